@@ -1,0 +1,8 @@
+//! jobjournal: a terminal job journal kept in plain TOML files.
+//!
+//! Dependencies point one way: model ← store ← report ← {cli, ui}.
+
+pub mod config;
+pub mod model;
+pub mod sanitize;
+pub mod store;

@@ -1,0 +1,22 @@
+use thiserror::Error;
+
+/// Why a value offered by a user (flag, form field or hand-edited file) was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ModelError {
+    #[error("unknown kind '{0}' (expected one of: screwup, fix, exceeded, met, promise, note)")]
+    UnknownKind(String),
+    #[error("unknown promise status '{0}' (expected one of: open, kept, missed)")]
+    UnknownStatus(String),
+    #[error("invalid amount '{0}': {1}")]
+    Money(String, &'static str),
+    #[error("invalid date '{0}' (expected YYYY-MM-DD, today, yesterday or a weekday name)")]
+    Date(String),
+    #[error("invalid time '{0}' (expected HH:MM or HH:MM:SS)")]
+    Time(String),
+    #[error("invalid week '{0}' (expected this, last, YYYY-Www such as 2026-W47, or a date YYYY-MM-DD)")]
+    Week(String),
+    #[error("invalid id '{0}' (expected YYYY-MM-DD-xxxx with 4 characters of a-z and 0-9)")]
+    Id(String),
+    #[error("{0}")]
+    Invalid(String),
+}

@@ -1,0 +1,27 @@
+use std::io;
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use super::Problem;
+use crate::model::{EntryId, ModelError};
+use crate::sanitize;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{}: {source}", sanitize::line(&path.display().to_string()))]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{0}\nThe file was not changed. Fix it by hand, then run `jobjournal check`.")]
+    Broken(Problem),
+    #[error("no entry with id {0}")]
+    NotFound(EntryId),
+    #[error("{0}")]
+    Invalid(#[from] ModelError),
+}
+
+impl StoreError {
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(io::Error) -> StoreError {
+        let path = path.into();
+        move |source| StoreError::Io { path, source }
+    }
+}

@@ -1,0 +1,450 @@
+//! The journal directory: where each day's file lives, loading days, weeks or
+//! everything, and the locked read-modify-write behind every change.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use toml_edit::Table;
+
+use super::dayfile::{DayFile, ParsedDay};
+use super::save::{self, JournalLock, atomic_write, create_private_dir};
+use super::{Problem, StoreError};
+use crate::model::{Entry, EntryId, Kind, ModelError};
+
+/// A journal rooted at a directory. Cheap to create: nothing is read until asked.
+#[derive(Debug, Clone)]
+pub struct Journal {
+    root: PathBuf,
+}
+
+/// Entries read from some days, and what could not be read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub entries: Vec<Entry>,
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    fn push(&mut self, parsed: ParsedDay) {
+        self.entries.extend(parsed.entries);
+        self.problems.extend(parsed.problems);
+    }
+}
+
+/// What `delete` removed, with enough to put it back exactly (undo).
+#[derive(Debug, Clone)]
+pub struct DeletedEntry {
+    pub entry: Entry,
+    index: usize,
+    table: Table,
+}
+
+/// A file in the journal that is not a day file the app can use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stray {
+    /// A temp file left by a save that did not finish.
+    Leftover(PathBuf),
+    /// A sync tool's or editor's copy of a day file, e.g. `*.sync-conflict-*`.
+    ConflictCopy(PathBuf),
+}
+
+impl Journal {
+    pub fn new(root: impl Into<PathBuf>) -> Journal {
+        Journal { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn day_path(&self, date: NaiveDate) -> PathBuf {
+        self.root
+            .join(date.format("%Y").to_string())
+            .join(format!("{}.toml", date.format("%Y-%m-%d")))
+    }
+
+    /// Reads one day; `None` when it has no file.
+    pub fn read_day(&self, date: NaiveDate) -> Result<Option<ParsedDay>, StoreError> {
+        let path = self.day_path(date);
+        match fs::read(&path) {
+            Ok(bytes) => Ok(Some(parse_bytes(&path, date, &bytes))),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(err) => Err(StoreError::io(path)(err)),
+        }
+    }
+
+    /// Loads the given days, in order.
+    pub fn load_days(&self, dates: impl IntoIterator<Item = NaiveDate>) -> Result<Loaded, StoreError> {
+        let mut loaded = Loaded::default();
+        for date in dates {
+            if let Some(parsed) = self.read_day(date)? {
+                loaded.push(parsed);
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// Loads every day from `start` to `end` inclusive.
+    pub fn load_range(&self, start: NaiveDate, end: NaiveDate) -> Result<Loaded, StoreError> {
+        if end < start {
+            return Ok(Loaded::default());
+        }
+        // A few weeks are quicker to probe by name than to list directories.
+        if (end - start).num_days() <= 93 {
+            return self.load_days(start.iter_days().take_while(|d| *d <= end));
+        }
+        let files: Vec<(NaiveDate, PathBuf)> = self
+            .day_files()?
+            .into_iter()
+            .filter(|(date, _)| *date >= start && *date <= end)
+            .collect();
+        self.load_files(files)
+    }
+
+    /// Loads the whole journal, parsing files in parallel.
+    pub fn load_all(&self) -> Result<Loaded, StoreError> {
+        let files = self.day_files()?;
+        self.load_files(files)
+    }
+
+    fn load_files(&self, files: Vec<(NaiveDate, PathBuf)>) -> Result<Loaded, StoreError> {
+        let parsed: Vec<Result<ParsedDay, StoreError>> = files
+            .into_par_iter()
+            .map(|(date, path)| {
+                let bytes = fs::read(&path).map_err(StoreError::io(&path))?;
+                Ok(parse_bytes(&path, date, &bytes))
+            })
+            .collect();
+        let mut loaded = Loaded::default();
+        for day in parsed {
+            loaded.push(day?);
+        }
+        Ok(loaded)
+    }
+
+    /// Every day file in the journal, oldest first.
+    pub fn day_files(&self) -> Result<Vec<(NaiveDate, PathBuf)>, StoreError> {
+        let mut files = Vec::new();
+        for year_dir in self.year_dirs()? {
+            for entry in read_dir(&year_dir)? {
+                let path = entry.path();
+                if let Some(date) = day_file_date(&path) {
+                    files.push((date, path));
+                }
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    fn year_dirs(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let mut dirs = Vec::new();
+        for entry in read_dir(&self.root)? {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()) && entry.path().is_dir() {
+                dirs.push(entry.path());
+            }
+        }
+        dirs.sort();
+        Ok(dirs)
+    }
+
+    /// Files that are neither day files nor expected: leftovers and conflict copies.
+    pub fn strays(&self) -> Result<Vec<Stray>, StoreError> {
+        let mut strays = Vec::new();
+        for year_dir in self.year_dirs()? {
+            for entry in read_dir(&year_dir)? {
+                let path = entry.path();
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if save::is_temp_file(&name) {
+                    strays.push(Stray::Leftover(path));
+                } else if day_file_date(&path).is_none() && is_conflict_copy(&name) {
+                    strays.push(Stray::ConflictCopy(path));
+                }
+            }
+        }
+        Ok(strays)
+    }
+
+    /// Finds an entry by id: in the file its id names, else anywhere (it may
+    /// have been moved to another day).
+    pub fn find(&self, id: &EntryId) -> Result<Entry, StoreError> {
+        if let Some(parsed) = self.read_day(id.date())?
+            && let Some(entry) = parsed.entries.into_iter().find(|e| &e.id == id)
+        {
+            return Ok(entry);
+        }
+        self.load_all()?
+            .entries
+            .into_iter()
+            .find(|e| &e.id == id)
+            .ok_or_else(|| StoreError::NotFound(id.clone()))
+    }
+
+    /// Removes temp files left by saves that did not finish.
+    pub fn clean_leftovers(&self) -> Result<Vec<PathBuf>, StoreError> {
+        if !self.root.exists() {
+            return Ok(Vec::new());
+        }
+        let _lock = self.lock()?;
+        let mut removed = Vec::new();
+        for dir in self.year_dirs()? {
+            removed.extend(save::remove_leftovers(&dir).map_err(StoreError::io(&dir))?);
+        }
+        Ok(removed)
+    }
+
+    fn lock(&self) -> Result<JournalLock, StoreError> {
+        JournalLock::acquire(&self.root).map_err(StoreError::io(self.root.join(save::LOCK_FILE)))
+    }
+
+    /// Re-reads `date` from disk, applies `change`, and saves it atomically.
+    /// The caller holds the lock, so what is changed is what is on disk now.
+    fn edit_day<T>(
+        &self,
+        date: NaiveDate,
+        change: impl FnOnce(&mut DayFile) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let path = self.day_path(date);
+        let mut file = match self.read_day(date)? {
+            None => DayFile::empty(date),
+            Some(parsed) => match parsed.file {
+                Some(file) => file,
+                None => return Err(StoreError::Broken(parsed.problems.into_iter().next().unwrap_or_else(|| Problem::whole_file(&path, "unreadable")))),
+            },
+        };
+        let result = change(&mut file)?;
+        let dir = path.parent().unwrap_or(&self.root);
+        create_private_dir(dir).map_err(StoreError::io(dir))?;
+        atomic_write(&path, file.render().as_bytes()).map_err(StoreError::io(&path))?;
+        Ok(result)
+    }
+
+    /// Checks that every id in a fix's `fixes` names a screw-up in the journal.
+    pub fn check_links(&self, entry: &Entry) -> Result<(), StoreError> {
+        for id in &entry.fixes {
+            let target = self.find(id).map_err(|err| match err {
+                StoreError::NotFound(_) => ModelError::Invalid(format!("--fixes {id}: no entry has that id")).into(),
+                other => other,
+            })?;
+            if target.kind != Kind::Screwup {
+                return Err(ModelError::Invalid(format!(
+                    "--fixes {id}: that entry is a {}, not a screwup",
+                    target.kind.as_str()
+                ))
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// Appends `entry` to its day with a fresh id, returning the saved entry.
+    pub fn add(&self, mut entry: Entry) -> Result<Entry, StoreError> {
+        entry.validate()?;
+        let _lock = self.lock()?;
+        self.edit_day(entry.date, |file| {
+            let taken = file.ids();
+            let mut rng = fastrand::Rng::new();
+            entry.id = std::iter::repeat_with(|| EntryId::generate(entry.date, &mut rng))
+                .find(|id| !taken.contains(id))
+                .expect("an unbounded iterator yields");
+            file.append(&entry);
+            Ok(entry)
+        })
+    }
+
+    /// Saves `entry` over the entry with its id, moving it if its date changed.
+    pub fn update(&self, entry: &Entry) -> Result<Entry, StoreError> {
+        entry.validate()?;
+        let _lock = self.lock()?;
+        let current = self.find(&entry.id)?;
+        if current.date == entry.date {
+            self.edit_day(entry.date, |file| {
+                file.update(entry).then_some(()).ok_or_else(|| StoreError::NotFound(entry.id.clone()))
+            })?;
+        } else {
+            // Write the new copy first: a crash in between leaves a duplicate, never a loss.
+            self.edit_day(entry.date, |file| {
+                file.append(entry);
+                Ok(())
+            })?;
+            self.edit_day(current.date, |file| {
+                file.remove(&entry.id).map(|_| ()).ok_or_else(|| StoreError::NotFound(entry.id.clone()))
+            })?;
+        }
+        Ok(entry.clone())
+    }
+
+    /// Reads the entry, lets `change` alter it, and saves it.
+    pub fn modify(
+        &self,
+        id: &EntryId,
+        change: impl FnOnce(&mut Entry) -> Result<(), ModelError>,
+    ) -> Result<Entry, StoreError> {
+        let mut entry = self.find(id)?;
+        change(&mut entry)?;
+        self.update(&entry)
+    }
+
+    /// The entry's table exactly as written in its file, for `$EDITOR`.
+    pub fn entry_text(&self, id: &EntryId) -> Result<(Entry, String), StoreError> {
+        let entry = self.find(id)?;
+        let text = self
+            .read_day(entry.date)?
+            .and_then(|parsed| parsed.file)
+            .and_then(|file| file.table_text(id))
+            .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+        Ok((entry, text))
+    }
+
+    /// Replaces the entry's whole table with `table` (already validated by the caller).
+    pub fn replace_table(&self, id: &EntryId, date: NaiveDate, table: Table) -> Result<(), StoreError> {
+        let _lock = self.lock()?;
+        self.edit_day(date, |file| {
+            file.replace_table(id, table).then_some(()).ok_or_else(|| StoreError::NotFound(id.clone()))
+        })
+    }
+
+    /// Removes an entry, returning what `restore` needs to put it back.
+    pub fn delete(&self, id: &EntryId) -> Result<DeletedEntry, StoreError> {
+        let _lock = self.lock()?;
+        let entry = self.find(id)?;
+        let (index, table) = self.edit_day(entry.date, |file| {
+            file.remove(id).ok_or_else(|| StoreError::NotFound(id.clone()))
+        })?;
+        Ok(DeletedEntry { entry, index, table })
+    }
+
+    /// Puts a deleted entry back where it was, comments included.
+    pub fn restore(&self, deleted: &DeletedEntry) -> Result<(), StoreError> {
+        let _lock = self.lock()?;
+        self.edit_day(deleted.entry.date, |file| {
+            if file.get(&deleted.entry.id).is_some() {
+                return Err(ModelError::Invalid(format!("{} is already in the journal", deleted.entry.id)).into());
+            }
+            file.insert_table(deleted.index, deleted.table.clone());
+            Ok(())
+        })
+    }
+}
+
+fn parse_bytes(path: &Path, date: NaiveDate, bytes: &[u8]) -> ParsedDay {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => DayFile::parse(path, date, text),
+        Err(err) => {
+            let text = String::from_utf8_lossy(&bytes[..err.valid_up_to()]);
+            let problem = Problem::at(path, &text, text.len(), "the file is not valid UTF-8 text");
+            ParsedDay { entries: Vec::new(), problems: vec![problem], file: None }
+        }
+    }
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<fs::DirEntry>, StoreError> {
+    match fs::read_dir(dir) {
+        Ok(entries) => entries.collect::<Result<Vec<_>, _>>().map_err(StoreError::io(dir)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(err) => Err(StoreError::io(dir)(err)),
+    }
+}
+
+/// `…/2026/2026-11-18.toml` → 2026-11-18, when the name is exactly a day file's.
+fn day_file_date(path: &Path) -> Option<NaiveDate> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".toml")?;
+    if stem.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
+}
+
+fn is_conflict_copy(name: &str) -> bool {
+    name.contains(".sync-conflict-")
+        || name.contains("conflicted copy")
+        || name.contains("(Conflict")
+        || name.ends_with(".orig")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn new_entry(date: NaiveDate, kind: Kind, title: &str) -> Entry {
+        Entry::new(EntryId::generate(date, &mut fastrand::Rng::new()), date, kind, title)
+    }
+
+    #[test]
+    fn add_find_update_delete_restore() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path().join("journal"));
+        let saved = journal.add(new_entry(day(18), Kind::Screwup, "Sent the invoice twice")).unwrap();
+        assert_eq!(journal.find(&saved.id).unwrap().title, "Sent the invoice twice");
+
+        let mut moved = saved.clone();
+        moved.date = day(19);
+        moved.title = "Sent Acme the invoice twice".into();
+        journal.update(&moved).unwrap();
+        assert!(journal.load_days([day(18)]).unwrap().entries.is_empty());
+        assert_eq!(journal.find(&saved.id).unwrap().date, day(19));
+
+        let deleted = journal.delete(&saved.id).unwrap();
+        assert!(matches!(journal.find(&saved.id), Err(StoreError::NotFound(_))));
+        journal.restore(&deleted).unwrap();
+        assert_eq!(journal.find(&saved.id).unwrap().title, "Sent Acme the invoice twice");
+    }
+
+    #[test]
+    fn broken_days_are_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let path = journal.day_path(day(18));
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, "[[entry]\nbroken").unwrap();
+        let err = journal.add(new_entry(day(18), Kind::Note, "x")).unwrap_err();
+        assert!(matches!(err, StoreError::Broken(_)));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "[[entry]\nbroken");
+        journal.add(new_entry(day(19), Kind::Note, "other days still work")).unwrap();
+        let loaded = journal.load_all().unwrap();
+        assert_eq!(loaded.entries.len(), 1);
+        assert_eq!(loaded.problems.len(), 1);
+    }
+
+    #[test]
+    fn links_must_name_screwups() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let note = journal.add(new_entry(day(18), Kind::Note, "a note")).unwrap();
+        let screwup = journal.add(new_entry(day(18), Kind::Screwup, "oops")).unwrap();
+        let mut fix = new_entry(day(18), Kind::Fix, "the fix");
+        fix.fixes = vec![screwup.id.clone()];
+        journal.check_links(&fix).unwrap();
+        fix.fixes = vec![note.id.clone()];
+        assert!(journal.check_links(&fix).unwrap_err().to_string().contains("not a screwup"));
+    }
+
+    #[test]
+    fn ranges_and_strays() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        journal.add(new_entry(day(2), Kind::Met, "early")).unwrap();
+        journal.add(new_entry(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), Kind::Met, "last year")).unwrap();
+        let far = journal
+            .load_range(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 12, 31).unwrap())
+            .unwrap();
+        assert_eq!(far.entries.len(), 2);
+        assert_eq!(journal.load_range(day(1), day(7)).unwrap().entries.len(), 1);
+        let year = dir.path().join("2026");
+        fs::write(year.join("2026-11-02.sync-conflict-20261102-abc.toml"), "").unwrap();
+        fs::write(year.join(".2026-11-02.toml.1234abcd.jjtmp"), "").unwrap();
+        assert_eq!(journal.strays().unwrap().len(), 2);
+        assert_eq!(journal.clean_leftovers().unwrap().len(), 1);
+        assert_eq!(journal.strays().unwrap().len(), 1);
+    }
+}

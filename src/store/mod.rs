@@ -1,0 +1,16 @@
+//! The only code that touches journal files: one TOML file per day, edited in
+//! place so the user's comments, spacing and unknown keys survive, and saved
+//! under a lock with an atomic rename so a crash never tears a file.
+
+mod codec;
+mod dayfile;
+mod error;
+mod journal;
+mod problem;
+mod save;
+
+pub use dayfile::{DayFile, ParsedDay};
+pub use error::StoreError;
+pub use journal::{DeletedEntry, Journal, Loaded};
+pub use problem::Problem;
+pub use save::{TEMP_SUFFIX, atomic_write};

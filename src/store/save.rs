@@ -1,0 +1,153 @@
+//! Saving without tearing: write a temp file beside the target, fsync it,
+//! rename it over the target, fsync the directory. Readers see the old file
+//! or the new one, never half of either.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Temp files are `.<name>.<random>` + this suffix, so leftovers from a
+/// crash can be recognised and removed.
+pub const TEMP_SUFFIX: &str = ".jjtmp";
+
+/// Writes `bytes` to `path` atomically with mode 0600.
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or_else(|| io::Error::other("not a file path"))?;
+    let temp = dir.join(format!(
+        ".{}.{:08x}{TEMP_SUFFIX}",
+        name.to_string_lossy(),
+        fastrand::u32(..)
+    ));
+    let result = write_temp(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    if let Err(err) = result {
+        // Best effort: the error that matters is the one above.
+        let _ = fs::remove_file(&temp);
+        return Err(err);
+    }
+    sync_dir(dir)
+}
+
+fn write_temp(temp: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = create_private(temp)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Creates `dir` and its missing parents with mode 0700.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// An exclusive lock on `<journal>/.jobjournal.lock`, held until dropped.
+/// The lock lives in its own file because data files are replaced by rename,
+/// which would leave a lock on the old inode behind.
+pub struct JournalLock {
+    file: File,
+}
+
+pub const LOCK_FILE: &str = ".jobjournal.lock";
+
+impl JournalLock {
+    pub fn acquire(root: &Path) -> io::Result<JournalLock> {
+        create_private_dir(root)?;
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(root.join(LOCK_FILE))?;
+        file.lock()?;
+        Ok(JournalLock { file })
+    }
+}
+
+impl Drop for JournalLock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+/// True for a temp file this module left behind.
+pub fn is_temp_file(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Removes leftover temp files in `dir`. Call with the journal lock held, so
+/// no running save loses its temp file.
+pub fn remove_leftovers(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut removed = Vec::new();
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(removed),
+        Err(err) => return Err(err),
+    };
+    for entry in entries {
+        let entry = entry?;
+        if is_temp_file(&entry.file_name().to_string_lossy()) {
+            fs::remove_file(entry.path())?;
+            removed.push(entry.path());
+        }
+    }
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_replace_the_file_and_leave_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("day.toml");
+        atomic_write(&path, b"one").unwrap();
+        atomic_write(&path, b"two").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "two");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn leftovers_are_recognised_and_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(".2026-11-18.toml.0badf00d.jjtmp"), "half").unwrap();
+        fs::write(dir.path().join("2026-11-18.toml"), "kept").unwrap();
+        let removed = remove_leftovers(dir.path()).unwrap();
+        assert_eq!(removed.len(), 1);
+        assert!(dir.path().join("2026-11-18.toml").exists());
+    }
+}
