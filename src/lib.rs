@@ -4,5 +4,6 @@
 
 pub mod config;
 pub mod model;
+pub mod report;
 pub mod sanitize;
 pub mod store;
