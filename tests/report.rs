@@ -396,3 +396,35 @@ fn a_user_template_overrides_the_built_in_one() {
     let text = report::render::weekly(&report, Format::Text, &templates).expect("renders");
     assert!(text.starts_with("WEEKLY REPORT 2026-W47"), "{text}");
 }
+
+/// The example override in docs/reports.md renders to the output shown there.
+#[test]
+fn the_documented_example_override_works() {
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/reports.md"))
+            .expect("docs/reports.md");
+    let after = docs.split("<!-- example-override").nth(1).expect("marker");
+    let template = after
+        .split("```jinja\n")
+        .nth(1)
+        .and_then(|t| t.split("\n```").next())
+        .expect("template");
+    let shown = after
+        .split("prints\n\n```\n")
+        .nth(1)
+        .and_then(|t| t.split("```").next())
+        .expect("output");
+    let config_dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(config_dir.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        config_dir.path().join("templates/report.md"),
+        format!("{template}\n"),
+    )
+    .expect("write");
+    let templates = Templates::for_config_dir(Some(config_dir.path()));
+    let report = weekly("2026-W47", WeekStart::Monday);
+    assert_eq!(
+        report::render::weekly(&report, Format::Markdown, &templates).expect("renders"),
+        shown
+    );
+}

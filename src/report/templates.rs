@@ -158,23 +158,26 @@ fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Er
     }
 }
 
-/// `{{ totals.revenue_won | money }}` → `$8,301.15`.
+/// `{{ totals.revenue_won | money }}` → `$8,301.15`. Amounts come from
+/// the report's own sums, so none is refused for its size.
 fn money(value: &Value, currency: &Currency) -> Result<String, Error> {
-    let amount = match value.as_i64() {
-        Some(major) => Money::from_major(major),
+    let cents = match value.as_i64() {
+        Some(major) => major.saturating_mul(100),
         None => {
-            let float = f64::try_from(value.clone()).map_err(|_| {
-                Error::new(
-                    ErrorKind::InvalidOperation,
-                    format!("money expects a number, not {value}"),
-                )
-            })?;
-            Money::from_float(float)
+            let major = f64::try_from(value.clone())
+                .ok()
+                .filter(|f| f.is_finite())
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::InvalidOperation,
+                        format!("money expects a number, not {value}"),
+                    )
+                })?;
+            // `as` saturates; the sums this formats are far inside i64 anyway.
+            (major * 100.0).round() as i64
         }
     };
-    amount
-        .map(|m| m.display(currency))
-        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))
+    Ok(Money(cents).display(currency))
 }
 
 /// `{{ totals.hours_saved | hours }}` → `74` or `1.5`.
@@ -218,6 +221,11 @@ mod tests {
             "-$1,200.50"
         );
         assert!(money(&Value::from("ten"), &currency).is_err());
+        assert!(money(&Value::from(f64::NAN), &currency).is_err());
+        assert_eq!(
+            money(&Value::from(5_000_000_000_000_i64), &currency).expect("money"),
+            "$5,000,000,000,000"
+        );
         assert_eq!(hours(1.5), "1.5");
     }
 
@@ -246,6 +254,26 @@ mod tests {
             .render("report.html", &context, &Currency::default())
             .expect("html");
         assert_eq!(html, "&lt;b&gt;\\u{1b}[31m\\u{a}x|a\n&lt;i&gt;\\u{7}");
+    }
+
+    #[test]
+    fn user_templates_can_include_their_own_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let templates_dir = dir.path().join("templates");
+        std::fs::create_dir(&templates_dir).expect("mkdir");
+        std::fs::write(
+            templates_dir.join("report.md"),
+            "{% include \"header.md\" %}body\n",
+        )
+        .expect("write");
+        std::fs::write(templates_dir.join("header.md"), "# {{ week }}\n").expect("write");
+        let templates = Templates::for_config_dir(Some(dir.path()));
+        let text = templates.render(
+            "report.md",
+            &json!({"week": "2026-W47"}),
+            &Currency::default(),
+        );
+        assert_eq!(text.expect("renders"), "# 2026-W47\nbody\n");
     }
 
     #[test]
