@@ -427,3 +427,22 @@ fn stats_table_per_week() {
     fails(&journal, &["stats", "--weeks", "0"], 2);
     fails(&journal, &["stats", "--weeks", "many"], 2);
 }
+
+#[test]
+fn an_empty_journal_reports_zeros_and_says_why_bullets_are_empty() {
+    let journal = TestJournal::new();
+    journal.write_config(CONFIG);
+    let json: Value =
+        serde_json::from_str(&run(&journal, &["report", "--format", "json"])).expect("JSON");
+    assert_eq!(json["entries"], json!([]));
+    assert_eq!(json["trend"].as_array().map(Vec::len), Some(8));
+    let output = journal.cmd().arg("bullets").output().expect("runs");
+    assert!(output.status.success());
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "jobjournal: nothing to make a bullet of from 2025-11-19 to 2026-11-18\n"
+    );
+    // Reading never creates the journal.
+    assert!(!journal.root().exists());
+}

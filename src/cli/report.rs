@@ -109,6 +109,13 @@ pub fn bullets(context: &Context, args: BulletsArgs) -> Result<ExitCode, CliErro
         BulletsFormat::Text => Format::Text,
         BulletsFormat::Json => Format::Json,
     };
+    if bullets.bullets.is_empty() && format != Format::Json {
+        // An empty list is the right output, but say why on stderr.
+        eprintln!(
+            "jobjournal: nothing to make a bullet of from {} to {}",
+            period.since, period.until
+        );
+    }
     let text = report::render::bullets(&bullets, format, &templates(context), &config.currency)
         .map_err(|e| CliError::Runtime(e.to_string()))?;
     write_stdout(&text)

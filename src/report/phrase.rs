@@ -103,7 +103,8 @@ pub fn verb(entry: &Entry) -> &'static str {
 
 /// The resume line for `entry`, composed from its fields.
 pub fn compose(entry: &Entry, currency: &Currency) -> String {
-    let title = entry.title.trim().trim_end_matches('.');
+    let title = without_pronoun(entry.title.trim().trim_end_matches('.'));
+    let title = title.as_str();
     let mut line = if leads_with_past_tense(title) {
         title.to_string()
     } else {
@@ -174,6 +175,23 @@ fn outcomes(entry: &Entry, currency: &Currency) -> Vec<String> {
         parts.push(format!("reaching {} {unit}", group_thousands(reach)));
     }
     parts
+}
+
+/// "I sent Birch the contract" → "Sent Birch the contract": a resume line
+/// leaves the pronoun out.
+fn without_pronoun(title: &str) -> String {
+    let rest = ["I ", "We ", "we "]
+        .iter()
+        .find_map(|p| title.strip_prefix(p));
+    match rest.map(str::trim_start) {
+        Some(rest) if !rest.is_empty() => {
+            let mut chars = rest.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        }
+        _ => title.to_string(),
+    }
 }
 
 /// "a", "a and b", "a, b and c".
@@ -323,6 +341,26 @@ mod tests {
         assert_eq!(
             compose(&entry(Kind::Met, "Q4 forecast"), &Currency::default()),
             "Delivered Q4 forecast"
+        );
+    }
+
+    #[test]
+    fn no_bullet_starts_with_a_pronoun() {
+        let mut kept = entry(Kind::Promise, "I sent Birch the contract");
+        kept.status = Some(PromiseStatus::Kept);
+        assert_eq!(
+            compose(&kept, &Currency::default()),
+            "Sent Birch the contract"
+        );
+        let met = entry(Kind::Met, "We met the launch date");
+        assert_eq!(compose(&met, &Currency::default()), "Met the launch date");
+        assert_eq!(
+            compose(&entry(Kind::Note, "I"), &Currency::default()),
+            "Completed I"
+        );
+        assert_eq!(
+            compose(&entry(Kind::Note, "Ideas list"), &Currency::default()),
+            "Completed ideas list"
         );
     }
 }

@@ -20,16 +20,6 @@ pub enum Format {
 }
 
 impl Format {
-    /// The word on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Text => "text",
-            Format::Html => "html",
-            Format::Json => "json",
-        }
-    }
-
     /// The extension of the template (and of an exported file).
     pub fn extension(self) -> &'static str {
         match self {
