@@ -71,7 +71,7 @@ const NOT_PAST: &[&str] = &[
 ];
 
 /// True when `title` already starts with a past-tense verb ("Added …", "Sent …").
-pub fn leads_with_past_tense(title: &str) -> bool {
+fn leads_with_past_tense(title: &str) -> bool {
     let Some(word) = title.split_whitespace().next() else {
         return false;
     };
@@ -85,7 +85,7 @@ pub fn leads_with_past_tense(title: &str) -> bool {
 }
 
 /// The verb put before a title that does not start with one, by kind and outcome.
-pub fn verb(entry: &Entry) -> &'static str {
+fn verb(entry: &Entry) -> &'static str {
     let positive = |money: Option<Money>| money.is_some_and(|m| m.cents() > 0);
     match entry.kind {
         Kind::Fix if !entry.adopted_by.is_empty() => "Introduced",
@@ -195,7 +195,7 @@ fn without_pronoun(title: &str) -> String {
 }
 
 /// "a", "a and b", "a, b and c".
-pub fn join_and(parts: &[String]) -> String {
+fn join_and(parts: &[String]) -> String {
     match parts {
         [] => String::new(),
         [one] => one.clone(),
