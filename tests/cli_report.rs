@@ -22,16 +22,30 @@ fn fixture_journal(config: &str) -> TestJournal {
     journal
 }
 
+/// Copies the fixture with the modes the app itself uses (0700 dirs, 0600
+/// files), so no "readable by other users" warning gets into the output.
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("mkdir");
+    private(to, 0o700);
     for entry in fs::read_dir(from).expect("read fixture dir").flatten() {
         let target = to.join(entry.file_name());
         if entry.path().is_dir() {
             copy_dir(&entry.path(), &target);
         } else {
-            fs::copy(entry.path(), target).expect("copy fixture");
+            fs::copy(entry.path(), &target).expect("copy fixture");
+            private(&target, 0o600);
         }
     }
+}
+
+fn private(path: &Path, mode: u32) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");
+    }
+    #[cfg(not(unix))]
+    let _ = (path, mode);
 }
 
 /// Runs the binary, expects success and no stderr, returns stdout.
