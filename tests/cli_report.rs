@@ -178,20 +178,52 @@ fn output_file_is_written_whole_and_private() {
     assert!(
         fs::read_to_string(&path)
             .expect("rewritten")
-            .starts_with("# Weekly report 2026-W46")
+            .contains("<h1>Weekly report 2026-W46</h1>")
     );
     let names: Vec<_> = fs::read_dir(journal.dir.path())
         .expect("dir")
         .flatten()
         .map(|e| e.file_name())
         .collect();
-    assert_eq!(
+    assert!(
         names
             .iter()
-            .filter(|n| n.to_string_lossy().contains("w47"))
-            .count(),
-        1,
+            .all(|n| !n.to_string_lossy().ends_with(".jjtmp")),
         "{names:?}"
+    );
+    // Without --format, the file's extension picks it; --format wins.
+    let json_path = journal.dir.path().join("w47.JSON");
+    journal
+        .cmd()
+        .args(["report", "--week", "2026-W47", "-o"])
+        .arg(&json_path)
+        .assert()
+        .success();
+    let json: Value =
+        serde_json::from_str(&fs::read_to_string(&json_path).expect("written")).expect("JSON");
+    assert_eq!(json["week"], "2026-W47");
+    let md_path = journal.dir.path().join("w47.report");
+    journal
+        .cmd()
+        .args(["report", "--week", "2026-W47", "-o"])
+        .arg(&md_path)
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(&md_path)
+            .expect("written")
+            .starts_with("# Weekly report")
+    );
+    journal
+        .cmd()
+        .args(["report", "--week", "2026-W47", "--format", "text", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(&path)
+            .expect("written")
+            .starts_with("WEEKLY REPORT")
     );
     // A directory that does not exist is a runtime error.
     let missing = journal.dir.path().join("nope").join("r.md");

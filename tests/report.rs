@@ -428,3 +428,17 @@ fn the_documented_example_override_works() {
         shown
     );
 }
+
+#[test]
+fn a_fix_naming_a_missing_screwup_shows_the_id() {
+    let id: EntryId = "2026-11-18-f1x0".parse().expect("id");
+    let mut fix = Entry::new(id.clone(), id.date(), Kind::Fix, "Checklist");
+    fix.fixes = vec!["2026-01-05-gone".parse().expect("id")];
+    let week = Week::containing(day(2026, 11, 18), WeekStart::Monday);
+    let report = WeeklyReport::build(week, &[fix], author(), Currency::default(), today());
+    assert!(
+        render(&report, Format::Markdown)
+            .contains("- Checklist: fixes 2026-01-05-gone (not found)\n")
+    );
+    assert!(render(&report, Format::Html).contains("fixes <em>2026-01-05-gone (not found)</em>"));
+}

@@ -18,8 +18,9 @@ pub struct ReportArgs {
     /// this, last, 2026-W47 or a date in the week.
     #[arg(long, default_value = "this")]
     pub week: String,
-    #[arg(long, value_enum, default_value = "md")]
-    pub format: ReportFormat,
+    /// Default: from the extension of the -o file (.md, .txt, .html, .json), else md.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
     /// Write the report to FILE (atomically, mode 0600) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -81,11 +82,14 @@ pub fn report(context: &Context, args: ReportArgs) -> Result<ExitCode, CliError>
         config.currency.clone(),
         context.today,
     );
-    let format = match args.format {
-        ReportFormat::Md => Format::Markdown,
-        ReportFormat::Text => Format::Text,
-        ReportFormat::Html => Format::Html,
-        ReportFormat::Json => Format::Json,
+    let format = match args
+        .format
+        .or_else(|| args.output.as_deref().and_then(format_of))
+    {
+        None | Some(ReportFormat::Md) => Format::Markdown,
+        Some(ReportFormat::Text) => Format::Text,
+        Some(ReportFormat::Html) => Format::Html,
+        Some(ReportFormat::Json) => Format::Json,
     };
     let text = report::render::weekly(&weekly, format, &templates(context))
         .map_err(|e| CliError::Runtime(e.to_string()))?;
@@ -151,6 +155,19 @@ fn period(context: &Context, args: &BulletsArgs) -> Result<Period, CliError> {
         )));
     }
     Ok(Period { since, until })
+}
+
+/// `week.html` → html: `report -o week.html` should not write Markdown
+/// into a file a browser will open.
+fn format_of(path: &Path) -> Option<ReportFormat> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "md" | "markdown" => Some(ReportFormat::Md),
+        "txt" | "text" => Some(ReportFormat::Text),
+        "html" | "htm" => Some(ReportFormat::Html),
+        "json" => Some(ReportFormat::Json),
+        _ => None,
+    }
 }
 
 fn templates(context: &Context) -> Templates {
