@@ -442,3 +442,22 @@ fn a_fix_naming_a_missing_screwup_shows_the_id() {
     );
     assert!(render(&report, Format::Html).contains("fixes <em>2026-01-05-gone (not found)</em>"));
 }
+
+/// The TUI holds the whole journal in memory: building from all of it gives
+/// the same report as building from exactly the days `load::weekly` reads.
+#[test]
+fn building_from_the_whole_journal_gives_the_same_report() {
+    let all = Journal::new(fixture_dir())
+        .load_all()
+        .expect("loads")
+        .entries;
+    for (name, week_start) in [
+        ("2026-W47", WeekStart::Monday),
+        ("2026-W48", WeekStart::Monday),
+        ("2026-W53", WeekStart::Sunday),
+    ] {
+        let week = Week::parse(name, today(), week_start).expect("week");
+        let from_all = WeeklyReport::build(week, &all, author(), Currency::default(), today());
+        assert_eq!(from_all, weekly(name, week_start), "{name}");
+    }
+}
