@@ -1,0 +1,208 @@
+//! In-process benchmarks of what the commands do, on synthetic journals of
+//! each size in `JJ_BENCH_SIZES` (default `1000,10000`; add `100000` for the
+//! issue's targets, which takes a few minutes). The release binary as a user
+//! runs it is timed by `bench/cli.sh`.
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use jobjournal::config::Config;
+use jobjournal::model::{Entry, EntryId, Kind, Week};
+use jobjournal::report::{self, Author, Bullets, Format, Period, Templates, WeeklyReport};
+use jobjournal::store::Journal;
+use jobjournal::synth::Synth;
+
+/// The synthetic journals end on this day (a Wednesday of 2026-W47), as
+/// `JOBJOURNAL_TODAY` pins it in `bench/cli.sh`.
+const TODAY: (i32, u32, u32) = (2026, 11, 18);
+const WEEK: &str = "2026-W47";
+const BULLETS_YEAR: i32 = 2025;
+const SEARCH: &str = "invoice";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).expect("a valid constant date")
+}
+
+fn sizes() -> Vec<usize> {
+    let text = std::env::var("JJ_BENCH_SIZES").unwrap_or_else(|_| "1000,10000".into());
+    text.split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            s.trim()
+                .parse()
+                .unwrap_or_else(|e| panic!("JJ_BENCH_SIZES: {s:?}: {e}"))
+        })
+        .collect()
+}
+
+/// A journal of `entries` entries in a temp dir, removed when dropped.
+struct Fixture {
+    dir: tempfile::TempDir,
+    entries: usize,
+}
+
+impl Fixture {
+    fn new(entries: usize) -> Fixture {
+        let dir = tempfile::Builder::new()
+            .prefix("jj-bench-")
+            .tempdir()
+            .expect("temp dir");
+        let synth = Synth {
+            entries,
+            seed: 7,
+            until: today(),
+        };
+        synth.write(dir.path()).expect("write synthetic journal");
+        Fixture { dir, entries }
+    }
+
+    fn journal(&self) -> Journal {
+        Journal::new(self.dir.path())
+    }
+}
+
+fn week() -> Week {
+    Week::parse(WEEK, today(), Config::default().week_start).expect("a valid week")
+}
+
+/// What `report --week` does: load the window, build, render.
+fn weekly_report(journal: &Journal, format: Format, templates: &Templates) -> String {
+    let config = Config::default();
+    let week = week();
+    let loaded = report::load::weekly(journal, week).expect("load week");
+    let weekly = WeeklyReport::build(
+        week,
+        &loaded.entries,
+        Author {
+            name: config.name,
+            role: config.role,
+        },
+        config.currency,
+        today(),
+    );
+    report::render::weekly(&weekly, format, templates).expect("render report")
+}
+
+/// What `bullets --year` does.
+fn year_bullets(journal: &Journal, templates: &Templates) -> String {
+    let config = Config::default();
+    let period = Period::year(BULLETS_YEAR).expect("a valid year");
+    let loaded = report::load::bullets(journal, period).expect("load year");
+    let bullets = Bullets::build(&loaded.entries, period, config.week_start, &config.currency);
+    report::render::bullets(&bullets, Format::Markdown, templates, &config.currency)
+        .expect("render bullets")
+}
+
+/// The same fields `list --search` looks at, case-insensitively.
+fn mentions(entry: &Entry, needle: &str) -> bool {
+    [
+        Some(&entry.title),
+        entry.details.as_ref(),
+        entry.customer.as_ref(),
+        entry.expected.as_ref(),
+        entry.delivered.as_ref(),
+        entry.bullet.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(&entry.tags)
+    .chain(&entry.adopted_by)
+    .any(|text| text.to_lowercase().contains(needle))
+}
+
+fn bench_size(c: &mut Criterion, fixture: &Fixture) {
+    let journal = fixture.journal();
+    let size = fixture.entries;
+    let templates = Templates::built_in();
+
+    let mut week_group = c.benchmark_group("week");
+    week_group.bench_with_input(BenchmarkId::new("report_json", size), &journal, |b, j| {
+        b.iter(|| weekly_report(j, Format::Json, &templates))
+    });
+    week_group.bench_with_input(BenchmarkId::new("report_md", size), &journal, |b, j| {
+        b.iter(|| weekly_report(j, Format::Markdown, &templates))
+    });
+    week_group.bench_with_input(BenchmarkId::new("load", size), &journal, |b, j| {
+        b.iter(|| j.load_days(week().days()).expect("load week"))
+    });
+    week_group.finish();
+
+    add(c, &journal, size);
+
+    // Whole-journal reads take up to seconds at 100k: fewer, flat samples.
+    let mut all = c.benchmark_group("all_time");
+    all.sampling_mode(SamplingMode::Flat).sample_size(10);
+    all.bench_with_input(BenchmarkId::new("search", size), &journal, |b, j| {
+        b.iter(|| {
+            j.scan(&|e| mentions(e, SEARCH))
+                .expect("scan")
+                .entries
+                .len()
+        })
+    });
+    all.bench_with_input(BenchmarkId::new("check", size), &journal, |b, j| {
+        b.iter(|| {
+            let loaded = j.load_all().expect("load all");
+            (loaded.entries.len(), j.strays().expect("strays").len())
+        })
+    });
+    all.bench_with_input(BenchmarkId::new("bullets_year", size), &journal, |b, j| {
+        b.iter(|| year_bullets(j, &templates))
+    });
+    all.finish();
+}
+
+/// `Journal::add` to today's file, restored to its generated bytes before
+/// each iteration so the file does not grow with the number of samples.
+fn add(c: &mut Criterion, journal: &Journal, size: usize) {
+    let path = journal.day_path(today());
+    let original = std::fs::read(&path).ok();
+    let restore = |path: &Path| match &original {
+        Some(bytes) => std::fs::write(path, bytes).expect("restore day file"),
+        None => {
+            let _ = std::fs::remove_file(path);
+        }
+    };
+    let mut entry = Entry::new(
+        EntryId::generate(today(), &mut fastrand::Rng::with_seed(1)),
+        today(),
+        Kind::Fix,
+        "Added a duplicate check to the billing run",
+    );
+    entry.customer = Some("Acme Corp".into());
+    entry.tags = vec!["billing".into()];
+    let mut group = c.benchmark_group("add");
+    group.bench_function(BenchmarkId::from_parameter(size), |b| {
+        b.iter_batched(
+            || restore(&path),
+            |()| journal.add(entry.clone()).expect("add"),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+    restore(&path);
+}
+
+fn benches(c: &mut Criterion) {
+    for size in sizes() {
+        let fixture = Fixture::new(size);
+        bench_size(c, &fixture);
+    }
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .sample_size(20)
+}
+
+criterion_group! {
+    name = journal;
+    config = config();
+    targets = benches
+}
+
+criterion_main!(journal);
