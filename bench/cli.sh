@@ -42,6 +42,9 @@ fi
 if [ "$PEERS" = 1 ]; then
   bash bench/peers.sh --no-build --sizes "$SIZES" --runs "$RUNS"
 fi
+if [ "$CRITERION" = 1 ]; then
+  bash bench/criterion.sh --sizes "$SIZES"
+fi
 
 uptime >>"$RAW/machine.txt"
 python3 bench/summarize.py report "$RAW" bench/results BENCHMARKS.md

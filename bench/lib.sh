@@ -19,17 +19,19 @@ QUICK=0
 BUILD=1
 PEERS=1
 TUI=1
+CRITERION=1
 
 usage() {
   cat <<'EOF'
 usage: bash bench/cli.sh [--quick] [--sizes 1000,10000,100000] [--runs N]
-                         [--no-build] [--no-peers] [--no-tui]
+                         [--no-build] [--no-peers] [--no-tui] [--no-criterion]
   --quick     1k and 10k entries, 3 runs each (a smoke test, not the figures)
   --sizes     entry counts to generate and time (default: 1000,10000,100000)
   --runs      hyperfine runs per command (default 10; the slow peers use fewer)
   --no-build  use target/release as it is
   --no-peers  skip jrnl and tui-journal
   --no-tui    skip the TUI timings
+  --no-criterion  skip the in-process criterion benchmarks (bench/criterion.sh)
 Environment: JJ_BENCH_WORK (scratch dir, default mktemp -d), JJ_BENCH_CACHE
 (where the peers are installed, default ~/.cache/jobjournal-bench).
 EOF
@@ -44,6 +46,7 @@ parse_options() {
       --no-build) BUILD=0 ;;
       --no-peers) PEERS=0 ;;
       --no-tui) TUI=0 ;;
+      --no-criterion) CRITERION=0 ;;
       -h|--help) usage; exit 0 ;;
       *) echo "bench: unknown option $1" >&2; usage >&2; exit 2 ;;
     esac

@@ -123,7 +123,9 @@ else
   log "jrnl could not be installed; see $CACHE/jrnl-install.log"
   { echo "not measured: jrnl did not install:"; tail -n 5 "$CACHE/jrnl-install.log"; } >"$RAW/peers-jrnl.txt"
 fi
-if install_tui_journal; then
+if [ "$TUI" = 0 ]; then
+  echo "not measured: --no-tui" >"$RAW/peers-tui-journal.txt"
+elif install_tui_journal; then
   "$TJOURNAL" --version 2>/dev/null | head -n 1 >"$RAW/peers-tui-journal.txt"
   grep -h '^installed in' "$CACHE/tui-journal-install.log" >>"$RAW/peers-tui-journal.txt" 2>/dev/null || true
   for n in "${SIZE_LIST[@]}"; do tui_journal_ops "$n"; done

@@ -33,19 +33,28 @@ PAIRS = [
 OPS = {
     "report_json": "`report --week 2026-W47 --format json`",
     "report_md": "`report --week 2026-W47 --format md`",
-    "add": "`add fix …` (a fresh copy of the day first)",
     "list_week": "`list --week 2026-W47`",
+    "show_week": "`jrnl -from 2026-11-16 -to 2026-11-22`",
+    "export_week_md": "`jrnl -from 2026-11-16 -to 2026-11-22 --export markdown`",
+    "add": "`add fix …` (a fresh copy of the day first)",
     "search": "`list --search invoice` (all time)",
     "bullets_year": "`bullets --year 2025`",
     "check": "`check`",
-    "show_week": "`jrnl -from 2026-11-16 -to 2026-11-22`",
-    "export_week_md": "`jrnl -from 2026-11-16 -to 2026-11-22 --export markdown`",
     "first_frame": "first frame (until the current week's label shows)",
     "key [": "redraw after `[` (previous week)",
     "key /": "redraw after `/` (open search)",
     "type": "each keystroke of `invoice` in search (all time)",
     "key j": "redraw after `j` (next entry)",
 }
+# Where a peer's op shares our op's name but not its command.
+PEER_OPS = {
+    ("jrnl", "add"): "`jrnl \"Added … @billing\"` (a fresh copy of the journal first)",
+    ("jrnl", "search"): "`jrnl -contains invoice` (all time)",
+}
+
+
+def op_text(tool, op):
+    return PEER_OPS.get((tool, op)) or OPS.get(op, op)
 
 
 def run(*cmd):
@@ -90,6 +99,8 @@ def annotate(args):
             "max": result["max"],
             "runs": len(result.get("times", [])),
             "rss_kb": result.get("rss_kb", args.rss_kb),
+            # CPU seconds (mean of runs): steadier than wall time on a shared machine.
+            "cpu": (result["user"] + result["system"]) if "user" in result else None,
         }
         results.append(record)
     record = {
@@ -130,19 +141,19 @@ def rss_text(kb):
 
 def table(rows, tools):
     lines = [
-        "| tool | command | entries | median ms | min–max ms | σ ms | runs | peak RSS MB | load 1 min (before→after) |",
-        "|---|---|--:|--:|--:|--:|--:|--:|---|",
+        "| tool | command | entries | median ms | min–max ms | σ ms | CPU ms | runs | peak RSS MB | load 1 min (before→after) |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     order = list(OPS)
     picked = [r for r in rows.values() if r["tool"] in tools]
     picked.sort(key=lambda r: (tools.index(r["tool"]), order.index(r["op"]) if r["op"] in order else 99, r["size"]))
     for r in picked:
         lines.append(
-            f"| {r['tool']} | {OPS.get(r['op'], r['op'])} | {size_text(r['size'])} | {ms(r['median'])} "
-            f"| {ms(r['min'])}–{ms(r['max'])} | {ms(r['stddev'])} | {r['runs']} | {rss_text(r['rss_kb'])} | {r['load']} |"
+            f"| {r['tool']} | {op_text(r['tool'], r['op'])} | {size_text(r['size'])} | {ms(r['median'])} "
+            f"| {ms(r['min'])}–{ms(r['max'])} | {ms(r['stddev'])} | {ms(r['cpu']) if r.get('cpu') is not None else '–'} | {r['runs']} | {rss_text(r['rss_kb'])} | {r['load']} |"
         )
     if not picked:
-        lines.append("| – | not measured in this run | | | | | | | |")
+        lines.append("| – | not measured in this run | | | | | | | | |")
     return "\n".join(lines)
 
 
@@ -244,14 +255,51 @@ def report(args):
     for name, text in sections.items():
         with open(os.path.join(args.out, f"{name}.md"), "w") as f:
             f.write(text + "\n")
-    if os.path.exists(args.doc):
-        with open(args.doc) as f:
-            doc = f.read()
-        for name, text in sections.items():
-            pattern = re.compile(rf"(<!-- results:{re.escape(name)} -->\n).*?(<!-- /results:{re.escape(name)} -->)", re.S)
-            doc = pattern.sub(lambda m: m.group(1) + text + "\n" + m.group(2), doc)
-        with open(args.doc, "w") as f:
-            f.write(doc)
+    splice(args.doc, sections)
+
+
+def criterion(args):
+    """Medians of the last `cargo bench` from target/criterion, as a table."""
+    rows = []
+    for path in glob.glob(os.path.join(args.target, "**", "new", "benchmark.json"), recursive=True):
+        with open(path) as f:
+            bench = json.load(f)
+        with open(os.path.join(os.path.dirname(path), "estimates.json")) as f:
+            est = json.load(f)
+        name = bench["group_id"] + ("/" + bench["function_id"] if bench.get("function_id") else "")
+        size = int(bench.get("value_str") or 0)
+        median = est["median"]
+        rows.append((name, size, median["point_estimate"] / 1e9,
+                     median["confidence_interval"]["lower_bound"] / 1e9,
+                     median["confidence_interval"]["upper_bound"] / 1e9,
+                     est["std_dev"]["point_estimate"] / 1e9))
+    rows.sort()
+    lines = [
+        "| benchmark | entries | median ms | 95% CI of the median, ms | σ ms |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    for name, size, med, lo, hi, sd in rows:
+        lines.append(f"| {name} | {size_text(size)} | {ms(med)} | {ms(lo)}–{ms(hi)} | {ms(sd)} |")
+    if not rows:
+        lines.append("| – | not measured | | | |")
+    text = "\n".join(lines)
+    if args.load:
+        text += f"\n\nLoad average (1, 5, 15 min) {args.load}."
+    with open(args.out, "w") as f:
+        f.write(text + "\n")
+    splice(args.doc, {"criterion": text})
+
+
+def splice(doc_path, sections):
+    if not os.path.exists(doc_path):
+        return
+    with open(doc_path) as f:
+        doc = f.read()
+    for name, text in sections.items():
+        pattern = re.compile(rf"(<!-- results:{re.escape(name)} -->\n).*?(<!-- /results:{re.escape(name)} -->)", re.S)
+        doc = pattern.sub(lambda m: m.group(1) + text + "\n" + m.group(2), doc)
+    with open(doc_path, "w") as f:
+        f.write(doc)
 
 
 def main():
@@ -271,8 +319,15 @@ def main():
     r.add_argument("raw")
     r.add_argument("out")
     r.add_argument("doc")
+    c = sub.add_parser("criterion")
+    c.add_argument("target")
+    c.add_argument("out")
+    c.add_argument("doc")
+    c.add_argument("--load", default="")
     args = parser.parse_args()
-    if args.what == "machine":
+    if args.what == "criterion":
+        criterion(args)
+    elif args.what == "machine":
         machine()
     elif args.what == "annotate":
         annotate(args)
