@@ -113,10 +113,9 @@ class Pty:
         rss = peak_rss_kb(self.proc.pid)
         try:
             os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(timeout=2)
         except ProcessLookupError:
             pass
-        try:
-            self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
@@ -164,6 +163,7 @@ def run_tmux(args, command, env, run):
     inner = "read _ && exec " + " ".join(shlex.quote(c) for c in command)
     env_args = ["env"] + [f"{k}={v}" for k, v in env.items()]
     tmux("new-session", "-d", "-s", session, "-x", str(COLS), "-y", str(ROWS), *env_args, "sh", "-c", inner)
+    pid = ""
     try:
         pid = tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip()
         time.sleep(0.3)  # let sh reach `read`; the clock starts at Enter
@@ -184,7 +184,33 @@ def run_tmux(args, command, env, run):
             times["type"] = [press(ch, literal=True) for ch in args.type]
         return times, peak_rss_kb(pid)
     finally:
+        # End the app itself: one that ignores the hang-up of kill-session
+        # would go on running after the benchmark.
+        if pid:
+            end_process(int(pid))
         tmux("kill-session", "-t", session, check=False)
+
+
+def end_process(pid):
+    """SIGTERM, then SIGKILL if it is still there after two seconds."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.kill(pid, sig)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            if not os.path.exists(f"/proc/{pid}") or zombie(pid):
+                return
+            time.sleep(0.01)
+
+
+def zombie(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
 
 
 def peak_rss_kb(pid):
