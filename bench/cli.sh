@@ -15,7 +15,7 @@ build
 setup_work
 
 # Results of an earlier run would mix with these.
-rm -f "$RAW"/*.json
+rm -f "$RAW"/*.json "$RAW"/*.txt
 
 python3 bench/summarize.py machine >"$RAW/machine.txt"
 uptime >>"$RAW/machine.txt"
@@ -40,7 +40,10 @@ if [ "$TUI" = 1 ]; then
   bash bench/tui.sh --no-build --sizes "$SIZES" --runs "$RUNS"
 fi
 if [ "$PEERS" = 1 ]; then
-  bash bench/peers.sh --no-build --sizes "$SIZES" --runs "$RUNS"
+  peer_flags=(--no-build --sizes "$SIZES" --runs "$RUNS")
+  [ "$TUI" = 1 ] || peer_flags+=(--no-tui)
+  [ "$JRNL" = 1 ] || peer_flags+=(--no-jrnl)
+  bash bench/peers.sh "${peer_flags[@]}"
 fi
 if [ "$CRITERION" = 1 ]; then
   bash bench/criterion.sh --sizes "$SIZES"

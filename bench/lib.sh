@@ -19,18 +19,21 @@ QUICK=0
 BUILD=1
 PEERS=1
 TUI=1
+JRNL=1
 CRITERION=1
 
 usage() {
   cat <<'EOF'
 usage: bash bench/cli.sh [--quick] [--sizes 1000,10000,100000] [--runs N]
-                         [--no-build] [--no-peers] [--no-tui] [--no-criterion]
+                         [--no-build] [--no-peers] [--no-tui] [--no-jrnl]
+                         [--no-criterion]
   --quick     1k and 10k entries, 3 runs each (a smoke test, not the figures)
   --sizes     entry counts to generate and time (default: 1000,10000,100000)
   --runs      hyperfine runs per command (default 10; the slow peers use fewer)
   --no-build  use target/release as it is
   --no-peers  skip jrnl and tui-journal
-  --no-tui    skip the TUI timings
+  --no-tui    skip the TUI timings (ours and tui-journal's)
+  --no-jrnl   skip jrnl
   --no-criterion  skip the in-process criterion benchmarks (bench/criterion.sh)
 Environment: JJ_BENCH_WORK (scratch dir, default mktemp -d), JJ_BENCH_CACHE
 (where the peers are installed, default ~/.cache/jobjournal-bench).
@@ -46,6 +49,7 @@ parse_options() {
       --no-build) BUILD=0 ;;
       --no-peers) PEERS=0 ;;
       --no-tui) TUI=0 ;;
+      --no-jrnl) JRNL=0 ;;
       --no-criterion) CRITERION=0 ;;
       -h|--help) usage; exit 0 ;;
       *) echo "bench: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -144,6 +148,29 @@ peak_rss_kb() {
   echo "$best"
 }
 
+# single_run OUT PREPARE LOAD TOOL OP SIZE COMMAND...: one run's wall, CPU
+# and peak RSS from /usr/bin/time, as a raw record.
+single_run() {
+  local out="$1" prepare="$2" load_before="$3" tool="$4" op="$5" size="$6" line
+  shift 6
+  [ -z "$prepare" ] || sh -c "$prepare"
+  if ! line=$(/usr/bin/time -f '%e %U %S %M' "$@" 2>&1 >/dev/null </dev/null | tail -n 1); then
+    log "$tool $op @ $size failed: $line"
+    return 0
+  fi
+  python3 - "$out.tmp" "$line" "$*" <<'PY'
+import json, sys
+wall, user, system, rss = sys.argv[2].split()
+t = float(wall)
+json.dump({"results": [{"command": sys.argv[3], "mean": t, "stddev": 0.0, "median": t, "min": t,
+           "max": t, "times": [t], "user": float(user), "system": float(system),
+           "rss_kb": int(rss)}]}, open(sys.argv[1], "w"))
+PY
+  python3 "$REPO/bench/summarize.py" annotate "$out.tmp" "$out" \
+    --tool "$tool" --op "$op" --size "$size" --load-before "$load_before" --load-after "$(load1)"
+  rm -f "$out.tmp"
+}
+
 # time_command TOOL OP SIZE RUNS PREPARE -- COMMAND...: hyperfine's JSON plus
 # our notes (load average, peak RSS) in bench/results/raw/TOOL-OP-SIZE.json.
 time_command() {
@@ -153,6 +180,11 @@ time_command() {
   cmd="$(printf '%q ' "$@")"
   load_before=$(load1)
   log "$tool $op @ $size ($runs runs, load $load_before)"
+  if [ "$runs" = 1 ]; then
+    # A command of minutes gets one run, timed and sized by /usr/bin/time.
+    single_run "$out" "$prepare" "$load_before" "$tool" "$op" "$size" "$@"
+    return 0
+  fi
   local args=(--style basic --runs "$runs" --export-json "$out.tmp" -N)
   [ "$runs" -ge 5 ] && args+=(--warmup 1)
   [ -z "$prepare" ] || args+=(--prepare "$prepare")

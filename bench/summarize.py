@@ -160,10 +160,11 @@ def table(rows, tools):
 def ratios(rows):
     sizes = sorted({r["size"] for r in rows.values() if r["size"] >= 10000})
     lines = [
-        "Peer's median ÷ jobjournal's median (above 1: jobjournal is faster).",
+        "Peer's median ÷ jobjournal's median (above 1: jobjournal is faster); the CPU ratio divides "
+        "mean CPU times, which a busy machine disturbs less.",
         "",
-        "| operation | entries | jobjournal ms | peer | peer ms | ratio |",
-        "|---|--:|--:|---|--:|--:|",
+        "| operation | entries | jobjournal ms | peer | peer ms | ratio | CPU ratio |",
+        "|---|--:|--:|---|--:|--:|--:|",
     ]
     count = 0
     for ours, our_op, peer, peer_op, what in PAIRS:
@@ -172,12 +173,13 @@ def ratios(rows):
             b = rows.get((peer, peer_op, size))
             if a and b:
                 count += 1
-                lines.append(f"| {what} | {size_text(size)} | {ms(a['median'])} | {peer} | {ms(b['median'])} | {b['median'] / a['median']:.1f}× |")
+                cpu = (f"{b['cpu'] / a['cpu']:.1f}×" if a.get("cpu") and b.get("cpu") else "–")
+                lines.append(f"| {what} | {size_text(size)} | {ms(a['median'])} | {peer} | {ms(b['median'])} | {b['median'] / a['median']:.1f}× | {cpu} |")
             elif a or b:
                 missing = ours if not a else peer
-                lines.append(f"| {what} | {size_text(size)} | {ms(a['median']) if a else '–'} | {peer} | {ms(b['median']) if b else '–'} | – ({missing} not measured) |")
+                lines.append(f"| {what} | {size_text(size)} | {ms(a['median']) if a else '–'} | {peer} | {ms(b['median']) if b else '–'} | – ({missing} not measured) | – |")
     if count == 0 and len(lines) == 4:
-        lines.append("| – | | | not measured in this run | | |")
+        lines.append("| – | | | not measured in this run | | | |")
     return "\n".join(lines)
 
 
