@@ -121,7 +121,8 @@ EOF
 if [ "$JRNL" = 0 ]; then
   [ -f "$RAW/peers-jrnl.txt" ] || echo "not measured: --no-jrnl" >"$RAW/peers-jrnl.txt"
 elif install_jrnl; then
-  "$JRNL" --version 2>/dev/null | head -n 1 >"$RAW/peers-jrnl.txt"
+  # jrnl prints more lines than head reads: a broken pipe is not a failure.
+  { "$JRNL" --version 2>/dev/null || true; } | head -n 1 >"$RAW/peers-jrnl.txt"
   for n in "${SIZE_LIST[@]}"; do jrnl_ops "$n"; done
 else
   log "jrnl could not be installed; see $CACHE/jrnl-install.log"
@@ -130,7 +131,7 @@ fi
 if [ "$TUI" = 0 ]; then
   [ -f "$RAW/peers-tui-journal.txt" ] || echo "not measured: --no-tui" >"$RAW/peers-tui-journal.txt"
 elif install_tui_journal; then
-  "$TJOURNAL" --version 2>/dev/null | head -n 1 >"$RAW/peers-tui-journal.txt"
+  { "$TJOURNAL" --version 2>/dev/null || true; } | head -n 1 >"$RAW/peers-tui-journal.txt"
   grep -h '^installed in' "$CACHE/tui-journal-install.log" >>"$RAW/peers-tui-journal.txt" 2>/dev/null || true
   for n in "${SIZE_LIST[@]}"; do tui_journal_ops "$n"; done
 else

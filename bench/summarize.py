@@ -50,6 +50,8 @@ OPS = {
 PEER_OPS = {
     ("jrnl", "add"): "`jrnl \"Added … @billing\"` (a fresh copy of the journal first)",
     ("jrnl", "search"): "`jrnl -contains invoice` (all time)",
+    ("tui_journal", "first_frame"): "first frame (until the newest date, `18,11,2026`, shows)",
+    ("tui_journal_tmux", "first_frame"): "first frame (until the newest date, `18,11,2026`, shows)",
 }
 
 
