@@ -73,8 +73,11 @@ struct IndexFile {
     records: HashMap<String, Record>,
 }
 
-/// A file's stamp and its encoded entries, ready to go into the index.
-pub type NewRecord = (Stamp, Vec<u8>);
+/// A file just parsed, encoded and ready to go into the index.
+pub struct NewRecord {
+    key: String,
+    record: Record,
+}
 
 /// The cache in memory: records by path relative to the journal root.
 #[derive(Default)]

@@ -156,7 +156,7 @@ impl Journal {
         let shared: &Index = index;
         // Each file's document is dropped as soon as its entries are out:
         // holding every parsed document at once costs gigabytes at 100k entries.
-        let parsed: Vec<Result<(Loaded, Option<(String, NewRecord)>), StoreError>> = files
+        let parsed: Vec<Result<(Loaded, Option<NewRecord>), StoreError>> = files
             .into_par_iter()
             .map(|(date, path)| {
                 let key = self.index_key(&path);
@@ -179,7 +179,7 @@ impl Journal {
                 let unchanged = || fs::metadata(&path).ok().as_ref().and_then(Stamp::of) == stamp;
                 let record = match stamp {
                     Some(stamp) if day.problems.is_empty() && unchanged() => {
-                        Index::prepare(stamp, &day.entries, now).map(|record| (key, record))
+                        Index::prepare(key, stamp, &day.entries, now)
                     }
                     _ => None,
                 };
@@ -198,8 +198,8 @@ impl Journal {
             let (day, record) = day?;
             loaded.entries.extend(day.entries);
             loaded.problems.extend(day.problems);
-            if let Some((key, record)) = record {
-                index.insert(key, record);
+            if let Some(record) = record {
+                index.insert(record);
             }
         }
         Ok(loaded)
