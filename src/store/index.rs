@@ -119,17 +119,24 @@ impl Index {
     }
 
     /// An encoded record for a file read just now, if it may be cached.
-    pub fn prepare(stamp: Stamp, entries: &[Entry], now: SystemTime) -> Option<NewRecord> {
+    pub fn prepare(
+        key: String,
+        stamp: Stamp,
+        entries: &[Entry],
+        now: SystemTime,
+    ) -> Option<NewRecord> {
         if !stamp.settled(now) {
             return None;
         }
-        postcard::to_stdvec(entries)
-            .ok()
-            .map(|bytes| (stamp, bytes))
+        let entries = postcard::to_stdvec(entries).ok()?;
+        Some(NewRecord {
+            key,
+            record: Record { stamp, entries },
+        })
     }
 
-    pub fn insert(&mut self, key: String, (stamp, entries): NewRecord) {
-        self.records.insert(key, Record { stamp, entries });
+    pub fn insert(&mut self, new: NewRecord) {
+        self.records.insert(new.key, new.record);
         self.changed = true;
     }
 
