@@ -6,3 +6,4 @@ pub mod config;
 pub mod model;
 pub mod sanitize;
 pub mod store;
+pub mod ui;

@@ -13,4 +13,4 @@ pub use dayfile::{DayFile, ParsedDay};
 pub use error::StoreError;
 pub use journal::{DeletedEntry, Journal, Loaded};
 pub use problem::Problem;
-pub use save::{TEMP_SUFFIX, atomic_write};
+pub use save::{TEMP_SUFFIX, atomic_write, create_private_dir};
