@@ -23,7 +23,10 @@ pub enum ConfigError {
     #[error("{0}")]
     Parse(Problem),
     #[error("cannot read config {}: {source}", crate::sanitize::line(&path.display().to_string()))]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("no home directory found; set {JOURNAL_ENV} to choose where the journal lives")]
     NoHome,
 }
@@ -73,7 +76,12 @@ impl Config {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(source) => return Err(ConfigError::Read { path: path.to_path_buf(), source }),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
         };
         let mut config = Config::parse(path, &text)?;
         config.config_dir = path.parent().map(Path::to_path_buf);
@@ -82,18 +90,26 @@ impl Config {
 
     /// Parses config text; errors point at `path:line:col`.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        let at = |offset: usize, message: String| ConfigError::Parse(Problem::at(path, text, offset, message));
+        let at = |offset: usize, message: String| {
+            ConfigError::Parse(Problem::at(path, text, offset, message))
+        };
         let file: ConfigFile = toml::from_str(text).map_err(|err| {
             let offset = err.span().map_or(0, |s| s.start);
             at(offset, err.message().trim_end().to_string())
         })?;
-        let locate = |key: &str| text.find(&format!("{key} ")).or_else(|| text.find(key)).unwrap_or(0);
+        let locate = |key: &str| {
+            text.find(&format!("{key} "))
+                .or_else(|| text.find(key))
+                .unwrap_or(0)
+        };
         let currency = match &file.currency {
             Some(code) => Currency::new(code).map_err(|e| at(locate("currency"), e.to_string()))?,
             None => Currency::default(),
         };
         let week_start = match &file.week_start {
-            Some(text) => WeekStart::parse(text).map_err(|e| at(locate("week_start"), e.to_string()))?,
+            Some(text) => {
+                WeekStart::parse(text).map_err(|e| at(locate("week_start"), e.to_string()))?
+            }
             None => WeekStart::Monday,
         };
         Ok(Config {
@@ -125,7 +141,9 @@ impl Config {
 
     /// Where exports go: `export_dir`, else the current directory.
     pub fn export_dir(&self) -> PathBuf {
-        self.export_dir.clone().unwrap_or_else(|| PathBuf::from("."))
+        self.export_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."))
     }
 }
 
@@ -147,7 +165,10 @@ pub fn state_dir() -> Result<PathBuf, ConfigError> {
         return Ok(PathBuf::from(dir));
     }
     let dirs = project_dirs()?;
-    Ok(dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir()).to_path_buf())
+    Ok(dirs
+        .state_dir()
+        .unwrap_or_else(|| dirs.data_local_dir())
+        .to_path_buf())
 }
 
 fn expand_home(path: PathBuf) -> PathBuf {
@@ -180,10 +201,14 @@ mod tests {
 
     #[test]
     fn mistakes_point_at_the_line() {
-        let err = parse("name = \"Ada\"\ncurency = \"EUR\"\n").unwrap_err().to_string();
+        let err = parse("name = \"Ada\"\ncurency = \"EUR\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("config.toml:2:1: "), "{err}");
         assert!(err.contains("curency"), "{err}");
-        let err = parse("name = \"Ada\"\nweek_start = \"friday\"\n").unwrap_err().to_string();
+        let err = parse("name = \"Ada\"\nweek_start = \"friday\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("config.toml:2:"), "{err}");
         let err = parse("name = \"Ada").unwrap_err().to_string();
         assert!(err.starts_with("config.toml:1:"), "{err}");

@@ -2,6 +2,7 @@
 //!
 //! Dependencies point one way: model ← store ← report ← {cli, ui}.
 
+pub mod cli;
 pub mod config;
 pub mod model;
 pub mod sanitize;

@@ -12,7 +12,8 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, ModelError
         _ => {}
     }
     if let Ok(weekday) = text.parse::<Weekday>() {
-        let back = (today.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday()) % 7;
+        let back =
+            (today.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday()) % 7;
         return Ok(today - Duration::days(i64::from(back)));
     }
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| ModelError::Date(input.to_string()))
@@ -49,7 +50,10 @@ mod tests {
 
     #[test]
     fn times() {
-        assert_eq!(parse_time("09:14"), Ok(NaiveTime::from_hms_opt(9, 14, 0).unwrap()));
+        assert_eq!(
+            parse_time("09:14"),
+            Ok(NaiveTime::from_hms_opt(9, 14, 0).unwrap())
+        );
         assert!(parse_time("25:00").is_err());
     }
 }

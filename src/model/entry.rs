@@ -50,7 +50,11 @@ impl Entry {
             expected: None,
             delivered: None,
             due: None,
-            status: if kind == Kind::Promise { Some(PromiseStatus::Open) } else { None },
+            status: if kind == Kind::Promise {
+                Some(PromiseStatus::Open)
+            } else {
+                None
+            },
             bullet: None,
         }
     }
@@ -96,7 +100,10 @@ impl Entry {
     pub fn to_json(&self) -> Value {
         let mut map = Map::new();
         map.insert("id".into(), json!(self.id.as_str()));
-        map.insert("date".into(), json!(self.date.format("%Y-%m-%d").to_string()));
+        map.insert(
+            "date".into(),
+            json!(self.date.format("%Y-%m-%d").to_string()),
+        );
         map.insert("kind".into(), json!(self.kind.as_str()));
         map.insert("title".into(), json!(self.title));
         if let Some(time) = self.time {
@@ -169,7 +176,12 @@ mod tests {
         let mut note = entry(Kind::Note);
         assert!(note.validate().is_ok());
         note.due = NaiveDate::from_ymd_opt(2026, 11, 20);
-        assert!(note.validate().unwrap_err().to_string().contains("'due' only applies to a promise"));
+        assert!(
+            note.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("'due' only applies to a promise")
+        );
         let mut promise = entry(Kind::Promise);
         promise.due = NaiveDate::from_ymd_opt(2026, 11, 20);
         assert!(promise.validate().is_ok());

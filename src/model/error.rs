@@ -13,7 +13,9 @@ pub enum ModelError {
     Date(String),
     #[error("invalid time '{0}' (expected HH:MM or HH:MM:SS)")]
     Time(String),
-    #[error("invalid week '{0}' (expected this, last, YYYY-Www such as 2026-W47, or a date YYYY-MM-DD)")]
+    #[error(
+        "invalid week '{0}' (expected this, last, YYYY-Www such as 2026-W47, or a date YYYY-MM-DD)"
+    )]
     Week(String),
     #[error("invalid id '{0}' (expected YYYY-MM-DD-xxxx with 4 characters of a-z and 0-9)")]
     Id(String),

@@ -73,7 +73,13 @@ mod tests {
 
     #[test]
     fn rejects_malformed_ids() {
-        for bad in ["2026-11-18-K7Q2", "2026-11-18-k7q", "2026-13-18-k7q2", "k7q2", "2026-11-18_k7q2"] {
+        for bad in [
+            "2026-11-18-K7Q2",
+            "2026-11-18-k7q",
+            "2026-13-18-k7q2",
+            "k7q2",
+            "2026-11-18_k7q2",
+        ] {
             assert!(bad.parse::<EntryId>().is_err(), "{bad}");
         }
     }

@@ -129,7 +129,10 @@ mod tests {
             assert_eq!(kind.as_str().parse::<Kind>(), Ok(kind));
         }
         assert_eq!("Screw-up".parse::<Kind>(), Ok(Kind::Screwup));
-        assert!(matches!("win".parse::<Kind>(), Err(ModelError::UnknownKind(_))));
+        assert!(matches!(
+            "win".parse::<Kind>(),
+            Err(ModelError::UnknownKind(_))
+        ));
     }
 
     #[test]

@@ -43,8 +43,7 @@ impl Money {
         if whole.is_empty() && frac.is_empty() {
             return Err(err("expected a number such as 1200 or -1200.50"));
         }
-        if !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit())
-        {
+        if !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
             return Err(err("expected a number such as 1200 or -1200.50"));
         }
         if frac.len() > 2 {
@@ -53,7 +52,11 @@ impl Money {
         if whole.len() > 13 {
             return Err(err("too large"));
         }
-        let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| err("too large"))? };
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| err("too large"))?
+        };
         let frac_cents: i64 = match frac.len() {
             0 => 0,
             1 => frac.parse::<i64>().map_err(|_| err("bad decimals"))? * 10,
@@ -79,7 +82,7 @@ impl Money {
 
     /// True when the amount has no cents, so it can be written as a TOML integer.
     pub fn is_whole(self) -> bool {
-        self.0 % 100 == 0
+        self.0.rem_euclid(100) == 0
     }
 
     pub fn whole_major(self) -> i64 {
@@ -89,14 +92,14 @@ impl Money {
     /// Major units as a float, for JSON and TOML output only (never summed).
     pub fn as_major_f64(self) -> f64 {
         // Formatting through a decimal string keeps 1200.55 from becoming 1200.5499999.
-        format!("{}", self.plain()).parse().unwrap_or(0.0)
+        self.plain().parse().unwrap_or(0.0)
     }
 
     /// `-1200.5` style: no separators, no symbol, cents only when present.
     pub fn plain(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
-        if abs % 100 == 0 {
+        if abs.is_multiple_of(100) {
             format!("{sign}{}", abs / 100)
         } else {
             format!("{sign}{}.{:02}", abs / 100, abs % 100)
@@ -108,7 +111,11 @@ impl Money {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
         let whole = group_thousands(abs / 100);
-        let cents = if abs % 100 == 0 { String::new() } else { format!(".{:02}", abs % 100) };
+        let cents = if abs.is_multiple_of(100) {
+            String::new()
+        } else {
+            format!(".{:02}", abs % 100)
+        };
         match currency.symbol() {
             Some(symbol) => format!("{sign}{symbol}{whole}{cents}"),
             None => format!("{sign}{whole}{cents} {}", currency.code()),
@@ -146,7 +153,7 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -42,7 +42,9 @@ pub struct Week {
 impl Week {
     pub fn containing(date: NaiveDate, week_start: WeekStart) -> Week {
         let offset = date.weekday().days_since(week_start.first_day());
-        Week { start: date - Duration::days(i64::from(offset)) }
+        Week {
+            start: date - Duration::days(i64::from(offset)),
+        }
     }
 
     /// Accepts `this`, `last`, `next`, `2026-W47` and any date.
@@ -57,8 +59,12 @@ impl Week {
             _ => {}
         }
         if let Some((year, week)) = lower.split_once("-w") {
-            let year: i32 = year.parse().map_err(|_| ModelError::Week(text.to_string()))?;
-            let week: u32 = week.parse().map_err(|_| ModelError::Week(text.to_string()))?;
+            let year: i32 = year
+                .parse()
+                .map_err(|_| ModelError::Week(text.to_string()))?;
+            let week: u32 = week
+                .parse()
+                .map_err(|_| ModelError::Week(text.to_string()))?;
             let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)
                 .ok_or_else(|| ModelError::Week(text.to_string()))?;
             return Ok(Week::containing(monday, week_start).named_after(monday, week_start));
@@ -73,7 +79,9 @@ impl Week {
     fn named_after(self, monday: NaiveDate, week_start: WeekStart) -> Week {
         match week_start {
             WeekStart::Monday => self,
-            WeekStart::Sunday => Week { start: monday - Duration::days(1) },
+            WeekStart::Sunday => Week {
+                start: monday - Duration::days(1),
+            },
         }
     }
 
@@ -94,11 +102,15 @@ impl Week {
     }
 
     pub fn prev(self) -> Week {
-        Week { start: self.start - Duration::days(7) }
+        Week {
+            start: self.start - Duration::days(7),
+        }
     }
 
     pub fn next(self) -> Week {
-        Week { start: self.start + Duration::days(7) }
+        Week {
+            start: self.start + Duration::days(7),
+        }
     }
 
     /// This week and the `count - 1` before it, oldest first.
@@ -112,7 +124,10 @@ impl Week {
 
     fn iso(self) -> IsoWeek {
         // The Monday inside the week names it, whichever day it starts on.
-        let monday = self.days().find(|d| d.weekday() == Weekday::Mon).unwrap_or(self.start);
+        let monday = self
+            .days()
+            .find(|d| d.weekday() == Weekday::Mon)
+            .unwrap_or(self.start);
         monday.iso_week()
     }
 
@@ -144,9 +159,20 @@ mod tests {
         assert_eq!(week.start(), day(2026, 11, 16));
         assert_eq!(week.end(), day(2026, 11, 22));
         assert_eq!(week.label(), "2026-W47");
-        assert_eq!(Week::parse("last", today, WeekStart::Monday).unwrap().label(), "2026-W46");
-        assert_eq!(Week::parse("2026-W47", today, WeekStart::Monday).unwrap(), week);
-        assert_eq!(Week::parse("2026-11-22", today, WeekStart::Monday).unwrap(), week);
+        assert_eq!(
+            Week::parse("last", today, WeekStart::Monday)
+                .unwrap()
+                .label(),
+            "2026-W46"
+        );
+        assert_eq!(
+            Week::parse("2026-W47", today, WeekStart::Monday).unwrap(),
+            week
+        );
+        assert_eq!(
+            Week::parse("2026-11-22", today, WeekStart::Monday).unwrap(),
+            week
+        );
     }
 
     #[test]
@@ -155,12 +181,22 @@ mod tests {
         let w53 = Week::parse("2026-W53", today, WeekStart::Monday).unwrap();
         assert_eq!(w53.start(), day(2026, 12, 28));
         assert_eq!(w53.end(), day(2027, 1, 3));
-        assert_eq!(Week::parse("2027-01-02", today, WeekStart::Monday).unwrap().label(), "2026-W53");
+        assert_eq!(
+            Week::parse("2027-01-02", today, WeekStart::Monday)
+                .unwrap()
+                .label(),
+            "2026-W53"
+        );
         assert_eq!(w53.next().label(), "2027-W01");
         assert!(Week::parse("2027-W53", today, WeekStart::Monday).is_err());
         assert!(Week::parse("2026-W00", today, WeekStart::Monday).is_err());
         // 2025-12-29 is a Monday in ISO week 2026-W01.
-        assert_eq!(Week::parse("2025-12-31", today, WeekStart::Monday).unwrap().label(), "2026-W01");
+        assert_eq!(
+            Week::parse("2025-12-31", today, WeekStart::Monday)
+                .unwrap()
+                .label(),
+            "2026-W01"
+        );
     }
 
     #[test]
@@ -173,7 +209,10 @@ mod tests {
         let sunday = Week::parse("2026-11-22", today, WeekStart::Sunday).unwrap();
         assert_eq!(sunday.start(), day(2026, 11, 22));
         assert_eq!(sunday.label(), "2026-W48");
-        assert_eq!(Week::parse("2026-W47", today, WeekStart::Sunday).unwrap(), week);
+        assert_eq!(
+            Week::parse("2026-W47", today, WeekStart::Sunday).unwrap(),
+            week
+        );
     }
 
     #[test]

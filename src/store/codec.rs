@@ -34,14 +34,16 @@ pub fn read_entry(table: &Table, date: NaiveDate) -> Read<Entry> {
         }
         Some(item) => {
             let text = string(table, "id", item)?;
-            text.parse::<EntryId>().map_err(|e| error(Some(item), table, e.to_string()))?
+            text.parse::<EntryId>()
+                .map_err(|e| error(Some(item), table, e.to_string()))?
         }
     };
     let kind = match table.get("kind") {
         None => return Err(error(None, table, format!("entry {id} has no kind"))),
         Some(item) => {
             let text = string(table, "kind", item)?;
-            text.parse::<Kind>().map_err(|e| error(Some(item), table, e.to_string()))?
+            text.parse::<Kind>()
+                .map_err(|e| error(Some(item), table, e.to_string()))?
         }
     };
     let title = match table.get("title") {
@@ -78,35 +80,56 @@ pub fn read_entry(table: &Table, date: NaiveDate) -> Read<Entry> {
         Kind::Screwup | Kind::Met | Kind::Note => {}
     }
     if entry.title.trim().is_empty() {
-        return Err(error(table.get("title"), table, format!("entry {} has an empty title", entry.id)));
+        return Err(error(
+            table.get("title"),
+            table,
+            format!("entry {} has an empty title", entry.id),
+        ));
     }
     Ok(entry)
 }
 
 fn opt<T>(table: &Table, key: &str, read: fn(&Table, &str, &Item) -> Read<T>) -> Read<Option<T>> {
-    table.get(key).map(|item| read(table, key, item)).transpose()
+    table
+        .get(key)
+        .map(|item| read(table, key, item))
+        .transpose()
 }
 
 fn type_error(table: &Table, key: &str, item: &Item, expected: &str) -> FieldError {
-    error(Some(item), table, format!("'{key}' should be {expected}, not {}", item.type_name()))
+    error(
+        Some(item),
+        table,
+        format!("'{key}' should be {expected}, not {}", item.type_name()),
+    )
 }
 
 fn string(table: &Table, key: &str, item: &Item) -> Read<String> {
-    item.as_str().map(str::to_string).ok_or_else(|| type_error(table, key, item, "a string"))
+    item.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| type_error(table, key, item, "a string"))
 }
 
 fn strings(table: &Table, key: &str, item: &Item) -> Read<Vec<String>> {
     if let Some(text) = item.as_str() {
         return Ok(vec![text.to_string()]);
     }
-    let array = item.as_array().ok_or_else(|| type_error(table, key, item, "a list of strings"))?;
+    let array = item
+        .as_array()
+        .ok_or_else(|| type_error(table, key, item, "a list of strings"))?;
     array
         .iter()
         .map(|value| {
-            value.as_str().map(str::to_string).ok_or_else(|| FieldError {
-                span: value.span().or_else(|| item.span()),
-                message: format!("'{key}' should hold only strings, not {}", value.type_name()),
-            })
+            value
+                .as_str()
+                .map(str::to_string)
+                .ok_or_else(|| FieldError {
+                    span: value.span().or_else(|| item.span()),
+                    message: format!(
+                        "'{key}' should hold only strings, not {}",
+                        value.type_name()
+                    ),
+                })
         })
         .collect()
 }
@@ -114,7 +137,10 @@ fn strings(table: &Table, key: &str, item: &Item) -> Read<Vec<String>> {
 fn ids(table: &Table, key: &str, item: &Item) -> Read<Vec<EntryId>> {
     strings(table, key, item)?
         .into_iter()
-        .map(|text| text.parse().map_err(|e: crate::model::ModelError| error(Some(item), table, e.to_string())))
+        .map(|text| {
+            text.parse()
+                .map_err(|e: crate::model::ModelError| error(Some(item), table, e.to_string()))
+        })
         .collect()
 }
 
@@ -137,12 +163,18 @@ fn hours(table: &Table, key: &str, item: &Item) -> Read<f64> {
     if value.is_finite() && (0.0..=1e9).contains(&value) {
         Ok(value)
     } else {
-        Err(error(Some(item), table, format!("'{key}' should be a number of hours from 0, not {value}")))
+        Err(error(
+            Some(item),
+            table,
+            format!("'{key}' should be a number of hours from 0, not {value}"),
+        ))
     }
 }
 
 fn count(table: &Table, key: &str, item: &Item) -> Read<u64> {
-    let value = item.as_integer().ok_or_else(|| type_error(table, key, item, "a whole number"))?;
+    let value = item
+        .as_integer()
+        .ok_or_else(|| type_error(table, key, item, "a whole number"))?;
     u64::try_from(value)
         .map_err(|_| error(Some(item), table, format!("'{key}' should not be negative")))
 }
@@ -152,8 +184,12 @@ fn read_time(table: &Table, key: &str, item: &Item) -> Read<NaiveTime> {
         && datetime.date.is_none()
         && let Some(time) = datetime.time
     {
-        return NaiveTime::from_hms_opt(time.hour.into(), time.minute.into(), time.second.unwrap_or(0).into())
-            .ok_or_else(|| error(Some(item), table, format!("'{key}' is not a valid time")));
+        return NaiveTime::from_hms_opt(
+            time.hour.into(),
+            time.minute.into(),
+            time.second.unwrap_or(0).into(),
+        )
+        .ok_or_else(|| error(Some(item), table, format!("'{key}' is not a valid time")));
     }
     if let Some(text) = item.as_str() {
         return parse_time(text).map_err(|e| error(Some(item), table, e.to_string()));
@@ -170,21 +206,29 @@ fn read_date(table: &Table, key: &str, item: &Item) -> Read<NaiveDate> {
             .ok_or_else(|| error(Some(item), table, format!("'{key}' is not a valid date")));
     }
     if let Some(text) = item.as_str() {
-        return NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map_err(|_| error(Some(item), table, format!("'{key}' should be a date such as 2026-11-20")));
+        return NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+            error(
+                Some(item),
+                table,
+                format!("'{key}' should be a date such as 2026-11-20"),
+            )
+        });
     }
     Err(type_error(table, key, item, "a date such as 2026-11-20"))
 }
 
 fn status(table: &Table, key: &str, item: &Item) -> Read<PromiseStatus> {
-    string(table, key, item)?.parse().map_err(|e: crate::model::ModelError| error(Some(item), table, e.to_string()))
+    string(table, key, item)?
+        .parse()
+        .map_err(|e: crate::model::ModelError| error(Some(item), table, e.to_string()))
 }
 
 /// The TOML values of an entry's fields, in the order a new table is written; `None` where absent.
 pub fn field_values(entry: &Entry) -> Vec<(&'static str, Option<Value>)> {
     let text = |value: &Option<String>| value.as_ref().map(|s| Value::from(s.as_str()));
     let list = |values: &[String]| {
-        (!values.is_empty()).then(|| Value::Array(values.iter().map(String::as_str).collect::<Array>()))
+        (!values.is_empty())
+            .then(|| Value::Array(values.iter().map(String::as_str).collect::<Array>()))
     };
     let money = |value: Option<Money>| value.map(money_value);
     vec![
@@ -199,26 +243,43 @@ pub fn field_values(entry: &Entry) -> Vec<(&'static str, Option<Value>)> {
         ("customer_value", money(entry.customer_value)),
         ("cost_saved", money(entry.cost_saved)),
         ("hours_saved", entry.hours_saved.map(hours_value)),
-        ("reach", entry.reach.map(|n| Value::from(i64::try_from(n).unwrap_or(i64::MAX)))),
+        (
+            "reach",
+            entry
+                .reach
+                .map(|n| Value::from(i64::try_from(n).unwrap_or(i64::MAX))),
+        ),
         ("adopted_by", list(&entry.adopted_by)),
         (
             "fixes",
-            (!entry.fixes.is_empty()).then(|| Value::Array(entry.fixes.iter().map(EntryId::as_str).collect())),
+            (!entry.fixes.is_empty())
+                .then(|| Value::Array(entry.fixes.iter().map(EntryId::as_str).collect())),
         ),
         ("expected", text(&entry.expected)),
         ("delivered", text(&entry.delivered)),
         ("due", entry.due.map(date_value)),
-        ("status", entry.promise_status().map(|s| Value::from(s.as_str()))),
+        (
+            "status",
+            entry.promise_status().map(|s| Value::from(s.as_str())),
+        ),
         ("bullet", text(&entry.bullet)),
     ]
 }
 
 fn money_value(money: Money) -> Value {
-    if money.is_whole() { Value::from(money.whole_major()) } else { Value::from(money.as_major_f64()) }
+    if money.is_whole() {
+        Value::from(money.whole_major())
+    } else {
+        Value::from(money.as_major_f64())
+    }
 }
 
 fn hours_value(hours: f64) -> Value {
-    if hours.fract() == 0.0 && hours.abs() < 1e15 { Value::from(hours as i64) } else { Value::from(hours) }
+    if hours.fract() == 0.0 && hours.abs() < 1e15 {
+        Value::from(hours as i64)
+    } else {
+        Value::from(hours)
+    }
 }
 
 fn time_value(time: NaiveTime) -> Value {
@@ -238,7 +299,11 @@ fn time_value(time: NaiveTime) -> Value {
 fn date_value(date: NaiveDate) -> Value {
     use chrono::Datelike;
     Value::from(toml_edit::Datetime {
-        date: Some(toml_edit::Date { year: date.year() as u16, month: date.month() as u8, day: date.day() as u8 }),
+        date: Some(toml_edit::Date {
+            year: date.year() as u16,
+            month: date.month() as u8,
+            day: date.day() as u8,
+        }),
         time: None,
         offset: None,
     })

@@ -32,12 +32,19 @@ const CONFLICT_MARKERS: [&str; 3] = ["<<<<<<< ", "=======", ">>>>>>> "];
 impl DayFile {
     /// A day with no file yet.
     pub fn empty(date: NaiveDate) -> DayFile {
-        DayFile { date, doc: DocumentMut::new() }
+        DayFile {
+            date,
+            doc: DocumentMut::new(),
+        }
     }
 
     /// Parses `text`, the contents of `path`, which holds the entries of `date`.
     pub fn parse(path: &Path, date: NaiveDate, text: &str) -> ParsedDay {
-        let broken = |problem: Problem| ParsedDay { entries: Vec::new(), problems: vec![problem], file: None };
+        let broken = |problem: Problem| ParsedDay {
+            entries: Vec::new(),
+            problems: vec![problem],
+            file: None,
+        };
         if text.is_empty() {
             return broken(Problem::whole_file(
                 path,
@@ -56,7 +63,12 @@ impl DayFile {
             Ok(parsed) => parsed,
             Err(err) => {
                 let offset = err.span().map_or(0, |span| span.start);
-                return broken(Problem::at(path, text, offset, err.message().trim_end().to_string()));
+                return broken(Problem::at(
+                    path,
+                    text,
+                    offset,
+                    err.message().trim_end().to_string(),
+                ));
             }
         };
         let mut entries = Vec::new();
@@ -67,25 +79,73 @@ impl DayFile {
                 for table in tables.iter() {
                     match codec::read_entry(table, date) {
                         Ok(entry) => entries.push(entry),
-                        Err(FieldError { span, message }) => {
-                            problems.push(Problem::at(path, text, span.map_or(0, |s| s.start), message))
-                        }
+                        Err(FieldError { span, message }) => problems.push(Problem::at(
+                            path,
+                            text,
+                            span.map_or(0, |s| s.start),
+                            message,
+                        )),
                     }
                 }
             }
             Some(item) => {
                 let offset = item.span().map_or(0, |s| s.start);
-                problems.push(Problem::at(path, text, offset, "'entry' should be written as [[entry]] tables"));
+                problems.push(Problem::at(
+                    path,
+                    text,
+                    offset,
+                    "'entry' should be written as [[entry]] tables",
+                ));
             }
         }
         let mut seen = std::collections::HashSet::new();
         for entry in &entries {
             if !seen.insert(entry.id.clone()) {
-                problems.push(Problem::whole_file(path, format!("the id {} is used twice in this file", entry.id)));
+                problems.push(Problem::whole_file(
+                    path,
+                    format!("the id {} is used twice in this file", entry.id),
+                ));
             }
         }
-        let file = problems.is_empty().then(|| DayFile { date, doc: parsed.into_mut() });
-        ParsedDay { entries, problems, file }
+        let file = problems.is_empty().then(|| DayFile {
+            date,
+            doc: parsed.into_mut(),
+        });
+        ParsedDay {
+            entries,
+            problems,
+            file,
+        }
+    }
+
+    /// Reads the text of one `[[entry]]` table as the user left it in
+    /// `$EDITOR`: exactly one entry, every known key well typed.
+    pub fn parse_edited(
+        path: &Path,
+        date: NaiveDate,
+        text: &str,
+    ) -> Result<(Entry, Table), Problem> {
+        let parsed = DayFile::parse(path, date, text);
+        if let Some(problem) = parsed.problems.into_iter().next() {
+            return Err(problem);
+        }
+        let file = parsed
+            .file
+            .ok_or_else(|| Problem::whole_file(path, "unreadable"))?;
+        let tables: Vec<Table> = file
+            .tables()
+            .map(|t| t.iter().cloned().collect())
+            .unwrap_or_default();
+        match (tables.as_slice(), parsed.entries.as_slice()) {
+            ([table], [entry]) => Ok((entry.clone(), table.clone())),
+            _ => Err(Problem::whole_file(
+                path,
+                format!(
+                    "expected exactly one [[entry]] table, found {}",
+                    tables.len()
+                ),
+            )),
+        }
     }
 
     pub fn date(&self) -> NaiveDate {
@@ -97,18 +157,27 @@ impl DayFile {
     }
 
     fn tables_mut(&mut self) -> &mut ArrayOfTables {
-        let item = self.doc.entry("entry").or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()));
+        let item = self
+            .doc
+            .entry("entry")
+            .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()));
         // `parse` refused any other shape, and `empty` starts with none.
         if !item.is_array_of_tables() {
             *item = Item::ArrayOfTables(ArrayOfTables::new());
         }
-        item.as_array_of_tables_mut().expect("just made an array of tables")
+        item.as_array_of_tables_mut()
+            .expect("just made an array of tables")
     }
 
     /// The entries as the document holds them now.
     pub fn entries(&self) -> Vec<Entry> {
         self.tables()
-            .map(|tables| tables.iter().filter_map(|t| codec::read_entry(t, self.date).ok()).collect())
+            .map(|tables| {
+                tables
+                    .iter()
+                    .filter_map(|t| codec::read_entry(t, self.date).ok())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -117,7 +186,9 @@ impl DayFile {
     }
 
     fn position(&self, id: &EntryId) -> Option<usize> {
-        self.tables()?.iter().position(|t| t.get("id").and_then(Item::as_str) == Some(id.as_str()))
+        self.tables()?
+            .iter()
+            .position(|t| t.get("id").and_then(Item::as_str) == Some(id.as_str()))
     }
 
     pub fn get(&self, id: &EntryId) -> Option<Entry> {
@@ -152,11 +223,17 @@ impl DayFile {
 
     /// Rewrites the entry with `new.id` to hold `new`, touching only changed keys.
     pub fn update(&mut self, new: &Entry) -> bool {
-        let Some(index) = self.position(&new.id) else { return false };
+        let Some(index) = self.position(&new.id) else {
+            return false;
+        };
         let date = self.date;
         let tables = self.tables_mut();
-        let Some(table) = tables.get_mut(index) else { return false };
-        let Ok(old) = codec::read_entry(table, date) else { return false };
+        let Some(table) = tables.get_mut(index) else {
+            return false;
+        };
+        let Ok(old) = codec::read_entry(table, date) else {
+            return false;
+        };
         codec::update_table(table, &old, new);
         true
     }
@@ -164,9 +241,14 @@ impl DayFile {
     /// Replaces the whole table of `id` (as `edit` in `$EDITOR` does, where the
     /// user's text is authoritative, comments included).
     pub fn replace_table(&mut self, id: &EntryId, table: Table) -> bool {
-        let Some(index) = self.position(id) else { return false };
+        let Some(index) = self.position(id) else {
+            return false;
+        };
         match self.tables_mut().get_mut(index) {
             Some(slot) => {
+                // Tables render in document-position order; take the old slot's.
+                let mut table = table;
+                table.set_position(slot.position());
                 *slot = table;
                 true
             }
@@ -212,7 +294,10 @@ fn conflict_marker(text: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);
-        if CONFLICT_MARKERS.iter().any(|m| bare.starts_with(m) || bare == m.trim_end()) {
+        if CONFLICT_MARKERS
+            .iter()
+            .any(|m| bare.starts_with(m) || bare == m.trim_end())
+        {
             return Some(offset);
         }
         offset += line.len();
@@ -255,7 +340,9 @@ fixes = ["2026-11-18-k7q2"]
     fn reads_every_field() {
         let parsed = parse(HAND_EDITED);
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
-        let [screwup, fix] = parsed.entries.as_slice() else { panic!("two entries") };
+        let [screwup, fix] = parsed.entries.as_slice() else {
+            panic!("two entries")
+        };
         assert_eq!(screwup.kind, Kind::Screwup);
         assert_eq!(screwup.revenue, Some(Money(-120_000)));
         assert_eq!(screwup.time.unwrap().to_string(), "09:14:00");
@@ -283,7 +370,12 @@ fixes = ["2026-11-18-k7q2"]
         let mut screwup = file.entries()[0].clone();
         screwup.revenue = Some(Money(-150_000));
         file.update(&screwup);
-        assert!(file.render().contains("revenue = -1500          # what it nearly cost\n"), "{}", file.render());
+        assert!(
+            file.render()
+                .contains("revenue = -1500          # what it nearly cost\n"),
+            "{}",
+            file.render()
+        );
         assert!(file.render().contains("mood = \"embarrassed\""));
     }
 
@@ -300,7 +392,10 @@ fixes = ["2026-11-18-k7q2"]
             "\n[[entry]]\nid = \"2026-11-18-z81t\"\nkind = \"promise\"\ntitle = \"Send Birch the contract\"\ndue = 2026-11-20\nstatus = \"open\"\n"
         ), "{text}");
         let reparsed = parse(&text);
-        assert_eq!(reparsed.entries[2].promise_status(), Some(PromiseStatus::Open));
+        assert_eq!(
+            reparsed.entries[2].promise_status(),
+            Some(PromiseStatus::Open)
+        );
         let mut file = reparsed.file.unwrap();
         file.remove(&id).unwrap();
         assert_eq!(file.render(), HAND_EDITED);
@@ -314,6 +409,16 @@ fixes = ["2026-11-18-k7q2"]
         file.insert_table(index, table);
         assert_eq!(file.ids()[0], id);
         assert!(file.render().contains("# the invoice mess"));
+    }
+
+    #[test]
+    fn a_replaced_table_stays_in_its_place() {
+        let mut file = parse(HAND_EDITED).file.unwrap();
+        let id: EntryId = "2026-11-18-k7q2".parse().unwrap();
+        let edited = file.table_text(&id).unwrap().replace("twice", "two times");
+        let (_, table) = DayFile::parse_edited(Path::new("edit.toml"), date(), &edited).unwrap();
+        assert!(file.replace_table(&id, table));
+        assert_eq!(file.render(), HAND_EDITED.replace("twice", "two times"));
     }
 
     #[test]
@@ -348,6 +453,10 @@ fixes = ["2026-11-18-k7q2"]
     #[test]
     fn missing_ids_get_a_suggestion() {
         let parsed = parse("[[entry]]\nkind = \"note\"\ntitle = \"hand written\"\n");
-        assert!(parsed.problems[0].message.contains("add a line such as id = \"2026-11-18-"));
+        assert!(
+            parsed.problems[0]
+                .message
+                .contains("add a line such as id = \"2026-11-18-")
+        );
     }
 }

@@ -77,7 +77,10 @@ impl Journal {
     }
 
     /// Loads the given days, in order.
-    pub fn load_days(&self, dates: impl IntoIterator<Item = NaiveDate>) -> Result<Loaded, StoreError> {
+    pub fn load_days(
+        &self,
+        dates: impl IntoIterator<Item = NaiveDate>,
+    ) -> Result<Loaded, StoreError> {
         let mut loaded = Loaded::default();
         for date in dates {
             if let Some(parsed) = self.read_day(date)? {
@@ -145,7 +148,8 @@ impl Journal {
         for entry in read_dir(&self.root)? {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            if name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()) && entry.path().is_dir() {
+            if name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()) && entry.path().is_dir()
+            {
                 dirs.push(entry.path());
             }
         }
@@ -214,12 +218,23 @@ impl Journal {
             None => DayFile::empty(date),
             Some(parsed) => match parsed.file {
                 Some(file) => file,
-                None => return Err(StoreError::Broken(parsed.problems.into_iter().next().unwrap_or_else(|| Problem::whole_file(&path, "unreadable")))),
+                None => {
+                    return Err(StoreError::Broken(
+                        parsed
+                            .problems
+                            .into_iter()
+                            .next()
+                            .unwrap_or_else(|| Problem::whole_file(&path, "unreadable")),
+                    ));
+                }
             },
         };
         let result = change(&mut file)?;
         let dir = path.parent().unwrap_or(&self.root);
         create_private_dir(dir).map_err(StoreError::io(dir))?;
+        // A save killed half-way leaves its temp file in this directory; we
+        // hold the lock, so no save in progress can own one now.
+        save::remove_leftovers(dir).map_err(StoreError::io(dir))?;
         atomic_write(&path, file.render().as_bytes()).map_err(StoreError::io(&path))?;
         Ok(result)
     }
@@ -228,7 +243,9 @@ impl Journal {
     pub fn check_links(&self, entry: &Entry) -> Result<(), StoreError> {
         for id in &entry.fixes {
             let target = self.find(id).map_err(|err| match err {
-                StoreError::NotFound(_) => ModelError::Invalid(format!("--fixes {id}: no entry has that id")).into(),
+                StoreError::NotFound(_) => {
+                    ModelError::Invalid(format!("--fixes {id}: no entry has that id")).into()
+                }
                 other => other,
             })?;
             if target.kind != Kind::Screwup {
@@ -264,7 +281,9 @@ impl Journal {
         let current = self.find(&entry.id)?;
         if current.date == entry.date {
             self.edit_day(entry.date, |file| {
-                file.update(entry).then_some(()).ok_or_else(|| StoreError::NotFound(entry.id.clone()))
+                file.update(entry)
+                    .then_some(())
+                    .ok_or_else(|| StoreError::NotFound(entry.id.clone()))
             })?;
         } else {
             // Write the new copy first: a crash in between leaves a duplicate, never a loss.
@@ -273,7 +292,9 @@ impl Journal {
                 Ok(())
             })?;
             self.edit_day(current.date, |file| {
-                file.remove(&entry.id).map(|_| ()).ok_or_else(|| StoreError::NotFound(entry.id.clone()))
+                file.remove(&entry.id)
+                    .map(|_| ())
+                    .ok_or_else(|| StoreError::NotFound(entry.id.clone()))
             })?;
         }
         Ok(entry.clone())
@@ -302,10 +323,17 @@ impl Journal {
     }
 
     /// Replaces the entry's whole table with `table` (already validated by the caller).
-    pub fn replace_table(&self, id: &EntryId, date: NaiveDate, table: Table) -> Result<(), StoreError> {
+    pub fn replace_table(
+        &self,
+        id: &EntryId,
+        date: NaiveDate,
+        table: Table,
+    ) -> Result<(), StoreError> {
         let _lock = self.lock()?;
         self.edit_day(date, |file| {
-            file.replace_table(id, table).then_some(()).ok_or_else(|| StoreError::NotFound(id.clone()))
+            file.replace_table(id, table)
+                .then_some(())
+                .ok_or_else(|| StoreError::NotFound(id.clone()))
         })
     }
 
@@ -314,9 +342,14 @@ impl Journal {
         let _lock = self.lock()?;
         let entry = self.find(id)?;
         let (index, table) = self.edit_day(entry.date, |file| {
-            file.remove(id).ok_or_else(|| StoreError::NotFound(id.clone()))
+            file.remove(id)
+                .ok_or_else(|| StoreError::NotFound(id.clone()))
         })?;
-        Ok(DeletedEntry { entry, index, table })
+        Ok(DeletedEntry {
+            entry,
+            index,
+            table,
+        })
     }
 
     /// Puts a deleted entry back where it was, comments included.
@@ -324,7 +357,11 @@ impl Journal {
         let _lock = self.lock()?;
         self.edit_day(deleted.entry.date, |file| {
             if file.get(&deleted.entry.id).is_some() {
-                return Err(ModelError::Invalid(format!("{} is already in the journal", deleted.entry.id)).into());
+                return Err(ModelError::Invalid(format!(
+                    "{} is already in the journal",
+                    deleted.entry.id
+                ))
+                .into());
             }
             file.insert_table(deleted.index, deleted.table.clone());
             Ok(())
@@ -338,14 +375,20 @@ fn parse_bytes(path: &Path, date: NaiveDate, bytes: &[u8]) -> ParsedDay {
         Err(err) => {
             let text = String::from_utf8_lossy(&bytes[..err.valid_up_to()]);
             let problem = Problem::at(path, &text, text.len(), "the file is not valid UTF-8 text");
-            ParsedDay { entries: Vec::new(), problems: vec![problem], file: None }
+            ParsedDay {
+                entries: Vec::new(),
+                problems: vec![problem],
+                file: None,
+            }
         }
     }
 }
 
 fn read_dir(dir: &Path) -> Result<Vec<fs::DirEntry>, StoreError> {
     match fs::read_dir(dir) {
-        Ok(entries) => entries.collect::<Result<Vec<_>, _>>().map_err(StoreError::io(dir)),
+        Ok(entries) => entries
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(StoreError::io(dir)),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(err) => Err(StoreError::io(dir)(err)),
     }
@@ -377,15 +420,25 @@ mod tests {
     }
 
     fn new_entry(date: NaiveDate, kind: Kind, title: &str) -> Entry {
-        Entry::new(EntryId::generate(date, &mut fastrand::Rng::new()), date, kind, title)
+        Entry::new(
+            EntryId::generate(date, &mut fastrand::Rng::new()),
+            date,
+            kind,
+            title,
+        )
     }
 
     #[test]
     fn add_find_update_delete_restore() {
         let dir = tempfile::tempdir().unwrap();
         let journal = Journal::new(dir.path().join("journal"));
-        let saved = journal.add(new_entry(day(18), Kind::Screwup, "Sent the invoice twice")).unwrap();
-        assert_eq!(journal.find(&saved.id).unwrap().title, "Sent the invoice twice");
+        let saved = journal
+            .add(new_entry(day(18), Kind::Screwup, "Sent the invoice twice"))
+            .unwrap();
+        assert_eq!(
+            journal.find(&saved.id).unwrap().title,
+            "Sent the invoice twice"
+        );
 
         let mut moved = saved.clone();
         moved.date = day(19);
@@ -395,9 +448,15 @@ mod tests {
         assert_eq!(journal.find(&saved.id).unwrap().date, day(19));
 
         let deleted = journal.delete(&saved.id).unwrap();
-        assert!(matches!(journal.find(&saved.id), Err(StoreError::NotFound(_))));
+        assert!(matches!(
+            journal.find(&saved.id),
+            Err(StoreError::NotFound(_))
+        ));
         journal.restore(&deleted).unwrap();
-        assert_eq!(journal.find(&saved.id).unwrap().title, "Sent Acme the invoice twice");
+        assert_eq!(
+            journal.find(&saved.id).unwrap().title,
+            "Sent Acme the invoice twice"
+        );
     }
 
     #[test]
@@ -407,10 +466,14 @@ mod tests {
         let path = journal.day_path(day(18));
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(&path, "[[entry]\nbroken").unwrap();
-        let err = journal.add(new_entry(day(18), Kind::Note, "x")).unwrap_err();
+        let err = journal
+            .add(new_entry(day(18), Kind::Note, "x"))
+            .unwrap_err();
         assert!(matches!(err, StoreError::Broken(_)));
         assert_eq!(fs::read_to_string(&path).unwrap(), "[[entry]\nbroken");
-        journal.add(new_entry(day(19), Kind::Note, "other days still work")).unwrap();
+        journal
+            .add(new_entry(day(19), Kind::Note, "other days still work"))
+            .unwrap();
         let loaded = journal.load_all().unwrap();
         assert_eq!(loaded.entries.len(), 1);
         assert_eq!(loaded.problems.len(), 1);
@@ -420,13 +483,23 @@ mod tests {
     fn links_must_name_screwups() {
         let dir = tempfile::tempdir().unwrap();
         let journal = Journal::new(dir.path());
-        let note = journal.add(new_entry(day(18), Kind::Note, "a note")).unwrap();
-        let screwup = journal.add(new_entry(day(18), Kind::Screwup, "oops")).unwrap();
+        let note = journal
+            .add(new_entry(day(18), Kind::Note, "a note"))
+            .unwrap();
+        let screwup = journal
+            .add(new_entry(day(18), Kind::Screwup, "oops"))
+            .unwrap();
         let mut fix = new_entry(day(18), Kind::Fix, "the fix");
         fix.fixes = vec![screwup.id.clone()];
         journal.check_links(&fix).unwrap();
         fix.fixes = vec![note.id.clone()];
-        assert!(journal.check_links(&fix).unwrap_err().to_string().contains("not a screwup"));
+        assert!(
+            journal
+                .check_links(&fix)
+                .unwrap_err()
+                .to_string()
+                .contains("not a screwup")
+        );
     }
 
     #[test]
@@ -434,9 +507,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let journal = Journal::new(dir.path());
         journal.add(new_entry(day(2), Kind::Met, "early")).unwrap();
-        journal.add(new_entry(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), Kind::Met, "last year")).unwrap();
+        journal
+            .add(new_entry(
+                NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+                Kind::Met,
+                "last year",
+            ))
+            .unwrap();
         let far = journal
-            .load_range(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 12, 31).unwrap())
+            .load_range(
+                NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+            )
             .unwrap();
         assert_eq!(far.entries.len(), 2);
         assert_eq!(journal.load_range(day(1), day(7)).unwrap().entries.len(), 1);

@@ -11,6 +11,6 @@ mod save;
 
 pub use dayfile::{DayFile, ParsedDay};
 pub use error::StoreError;
-pub use journal::{DeletedEntry, Journal, Loaded};
+pub use journal::{DeletedEntry, Journal, Loaded, Stray};
 pub use problem::Problem;
 pub use save::{TEMP_SUFFIX, atomic_write, create_private_dir};

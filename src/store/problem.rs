@@ -17,11 +17,21 @@ pub struct Problem {
 impl Problem {
     pub fn at(path: &Path, text: &str, offset: usize, message: impl Into<String>) -> Problem {
         let (line, column) = line_col(text, offset);
-        Problem { path: path.to_path_buf(), line, column, message: message.into() }
+        Problem {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
     }
 
     pub fn whole_file(path: &Path, message: impl Into<String>) -> Problem {
-        Problem { path: path.to_path_buf(), line: 1, column: 1, message: message.into() }
+        Problem {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: message.into(),
+        }
     }
 }
 
@@ -67,6 +77,9 @@ mod tests {
     #[test]
     fn display_escapes_controls_in_the_message() {
         let problem = Problem::whole_file(Path::new("j/2026/2026-11-18.toml"), "bad \u{1b}[31m");
-        assert_eq!(problem.to_string(), "j/2026/2026-11-18.toml:1:1: bad \\u{1b}[31m");
+        assert_eq!(
+            problem.to_string(),
+            "j/2026/2026-11-18.toml:1:1: bad \\u{1b}[31m"
+        );
     }
 }

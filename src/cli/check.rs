@@ -1,0 +1,56 @@
+//! `check`: read every file of the journal and name each problem.
+
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+use super::{CliError, Context};
+use crate::sanitize;
+use crate::store::Stray;
+
+pub fn run(context: &Context) -> Result<ExitCode, CliError> {
+    let journal = &context.journal;
+    let loaded = journal.load_all()?;
+    let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+
+    let mut seen: HashMap<_, &crate::model::Entry> = HashMap::new();
+    for entry in &loaded.entries {
+        if let Some(first) = seen.insert(entry.id.clone(), entry) {
+            problems.push(format!(
+                "{}:1:1: the id {} is also used on {}; give one of them a new id",
+                sanitize::line(&journal.day_path(entry.date).display().to_string()),
+                entry.id,
+                first.date
+            ));
+        }
+    }
+    for stray in journal.strays()? {
+        problems.push(match stray {
+            Stray::Leftover(path) => format!(
+                "{}:1:1: a temp file left by an interrupted save; the next save removes it",
+                sanitize::line(&path.display().to_string())
+            ),
+            Stray::ConflictCopy(path) => format!(
+                "{}:1:1: a sync conflict copy; move any entries it has that the day file lacks into the day file, then delete it",
+                sanitize::line(&path.display().to_string())
+            ),
+        });
+    }
+    for problem in &problems {
+        println!("{problem}");
+    }
+    let files = journal.day_files()?.len();
+    if problems.is_empty() {
+        println!(
+            "ok: {} entries in {files} day files, no problems",
+            loaded.entries.len()
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "{} problem(s) in {}",
+            problems.len(),
+            sanitize::line(&journal.root().display().to_string())
+        );
+        Ok(ExitCode::from(1))
+    }
+}

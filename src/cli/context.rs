@@ -1,0 +1,46 @@
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::CliError;
+use crate::config::Config;
+use crate::model::Week;
+use crate::store::Journal;
+
+/// Pins "today" for scripts and tests (`YYYY-MM-DD`); the local date otherwise.
+pub const TODAY_ENV: &str = "JOBJOURNAL_TODAY";
+
+/// What every command needs: the settings, the journal, and today's date.
+pub struct Context {
+    pub config: Config,
+    pub journal: Journal,
+    pub today: NaiveDate,
+}
+
+impl Context {
+    pub fn load(journal_flag: Option<&Path>) -> Result<Context, CliError> {
+        let config = Config::load()?;
+        let journal = Journal::new(config.journal_dir(journal_flag)?);
+        Ok(Context {
+            config,
+            journal,
+            today: today()?,
+        })
+    }
+
+    pub fn parse_week(&self, text: &str) -> Result<Week, CliError> {
+        Week::parse(text, self.today, self.config.week_start).map_err(CliError::usage)
+    }
+
+    pub fn parse_date(&self, text: &str) -> Result<NaiveDate, CliError> {
+        crate::model::parse_date(text, self.today).map_err(CliError::usage)
+    }
+}
+
+fn today() -> Result<NaiveDate, CliError> {
+    match std::env::var(TODAY_ENV) {
+        Ok(text) if !text.is_empty() => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map_err(|_| CliError::Usage(format!("{TODAY_ENV}={text} is not a date (YYYY-MM-DD)"))),
+        _ => Ok(chrono::Local::now().date_naive()),
+    }
+}

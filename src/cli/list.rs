@@ -1,0 +1,225 @@
+//! `list` and `show`: reading entries back, as text or stable JSON.
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use super::add::{parse_id, parse_kind};
+use super::{CliError, Context, print};
+use crate::model::{Entry, EntryId, Kind};
+use crate::store::Loaded;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// this, last, 2026-W47 or a date in the week (default: this).
+    #[arg(long, conflicts_with_all = ["since", "until"])]
+    pub week: Option<String>,
+    /// First day (YYYY-MM-DD, today, yesterday, a weekday name).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Last day, inclusive.
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Only this kind; repeat for more.
+    #[arg(long = "kind", value_parser = parse_kind)]
+    pub kinds: Vec<Kind>,
+    /// Only entries with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only entries for this customer (case-insensitive).
+    #[arg(long)]
+    pub customer: Option<String>,
+    /// Only entries whose text contains this (case-insensitive).
+    #[arg(long)]
+    pub search: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    #[arg(value_parser = parse_id)]
+    pub id: EntryId,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+pub fn run(context: &Context, args: ListArgs) -> Result<ExitCode, CliError> {
+    let (range, loaded) = load(context, &args)?;
+    warn_problems(&loaded);
+    let entries: Vec<&Entry> = loaded
+        .entries
+        .iter()
+        .filter(|e| matches(e, &args))
+        .collect();
+    match args.format {
+        Format::Json => {
+            let json: Vec<_> = entries.iter().map(|e| e.to_json()).collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json)
+                    .map_err(|e| CliError::Runtime(e.to_string()))?
+            );
+        }
+        Format::Text => print_text(context, &range, &entries),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What was asked for, for the heading and the empty message.
+enum Range {
+    Week(crate::model::Week),
+    Days(Option<NaiveDate>, Option<NaiveDate>),
+}
+
+fn load(context: &Context, args: &ListArgs) -> Result<(Range, Loaded), CliError> {
+    let journal = &context.journal;
+    if args.since.is_some() || args.until.is_some() {
+        let since = args
+            .since
+            .as_deref()
+            .map(|d| context.parse_date(d))
+            .transpose()?;
+        let until = args
+            .until
+            .as_deref()
+            .map(|d| context.parse_date(d))
+            .transpose()?;
+        if let (Some(s), Some(u)) = (since, until)
+            && u < s
+        {
+            return Err(CliError::Usage(format!(
+                "--until {u} is before --since {s}"
+            )));
+        }
+        let loaded = journal.load_range(
+            since.unwrap_or(NaiveDate::MIN),
+            until.unwrap_or(NaiveDate::MAX),
+        )?;
+        return Ok((Range::Days(since, until), loaded));
+    }
+    if args.week.is_none() && args.search.is_some() {
+        return Ok((Range::Days(None, None), journal.load_all()?));
+    }
+    let week = context.parse_week(args.week.as_deref().unwrap_or("this"))?;
+    Ok((Range::Week(week), journal.load_days(week.days())?))
+}
+
+fn matches(entry: &Entry, args: &ListArgs) -> bool {
+    if !args.kinds.is_empty() && !args.kinds.contains(&entry.kind) {
+        return false;
+    }
+    if let Some(tag) = &args.tag
+        && !entry.tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
+    {
+        return false;
+    }
+    if let Some(customer) = &args.customer
+        && entry
+            .customer
+            .as_deref()
+            .is_none_or(|c| c.to_lowercase() != customer.to_lowercase())
+    {
+        return false;
+    }
+    if let Some(query) = &args.search {
+        return searchable_text(entry).contains(&query.to_lowercase());
+    }
+    true
+}
+
+/// Lower-cased text of every field a search looks at.
+fn searchable_text(entry: &Entry) -> String {
+    let mut text = entry.title.to_lowercase();
+    for part in [
+        &entry.details,
+        &entry.customer,
+        &entry.expected,
+        &entry.delivered,
+        &entry.bullet,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(&entry.tags)
+    .chain(&entry.adopted_by)
+    {
+        text.push('\n');
+        text.push_str(&part.to_lowercase());
+    }
+    text
+}
+
+fn print_text(context: &Context, range: &Range, entries: &[&Entry]) {
+    let heading = match range {
+        Range::Week(week) => format!(
+            "{}  {} – {}",
+            week.label(),
+            week.start().format("%a %-d %b"),
+            week.end().format("%a %-d %b %Y")
+        ),
+        Range::Days(Some(s), Some(u)) => format!("{s} – {u}"),
+        Range::Days(Some(s), None) => format!("since {s}"),
+        Range::Days(None, Some(u)) => format!("until {u}"),
+        Range::Days(None, None) => "whole journal".to_string(),
+    };
+    println!("{heading}");
+    if entries.is_empty() {
+        println!("  no entries");
+        return;
+    }
+    let mut day = None;
+    for entry in entries {
+        if day != Some(entry.date) {
+            day = Some(entry.date);
+            println!("\n{}", entry.date.format("%a %Y-%m-%d"));
+        }
+        println!("  {}", print::entry_line(entry, &context.config.currency));
+    }
+}
+
+pub fn show(context: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
+    let entry = context.journal.find(&args.id)?;
+    match args.format {
+        Format::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&entry.to_json())
+                    .map_err(|e| CliError::Runtime(e.to_string()))?
+            );
+        }
+        Format::Text => {
+            let fixed: Vec<(String, Option<String>)> = entry
+                .fixes
+                .iter()
+                .map(|id| {
+                    (
+                        id.to_string(),
+                        context.journal.find(id).ok().map(|e| e.title),
+                    )
+                })
+                .collect();
+            print!(
+                "{}",
+                print::entry_full(&entry, &context.config.currency, &fixed)
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Files that could not be read are named on stderr; the rest still prints.
+pub fn warn_problems(loaded: &Loaded) {
+    for problem in &loaded.problems {
+        eprintln!("warning: {problem}");
+    }
+    if !loaded.problems.is_empty() {
+        eprintln!("warning: entries in the files above were skipped; run `jobjournal check`");
+    }
+}

@@ -1,0 +1,96 @@
+//! A throwaway journal and config for driving the real binary.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// "Today" for every test: a Wednesday in ISO week 2026-W47.
+pub const TODAY: &str = "2026-11-18";
+
+pub struct TestJournal {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestJournal {
+    pub fn new() -> TestJournal {
+        TestJournal {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn root(&self) -> PathBuf {
+        self.dir.path().join("journal")
+    }
+
+    pub fn config_path(&self) -> PathBuf {
+        self.dir.path().join("config").join("config.toml")
+    }
+
+    pub fn write_config(&self, text: &str) {
+        fs::create_dir_all(self.config_path().parent().unwrap()).unwrap();
+        fs::write(self.config_path(), text).unwrap();
+    }
+
+    pub fn day_path(&self, date: &str) -> PathBuf {
+        self.root().join(&date[..4]).join(format!("{date}.toml"))
+    }
+
+    pub fn write_day(&self, date: &str, text: &str) {
+        let path = self.day_path(date);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    pub fn read_day(&self, date: &str) -> String {
+        fs::read_to_string(self.day_path(date)).unwrap()
+    }
+
+    /// The binary with this journal, this config, a fixed today and no editor.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_jobjournal"));
+        cmd.env("JOBJOURNAL_DIR", self.root())
+            .env("JOBJOURNAL_CONFIG", self.config_path())
+            .env("JOBJOURNAL_STATE_DIR", self.dir.path().join("state"))
+            .env("JOBJOURNAL_TODAY", TODAY)
+            .env_remove("VISUAL")
+            .env_remove("EDITOR")
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// Runs `add` and returns the printed id.
+    pub fn add(&self, args: &[&str]) -> String {
+        let output = self.cmd().arg("add").args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "add {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap().trim().to_string()
+    }
+
+    /// Every file under the journal with its bytes, to prove nothing changed.
+    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut files = BTreeMap::new();
+        collect(&self.root(), &mut files);
+        files
+    }
+}
+
+fn collect(dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, files);
+        } else {
+            files.insert(path.clone(), fs::read(&path).unwrap());
+        }
+    }
+}
