@@ -183,7 +183,10 @@ pub enum Action {
     /// Periodic wake-up: autosaves drafts.
     Tick,
     /// The days of `week` as read from disk.
-    WeekLoaded { week: Week, loaded: Loaded },
+    WeekLoaded {
+        week: Week,
+        loaded: Loaded,
+    },
     /// The whole journal, read in the background.
     JournalLoaded(Loaded),
     Added(Entry),

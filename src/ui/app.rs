@@ -145,7 +145,9 @@ impl App {
     /// filtering, else the week.
     pub fn visible(&self) -> Vec<&Entry> {
         match (&self.search, self.mode, self.filtering) {
-            (Some(search), Mode::Search, _) | (Some(search), _, true) => search.hits.iter().map(|h| &h.entry).collect(),
+            (Some(search), Mode::Search, _) | (Some(search), _, true) => {
+                search.hits.iter().map(|h| &h.entry).collect()
+            }
             _ => self.week_entries.iter().collect(),
         }
     }
@@ -161,7 +163,11 @@ impl App {
 
     /// Problems to warn about: every file's once the journal is loaded.
     pub fn problems(&self) -> &[Problem] {
-        if self.all.is_some() { &self.all_problems } else { &self.week_problems }
+        if self.all.is_some() {
+            &self.all_problems
+        } else {
+            &self.week_problems
+        }
     }
 
     /// Ids of screw-ups some known fix names.
@@ -184,12 +190,17 @@ impl App {
 
     /// Fixes that name `id`.
     pub fn fixes_of(&self, id: &EntryId) -> Vec<&Entry> {
-        self.known().iter().filter(|e| e.fixes.contains(id)).collect()
+        self.known()
+            .iter()
+            .filter(|e| e.fixes.contains(id))
+            .collect()
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Key(key) => {
+                // A message stays until the next key, so it is read, then gone.
+                self.message = None;
                 let command = self.keymap.command(self.screen(), key);
                 match (self.mode, self.question.is_some(), command) {
                     (Mode::Form, false, None | Some(Command::Toggle)) => self.form_input(key),
@@ -322,7 +333,10 @@ impl App {
             Command::Edit => return self.edit_selected(),
             Command::Delete => {
                 if let Some(entry) = self.selected_entry() {
-                    self.question = Some(Question::Delete { id: entry.id.clone(), title: entry.title.clone() });
+                    self.question = Some(Question::Delete {
+                        id: entry.id.clone(),
+                        title: entry.title.clone(),
+                    });
                 }
             }
             Command::Undo => match &self.last_deleted {
@@ -331,7 +345,9 @@ impl App {
             },
             Command::PrevWeek => return self.go_to_week(self.week.prev()),
             Command::NextWeek => return self.go_to_week(self.week.next()),
-            Command::ThisWeek => return self.go_to_week(Week::containing(self.today, self.settings.week_start)),
+            Command::ThisWeek => {
+                return self.go_to_week(Week::containing(self.today, self.settings.week_start));
+            }
             Command::Search => {
                 self.search.get_or_insert_with(Search::default);
                 self.filtering = false;
@@ -345,7 +361,9 @@ impl App {
                 self.selected = 0;
             }
             Command::Back => self.message = None,
-            Command::Report | Command::Bullets | Command::Stats | Command::Help => return self.open_view(command),
+            Command::Report | Command::Bullets | Command::Stats | Command::Help => {
+                return self.open_view(command);
+            }
             _ => {}
         }
         Vec::new()
@@ -357,7 +375,10 @@ impl App {
             Command::MoveDown => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
             Command::MoveUp => self.selected = self.selected.saturating_sub(1),
             Command::Accept => {
-                self.filtering = self.search.as_ref().is_some_and(|s| !s.text().trim().is_empty());
+                self.filtering = self
+                    .search
+                    .as_ref()
+                    .is_some_and(|s| !s.text().trim().is_empty());
                 if !self.filtering {
                     self.search = None;
                 }
@@ -400,7 +421,12 @@ impl App {
         self.scroll = 0;
         // Show what is already in memory at once; the fresh read replaces it.
         self.week_entries = match &self.all {
-            Some(all) => sorted(all.iter().filter(|e| week.contains(e.date)).cloned().collect()),
+            Some(all) => sorted(
+                all.iter()
+                    .filter(|e| week.contains(e.date))
+                    .cloned()
+                    .collect(),
+            ),
             None => Vec::new(),
         };
         vec![Effect::LoadWeek(week)]
@@ -416,7 +442,8 @@ impl App {
         if let Some(all) = &mut self.all {
             all.retain(|e| !week.contains(e.date));
             all.extend(self.week_entries.iter().cloned());
-            self.all_problems.retain(|p| !self.week_problems.contains(p) && !in_week(p, week));
+            self.all_problems
+                .retain(|p| !self.week_problems.contains(p) && !in_week(p, week));
             self.all_problems.extend(self.week_problems.iter().cloned());
         }
         let target = self.pending_select.take().or(keep);
@@ -431,7 +458,11 @@ impl App {
         all.retain(|e| !week.contains(e.date));
         all.extend(self.week_entries.iter().cloned());
         self.all = Some(all);
-        self.all_problems = loaded.problems.into_iter().filter(|p| !in_week(p, week)).collect();
+        self.all_problems = loaded
+            .problems
+            .into_iter()
+            .filter(|p| !in_week(p, week))
+            .collect();
         self.all_problems.extend(self.week_problems.iter().cloned());
         self.rerun_search();
     }
@@ -481,7 +512,11 @@ impl App {
     }
 
     fn deleted(&mut self, deleted: DeletedEntry) -> Vec<Effect> {
-        let undo = self.keymap.keys(Screen::Main, Command::Undo).first().map(|k| k.to_string());
+        let undo = self
+            .keymap
+            .keys(Screen::Main, Command::Undo)
+            .first()
+            .map(|k| k.to_string());
         let hint = undo.map(|k| format!(" ({k} undoes)")).unwrap_or_default();
         self.info(format!("Deleted \"{}\"{hint}", deleted.entry.title));
         self.forget(&deleted.entry.id);
@@ -504,9 +539,13 @@ fn sorted(mut entries: Vec<Entry>) -> Vec<Entry> {
 }
 
 fn in_week(problem: &Problem, week: Week) -> bool {
-    let stem = problem.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stem = problem
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
     NaiveDate::parse_from_str(stem, "%Y-%m-%d").is_ok_and(|d| week.contains(d))
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

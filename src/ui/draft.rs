@@ -37,7 +37,9 @@ pub fn save(state_dir: &Path, draft: &Draft) -> io::Result<()> {
 /// The draft left by a previous run; an unreadable one is reported, not fatal.
 pub fn load(state_dir: &Path) -> io::Result<Option<Draft>> {
     match std::fs::read_to_string(path(state_dir)) {
-        Ok(text) => serde_json::from_str(&text).map(Some).map_err(io::Error::other),
+        Ok(text) => serde_json::from_str(&text)
+            .map(Some)
+            .map_err(io::Error::other),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(err),
     }
@@ -70,7 +72,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(path(&state)).unwrap().permissions().mode();
+            let mode = std::fs::metadata(path(&state))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         clear(&state).unwrap();

@@ -20,23 +20,37 @@ pub struct Effects {
 
 impl Effects {
     pub fn new(journal: Journal, export_dir: PathBuf, state_dir: Option<PathBuf>) -> Effects {
-        Effects { journal, export_dir, state_dir }
+        Effects {
+            journal,
+            export_dir,
+            state_dir,
+        }
     }
 
     /// Runs a store or file effect. Terminal effects (`Suspend`,
     /// `EditExternally`, `Quit`) belong to the event loop and give `None`.
     pub fn run(&self, effect: Effect) -> Option<Action> {
-        let failed = |what: &str, err: &dyn std::fmt::Display| Some(Action::Failed(format!("{what}: {err}")));
+        let failed = |what: &str, err: &dyn std::fmt::Display| {
+            Some(Action::Failed(format!("{what}: {err}")))
+        };
         match effect {
             Effect::LoadWeek(week) => match self.journal.load_days(week.days()) {
                 Ok(loaded) => Some(Action::WeekLoaded { week, loaded }),
                 Err(err) => failed("Could not read the week", &err),
             },
-            Effect::Add(entry) => match self.journal.check_links(&entry).and_then(|()| self.journal.add(entry)) {
+            Effect::Add(entry) => match self
+                .journal
+                .check_links(&entry)
+                .and_then(|()| self.journal.add(entry))
+            {
                 Ok(saved) => Some(Action::Added(saved)),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },
-            Effect::Update(entry) => match self.journal.check_links(&entry).and_then(|()| self.journal.update(&entry)) {
+            Effect::Update(entry) => match self
+                .journal
+                .check_links(&entry)
+                .and_then(|()| self.journal.update(&entry))
+            {
                 Ok(saved) => Some(Action::Updated(saved)),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },
@@ -53,12 +67,20 @@ impl Effects {
                 Err(err) => failed("Export failed", &format!("{err:#}")),
             },
             Effect::SaveDraft(draft) => {
-                let result = self.state_dir().and_then(|dir| draft::save(&dir, &draft).context("saving the draft"));
-                result.err().and_then(|err| failed("Draft not kept", &format!("{err:#}")))
+                let result = self
+                    .state_dir()
+                    .and_then(|dir| draft::save(&dir, &draft).context("saving the draft"));
+                result
+                    .err()
+                    .and_then(|err| failed("Draft not kept", &format!("{err:#}")))
             }
             Effect::ClearDraft => {
-                let result = self.state_dir().and_then(|dir| draft::clear(&dir).context("removing the draft"));
-                result.err().and_then(|err| failed("Draft", &format!("{err:#}")))
+                let result = self
+                    .state_dir()
+                    .and_then(|dir| draft::clear(&dir).context("removing the draft"));
+                result
+                    .err()
+                    .and_then(|err| failed("Draft", &format!("{err:#}")))
             }
             Effect::EditExternally(_) | Effect::Suspend | Effect::Quit => None,
         }
@@ -73,7 +95,9 @@ impl Effects {
 
     pub fn load_draft(&self) -> anyhow::Result<Option<Draft>> {
         match &self.state_dir {
-            Some(dir) => draft::load(dir).with_context(|| format!("reading {}", draft::path(dir).display())),
+            Some(dir) => {
+                draft::load(dir).with_context(|| format!("reading {}", draft::path(dir).display()))
+            }
             None => Ok(None),
         }
     }
@@ -82,7 +106,8 @@ impl Effects {
         let dir = &self.export_dir;
         create_private_dir(dir).with_context(|| format!("creating {}", dir.display()))?;
         let path = dir.join(file_name);
-        atomic_write(&path, text.as_bytes()).with_context(|| format!("writing {}", path.display()))?;
+        atomic_write(&path, text.as_bytes())
+            .with_context(|| format!("writing {}", path.display()))?;
         Ok(std::path::absolute(&path).unwrap_or(path))
     }
 }
@@ -98,17 +123,26 @@ pub fn edit_in_editor(text: &str) -> anyhow::Result<String> {
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|v| !v.trim().is_empty())
-        .or_else(|| std::env::var("EDITOR").ok().filter(|v| !v.trim().is_empty()))
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
         .unwrap_or_else(|| "vi".to_string());
-    let words = shell_words::split(&editor).with_context(|| format!("cannot split $EDITOR '{editor}'"))?;
+    let words =
+        shell_words::split(&editor).with_context(|| format!("cannot split $EDITOR '{editor}'"))?;
     let Some((program, args)) = words.split_first() else {
         bail!("$EDITOR is empty");
     };
     let path = temp_file(text)?;
     let status = Command::new(program).args(args).arg(&path).status();
     let result = match status {
-        Ok(status) if status.success() => std::fs::read_to_string(&path).context("reading the edited text"),
-        Ok(status) => Err(anyhow::anyhow!("{program} exited with {status}; details unchanged")),
+        Ok(status) if status.success() => {
+            std::fs::read_to_string(&path).context("reading the edited text")
+        }
+        Ok(status) => Err(anyhow::anyhow!(
+            "{program} exited with {status}; details unchanged"
+        )),
         Err(err) => Err(anyhow::anyhow!("cannot run {program}: {err}")),
     };
     let _ = std::fs::remove_file(&path);
@@ -126,7 +160,9 @@ fn temp_file(text: &str) -> anyhow::Result<PathBuf> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(&path).with_context(|| format!("creating {}", path.display()))?;
+    let mut file = options
+        .open(&path)
+        .with_context(|| format!("creating {}", path.display()))?;
     file.write_all(text.as_bytes())?;
     Ok(path)
 }
@@ -171,7 +207,9 @@ mod tests {
         assert!(!watch.changed(&journal, week));
         assert!(!watch.changed(&journal, week));
         let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
-        journal.add(Entry::new(id, day, Kind::Note, "from the CLI")).unwrap();
+        journal
+            .add(Entry::new(id, day, Kind::Note, "from the CLI"))
+            .unwrap();
         assert!(watch.changed(&journal, week));
         assert!(!watch.changed(&journal, week));
     }
@@ -190,7 +228,10 @@ mod tests {
             Some(Action::Failed(message)) => assert!(message.contains("state"), "{message}"),
             other => panic!("{other:?}"),
         }
-        match effects.run(Effect::Export { file_name: "report-2026-W47.md".into(), text: "# hi\n".into() }) {
+        match effects.run(Effect::Export {
+            file_name: "report-2026-W47.md".into(),
+            text: "# hi\n".into(),
+        }) {
             Some(Action::Exported(path)) => {
                 assert!(path.ends_with("out/report-2026-W47.md"));
                 assert_eq!(std::fs::read_to_string(&path).unwrap(), "# hi\n");
@@ -200,7 +241,12 @@ mod tests {
     }
 
     fn note_draft() -> Draft {
-        Draft { kind: Kind::Note, editing: None, fields: Default::default(), links: Vec::new() }
+        Draft {
+            kind: Kind::Note,
+            editing: None,
+            fields: Default::default(),
+            links: Vec::new(),
+        }
     }
 
     #[test]

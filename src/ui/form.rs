@@ -191,7 +191,12 @@ impl Form {
                 Some(choice) => choice.linked = true,
                 None => candidates.insert(
                     0,
-                    LinkChoice { id: id.clone(), date: id.date(), title: String::new(), linked: true },
+                    LinkChoice {
+                        id: id.clone(),
+                        date: id.date(),
+                        title: String::new(),
+                        linked: true,
+                    },
                 ),
             }
         }
@@ -202,17 +207,35 @@ impl Form {
             (FieldId::Title, entry.title.clone()),
             (FieldId::Expected, text(&entry.expected)),
             (FieldId::Delivered, text(&entry.delivered)),
-            (FieldId::Due, entry.due.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()),
+            (
+                FieldId::Due,
+                entry
+                    .due
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+            ),
             (FieldId::Date, entry.date.format("%Y-%m-%d").to_string()),
-            (FieldId::Time, entry.time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()),
+            (
+                FieldId::Time,
+                entry
+                    .time
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+            ),
             (FieldId::Customer, text(&entry.customer)),
             (FieldId::Tags, entry.tags.join(", ")),
             (FieldId::Details, text(&entry.details)),
             (FieldId::Revenue, money(entry.revenue)),
             (FieldId::CustomerValue, money(entry.customer_value)),
             (FieldId::CostSaved, money(entry.cost_saved)),
-            (FieldId::HoursSaved, entry.hours_saved.map(|h| h.to_string()).unwrap_or_default()),
-            (FieldId::Reach, entry.reach.map(|r| r.to_string()).unwrap_or_default()),
+            (
+                FieldId::HoursSaved,
+                entry.hours_saved.map(|h| h.to_string()).unwrap_or_default(),
+            ),
+            (
+                FieldId::Reach,
+                entry.reach.map(|r| r.to_string()).unwrap_or_default(),
+            ),
             (FieldId::AdoptedBy, entry.adopted_by.join(", ")),
             (FieldId::Bullet, text(&entry.bullet)),
         ];
@@ -225,11 +248,24 @@ impl Form {
     }
 
     /// A form as a draft left it; it counts as changed so leaving asks first.
-    pub fn from_draft(draft: &Draft, today: NaiveDate, original: Option<Entry>, mut candidates: Vec<LinkChoice>) -> Form {
+    pub fn from_draft(
+        draft: &Draft,
+        today: NaiveDate,
+        original: Option<Entry>,
+        mut candidates: Vec<LinkChoice>,
+    ) -> Form {
         for id in draft.links.iter().filter_map(|l| l.parse::<EntryId>().ok()) {
             match candidates.iter_mut().find(|c| c.id == id) {
                 Some(choice) => choice.linked = true,
-                None => candidates.insert(0, LinkChoice { date: id.date(), id, title: String::new(), linked: true }),
+                None => candidates.insert(
+                    0,
+                    LinkChoice {
+                        date: id.date(),
+                        id,
+                        title: String::new(),
+                        linked: true,
+                    },
+                ),
             }
         }
         let mut form = Form::blank(draft.kind, today, original, candidates);
@@ -248,7 +284,12 @@ impl Form {
         form
     }
 
-    fn blank(kind: Kind, today: NaiveDate, original: Option<Entry>, links: Vec<LinkChoice>) -> Form {
+    fn blank(
+        kind: Kind,
+        today: NaiveDate,
+        original: Option<Entry>,
+        links: Vec<LinkChoice>,
+    ) -> Form {
         let texts = FieldId::ORDER
             .into_iter()
             .filter(|f| f.is_text())
@@ -275,11 +316,17 @@ impl Form {
 
     /// The fields shown for this kind, in order.
     pub fn fields(&self) -> Vec<FieldId> {
-        FieldId::ORDER.into_iter().filter(|f| f.applies_to(self.kind)).collect()
+        FieldId::ORDER
+            .into_iter()
+            .filter(|f| f.applies_to(self.kind))
+            .collect()
     }
 
     pub fn text(&self, field: FieldId) -> String {
-        self.texts.get(&field).map(|t| t.lines().join("\n")).unwrap_or_default()
+        self.texts
+            .get(&field)
+            .map(|t| t.lines().join("\n"))
+            .unwrap_or_default()
     }
 
     pub fn textarea(&self, field: FieldId) -> Option<&TextArea<'static>> {
@@ -295,7 +342,11 @@ impl Form {
     }
 
     fn snapshot(&self) -> Snapshot {
-        let texts = self.texts.iter().map(|(f, t)| (*f, t.lines().join("\n"))).collect();
+        let texts = self
+            .texts
+            .iter()
+            .map(|(f, t)| (*f, t.lines().join("\n")))
+            .collect();
         (texts, self.status, self.linked_ids())
     }
 
@@ -304,7 +355,11 @@ impl Form {
     }
 
     fn linked_ids(&self) -> Vec<EntryId> {
-        self.links.iter().filter(|l| l.linked).map(|l| l.id.clone()).collect()
+        self.links
+            .iter()
+            .filter(|l| l.linked)
+            .map(|l| l.id.clone())
+            .collect()
     }
 
     pub fn next_field(&mut self) {
@@ -336,9 +391,12 @@ impl Form {
             },
             FieldId::Fixes => match key.code {
                 KeyCode::Down | KeyCode::Char('j') => {
-                    self.link_cursor = (self.link_cursor + 1).min(self.links.len().saturating_sub(1));
+                    self.link_cursor =
+                        (self.link_cursor + 1).min(self.links.len().saturating_sub(1));
                 }
-                KeyCode::Up | KeyCode::Char('k') => self.link_cursor = self.link_cursor.saturating_sub(1),
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.link_cursor = self.link_cursor.saturating_sub(1)
+                }
                 KeyCode::Char(' ') | KeyCode::Char('x') => self.toggle(),
                 KeyCode::Enter => self.next_field(),
                 _ => {}
@@ -373,7 +431,11 @@ impl Form {
     }
 
     fn cycle_status(&mut self, step: isize) {
-        const ALL: [PromiseStatus; 3] = [PromiseStatus::Open, PromiseStatus::Kept, PromiseStatus::Missed];
+        const ALL: [PromiseStatus; 3] = [
+            PromiseStatus::Open,
+            PromiseStatus::Kept,
+            PromiseStatus::Missed,
+        ];
         let at = ALL.iter().position(|s| *s == self.status).unwrap_or(0) as isize;
         self.set_status(ALL[(at + step).rem_euclid(3) as usize]);
     }
@@ -401,20 +463,26 @@ impl Form {
         let problem = match field {
             FieldId::Title if value.is_empty() => Some("a title is needed".to_string()),
             FieldId::Date if value.is_empty() => Some("a date is needed".to_string()),
-            FieldId::Date | FieldId::Due if !value.is_empty() => {
-                parse_date(value, self.today).err().map(|_| "expected YYYY-MM-DD, today, yesterday or a weekday".into())
+            FieldId::Date | FieldId::Due if !value.is_empty() => parse_date(value, self.today)
+                .err()
+                .map(|_| "expected YYYY-MM-DD, today, yesterday or a weekday".into()),
+            FieldId::Time if !value.is_empty() => {
+                parse_time(value).err().map(|_| "expected HH:MM".into())
             }
-            FieldId::Time if !value.is_empty() => parse_time(value).err().map(|_| "expected HH:MM".into()),
             FieldId::Revenue | FieldId::CustomerValue | FieldId::CostSaved if !value.is_empty() => {
-                Money::parse(value).err().map(|err| money_message(&err.to_string()))
+                Money::parse(value)
+                    .err()
+                    .map(|err| money_message(&err.to_string()))
             }
             FieldId::HoursSaved if !value.is_empty() => match value.parse::<f64>() {
                 Ok(h) if h.is_finite() && (0.0..=1e9).contains(&h) => None,
                 _ => Some("expected a number of hours such as 2 or 1.5".into()),
             },
-            FieldId::Reach if !value.is_empty() => {
-                value.replace([',', '_'], "").parse::<u64>().err().map(|_| "expected a whole number such as 40".into())
-            }
+            FieldId::Reach if !value.is_empty() => value
+                .replace([',', '_'], "")
+                .parse::<u64>()
+                .err()
+                .map(|_| "expected a whole number such as 40".into()),
             _ => None,
         };
         match problem {
@@ -428,7 +496,11 @@ impl Form {
         for field in self.fields() {
             self.check(field);
         }
-        if let Some(field) = self.fields().into_iter().find(|f| self.errors.contains_key(f)) {
+        if let Some(field) = self
+            .fields()
+            .into_iter()
+            .find(|f| self.errors.contains_key(f))
+        {
             self.focus = field;
             let message = self.errors.get(&field).cloned().unwrap_or_default();
             return Err(format!("{}: {message}", field.label()));
@@ -436,21 +508,35 @@ impl Form {
         let applies = |f: FieldId| f.applies_to(self.kind);
         let text = |f: FieldId| {
             let value = self.text(f);
-            let value = if f.is_multiline() { value.trim_end().to_string() } else { value.trim().to_string() };
+            let value = if f.is_multiline() {
+                value.trim_end().to_string()
+            } else {
+                value.trim().to_string()
+            };
             (applies(f) && !value.is_empty()).then_some(value)
         };
         let list = |f: FieldId| -> Vec<String> {
             text(f)
-                .map(|v| v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+                .map(|v| {
+                    v.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         let money = |f: FieldId| text(f).and_then(|v| Money::parse(&v).ok());
-        let date = text(FieldId::Date).and_then(|v| parse_date(&v, self.today).ok()).unwrap_or(self.today);
+        let date = text(FieldId::Date)
+            .and_then(|v| parse_date(&v, self.today).ok())
+            .unwrap_or(self.today);
         let mut entry = match &self.original {
             Some(original) => original.clone(),
             None => {
                 let placeholder = format!("{}-0000", date.format("%Y-%m-%d"));
-                let id = placeholder.parse().map_err(|e: crate::model::ModelError| e.to_string())?;
+                let id = placeholder
+                    .parse()
+                    .map_err(|e: crate::model::ModelError| e.to_string())?;
                 Entry::new(id, date, self.kind, "")
             }
         };
@@ -472,7 +558,11 @@ impl Form {
         entry.delivered = text(FieldId::Delivered);
         entry.due = text(FieldId::Due).and_then(|v| parse_date(&v, self.today).ok());
         entry.status = applies(FieldId::Status).then_some(self.status);
-        entry.fixes = if applies(FieldId::Fixes) { self.linked_ids() } else { Vec::new() };
+        entry.fixes = if applies(FieldId::Fixes) {
+            self.linked_ids()
+        } else {
+            Vec::new()
+        };
         entry.validate().map_err(|e| e.to_string())?;
         Ok(entry)
     }
@@ -506,7 +596,10 @@ impl Form {
 
 fn money_message(error: &str) -> String {
     // "invalid amount 'x': expected …" → "expected …": the field shows the text already.
-    error.split_once("': ").map_or(error, |(_, why)| why).to_string()
+    error
+        .split_once("': ")
+        .map_or(error, |(_, why)| why)
+        .to_string()
 }
 
 fn new_textarea(field: FieldId, value: &str) -> TextArea<'static> {
@@ -562,7 +655,11 @@ mod tests {
         type_text(&mut form, "Quote same day");
         focus(&mut form, FieldId::Revenue);
         type_text(&mut form, "12x");
-        assert!(form.error(FieldId::Revenue).unwrap().contains("expected a number"));
+        assert!(
+            form.error(FieldId::Revenue)
+                .unwrap()
+                .contains("expected a number")
+        );
         assert!(form.to_entry().is_err());
         assert_eq!(form.focus, FieldId::Revenue);
         form.input(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
@@ -604,7 +701,12 @@ mod tests {
     #[test]
     fn editing_round_trips_and_links_fixes() {
         let screwup: EntryId = "2026-11-17-k7q2".parse().unwrap();
-        let choice = LinkChoice { id: screwup.clone(), date: screwup.date(), title: "oops".into(), linked: false };
+        let choice = LinkChoice {
+            id: screwup.clone(),
+            date: screwup.date(),
+            title: "oops".into(),
+            linked: false,
+        };
         let mut form = Form::new(Kind::Fix, today(), today(), vec![choice.clone()]);
         type_text(&mut form, "Added a check");
         focus(&mut form, FieldId::Fixes);

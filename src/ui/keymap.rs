@@ -23,7 +23,14 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [Screen::Main, Screen::Picker, Screen::Form, Screen::Search, Screen::View, Screen::Confirm];
+    pub const ALL: [Screen; 6] = [
+        Screen::Main,
+        Screen::Picker,
+        Screen::Form,
+        Screen::Search,
+        Screen::View,
+        Screen::Confirm,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -81,7 +88,11 @@ impl Key {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c }),
+            (Some(c), None) => KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            }),
             _ => match rest.to_ascii_lowercase().as_str() {
                 "enter" | "return" => KeyCode::Enter,
                 "esc" | "escape" => KeyCode::Esc,
@@ -124,7 +135,9 @@ impl Key {
             mods.remove(KeyModifiers::SHIFT);
         }
         let code = match code {
-            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => KeyCode::Char(c.to_ascii_lowercase()),
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
             other => other,
         };
         Key { code, mods }
@@ -149,7 +162,9 @@ impl fmt::Display for Key {
         }
         match self.code {
             KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => write!(f, "{}", c.to_ascii_uppercase()),
+            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => {
+                write!(f, "{}", c.to_ascii_uppercase())
+            }
             KeyCode::Char(c) => write!(f, "{c}"),
             KeyCode::Enter => f.write_str("Enter"),
             KeyCode::Esc => f.write_str("Esc"),
@@ -209,7 +224,9 @@ impl KeyMap {
     }
 
     fn parse(text: &str) -> (KeyMap, Vec<String>) {
-        let mut map = KeyMap { screens: BTreeMap::new() };
+        let mut map = KeyMap {
+            screens: BTreeMap::new(),
+        };
         let mut problems = Vec::new();
         let table: toml::Table = match toml::from_str(text) {
             Ok(table) => table,
@@ -230,7 +247,13 @@ impl KeyMap {
 
     /// Binds `command` to `value` on `screen`, or on every screen that has
     /// it when `screen` is `None`. A key taken from another command moves.
-    fn apply(&mut self, screen: Option<Screen>, command: &str, value: &toml::Value, problems: &mut Vec<String>) {
+    fn apply(
+        &mut self,
+        screen: Option<Screen>,
+        command: &str,
+        value: &toml::Value,
+        problems: &mut Vec<String>,
+    ) {
         let Ok(parsed) = toml::Value::String(command.to_string()).try_into::<Command>() else {
             problems.push(format!("[keys] unknown action '{command}'"));
             return;
@@ -239,7 +262,9 @@ impl KeyMap {
             toml::Value::String(s) => vec![s.as_str()],
             toml::Value::Array(items) => items.iter().filter_map(toml::Value::as_str).collect(),
             _ => {
-                problems.push(format!("[keys] {command}: expected a key or a list of keys"));
+                problems.push(format!(
+                    "[keys] {command}: expected a key or a list of keys"
+                ));
                 return;
             }
         };
@@ -283,7 +308,10 @@ impl KeyMap {
 
     /// Keys bound to `command` on `screen`, first one preferred in hints.
     pub fn keys(&self, screen: Screen, command: Command) -> &[Key] {
-        self.screens.get(&screen).and_then(|b| b.get(&command)).map_or(&[], Vec::as_slice)
+        self.screens
+            .get(&screen)
+            .and_then(|b| b.get(&command))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Every binding of `screen`, for the help screen.
@@ -300,7 +328,11 @@ impl KeyMap {
     pub fn hints(&self, screen: Screen, commands: &[Command]) -> Vec<(String, &'static str)> {
         commands
             .iter()
-            .filter_map(|c| self.keys(screen, *c).first().map(|k| (k.to_string(), c.hint())))
+            .filter_map(|c| {
+                self.keys(screen, *c)
+                    .first()
+                    .map(|k| (k.to_string(), c.hint()))
+            })
             .collect()
     }
 }
@@ -338,11 +370,24 @@ mod tests {
             ("?", Command::Help),
             ("q", Command::Quit),
         ] {
-            assert_eq!(map.command(Screen::Main, key(text)), Some(command), "{text}");
+            assert_eq!(
+                map.command(Screen::Main, key(text)),
+                Some(command),
+                "{text}"
+            );
         }
-        assert_eq!(map.command(Screen::Form, key("ctrl-s")), Some(Command::Save));
-        assert_eq!(map.command(Screen::Form, key("shift-tab")), Some(Command::PrevField));
-        assert_eq!(map.command(Screen::Picker, key("x")), Some(Command::PickExceeded));
+        assert_eq!(
+            map.command(Screen::Form, key("ctrl-s")),
+            Some(Command::Save)
+        );
+        assert_eq!(
+            map.command(Screen::Form, key("shift-tab")),
+            Some(Command::PrevField)
+        );
+        assert_eq!(
+            map.command(Screen::Picker, key("x")),
+            Some(Command::PickExceeded)
+        );
         assert_eq!(map.command(Screen::Confirm, key("y")), Some(Command::Yes));
     }
 
@@ -351,28 +396,39 @@ mod tests {
         let map = KeyMap::default();
         let shifted = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
         assert_eq!(map.command(Screen::Main, shifted), Some(Command::Help));
-        let ctrl_upper = KeyEvent::new(KeyCode::Char('S'), KeyModifiers::CONTROL | KeyModifiers::SHIFT);
+        let ctrl_upper = KeyEvent::new(
+            KeyCode::Char('S'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
         assert_eq!(map.command(Screen::Form, ctrl_upper), Some(Command::Save));
     }
 
     #[test]
     fn overrides_replace_bindings_everywhere_or_per_screen() {
         let overrides: BTreeMap<String, toml::Value> =
-            toml::from_str("quit = [\"Q\", \"ctrl-q\"]\n[main]\nnew = \"n\"\nbogus = \"z\"\n").unwrap();
+            toml::from_str("quit = [\"Q\", \"ctrl-q\"]\n[main]\nnew = \"n\"\nbogus = \"z\"\n")
+                .unwrap();
         let (map, problems) = KeyMap::with_overrides(&overrides);
         assert_eq!(problems, vec!["[keys] unknown action 'bogus'".to_string()]);
         assert_eq!(map.command(Screen::Main, key("q")), None);
         assert_eq!(map.command(Screen::Main, key("Q")), Some(Command::Quit));
-        assert_eq!(map.command(Screen::Form, key("ctrl-q")), Some(Command::Quit));
+        assert_eq!(
+            map.command(Screen::Form, key("ctrl-q")),
+            Some(Command::Quit)
+        );
         assert_eq!(map.command(Screen::Main, key("n")), Some(Command::New));
         assert_eq!(map.command(Screen::Main, key("a")), None);
         let hints = map.hints(Screen::Main, &[Command::New, Command::Quit]);
-        assert_eq!(hints, vec![("n".to_string(), "new"), ("Q".to_string(), "quit")]);
+        assert_eq!(
+            hints,
+            vec![("n".to_string(), "new"), ("Q".to_string(), "quit")]
+        );
     }
 
     #[test]
     fn a_rebound_key_leaves_its_old_command() {
-        let overrides: BTreeMap<String, toml::Value> = toml::from_str("[main]\nsearch = \"s\"\n").unwrap();
+        let overrides: BTreeMap<String, toml::Value> =
+            toml::from_str("[main]\nsearch = \"s\"\n").unwrap();
         let (map, problems) = KeyMap::with_overrides(&overrides);
         assert!(problems.is_empty());
         assert_eq!(map.command(Screen::Main, key("s")), Some(Command::Search));

@@ -42,11 +42,22 @@ pub struct Stopped(pub i32);
 
 /// Opens the TUI on `journal` until the user quits.
 pub fn run(journal: Journal, config: Config, today: NaiveDate) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!("the journal screen needs a terminal; run a command instead (see --help)");
+    }
     let (keymap, key_problems) = KeyMap::with_overrides(&config.keys);
     let mut app = App::new(Settings::from(&config), keymap, today);
-    let effects = Effects::new(journal.clone(), config.export_dir(), config::state_dir().ok());
+    let effects = Effects::new(
+        journal.clone(),
+        config.export_dir(),
+        config::state_dir().ok(),
+    );
     if !key_problems.is_empty() {
-        app.update(Action::Failed(format!("config: {}", key_problems.join("; "))));
+        app.update(Action::Failed(format!(
+            "config: {}",
+            key_problems.join("; ")
+        )));
     }
     // The first frame needs only the current week's seven files.
     let week = app.week;
@@ -62,7 +73,11 @@ pub fn run(journal: Journal, config: Config, today: NaiveDate) -> anyhow::Result
     }
     let loader = load_in_background(journal);
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
             .context("installing signal handlers")?;
     }
@@ -146,7 +161,12 @@ fn event_loop(
 }
 
 /// Runs effects, feeding each result back to the app, until none are left.
-fn dispatch(app: &mut App, effects: &Effects, mut terminal: Option<&mut DefaultTerminal>, due: Vec<Effect>) {
+fn dispatch(
+    app: &mut App,
+    effects: &Effects,
+    mut terminal: Option<&mut DefaultTerminal>,
+    due: Vec<Effect>,
+) {
     let mut queue: std::collections::VecDeque<Effect> = due.into();
     while let Some(effect) = queue.pop_front() {
         let action = match effect {
@@ -161,8 +181,12 @@ fn dispatch(app: &mut App, effects: &Effects, mut terminal: Option<&mut DefaultT
                 None
             }
             Effect::EditExternally(text) => Some(match terminal.as_deref_mut() {
-                Some(terminal) => with_terminal_released(terminal, || effects::edit_in_editor(&text))
-                    .map_or_else(|err| Action::Failed(format!("{err:#}")), Action::ExternallyEdited),
+                Some(terminal) => {
+                    with_terminal_released(terminal, || effects::edit_in_editor(&text)).map_or_else(
+                        |err| Action::Failed(format!("{err:#}")),
+                        Action::ExternallyEdited,
+                    )
+                }
                 None => Action::Failed("no terminal for $EDITOR".into()),
             }),
             other => effects.run(other),
@@ -199,4 +223,3 @@ fn resume(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     crossterm::execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;
     terminal.clear()
 }
-

@@ -29,7 +29,9 @@ pub fn trend(entries: &[Entry], week: Week, count: usize) -> Vec<WeekCounts> {
                 week,
                 screwups: count(&|e| e.kind == Kind::Screwup),
                 fixes: count(&|e| e.kind == Kind::Fix),
-                wins: count(&|e| e.kind.is_win() || e.promise_status() == Some(PromiseStatus::Kept)),
+                wins: count(&|e| {
+                    e.kind.is_win() || e.promise_status() == Some(PromiseStatus::Kept)
+                }),
                 won,
                 lost,
             }
@@ -56,7 +58,10 @@ pub fn weekly(entries: &[Entry], week: Week, settings: &Settings) -> String {
     let money = |m: Money| m.display(&settings.currency);
     let of_week: Vec<&Entry> = entries.iter().filter(|e| week.contains(e.date)).collect();
     let title_of = |id: &crate::model::EntryId| {
-        entries.iter().find(|e| &e.id == id).map_or_else(|| id.to_string(), |e| e.title.clone())
+        entries
+            .iter()
+            .find(|e| &e.id == id)
+            .map_or_else(|| id.to_string(), |e| e.title.clone())
     };
     let mut out = format!(
         "# Weekly report {} ({} – {})\n",
@@ -64,7 +69,10 @@ pub fn weekly(entries: &[Entry], week: Week, settings: &Settings) -> String {
         week.start().format("%a %-d %b"),
         week.end().format("%a %-d %b %Y")
     );
-    let author: Vec<&str> = [settings.name.as_str(), settings.role.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+    let author: Vec<&str> = [settings.name.as_str(), settings.role.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
     if !author.is_empty() {
         out.push_str(&format!("{}\n", author.join(", ")));
     }
@@ -76,12 +84,21 @@ pub fn weekly(entries: &[Entry], week: Week, settings: &Settings) -> String {
             }
         }
     };
-    let customer = |e: &Entry| e.customer.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
+    let customer = |e: &Entry| {
+        e.customer
+            .as_ref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default()
+    };
     let highlights = of_week
         .iter()
         .filter(|e| e.kind.is_win() || e.promise_status() == Some(PromiseStatus::Kept))
         .map(|e| match (&e.expected, &e.delivered) {
-            (Some(x), Some(d)) => format!("**{}**{}: expected {x}, delivered {d}", e.title, customer(e)),
+            (Some(x), Some(d)) => format!(
+                "**{}**{}: expected {x}, delivered {d}",
+                e.title,
+                customer(e)
+            ),
             _ if e.kind == Kind::Promise => format!("**{}**{}: promise kept", e.title, customer(e)),
             _ => format!("**{}**{}", e.title, customer(e)),
         })
@@ -91,8 +108,16 @@ pub fn weekly(entries: &[Entry], week: Week, settings: &Settings) -> String {
         .iter()
         .filter(|e| e.kind == Kind::Fix)
         .map(|e| {
-            let fixed: Vec<String> = e.fixes.iter().map(|id| format!("\"{}\"", title_of(id))).collect();
-            if fixed.is_empty() { e.title.clone() } else { format!("{}: fixes {}", e.title, fixed.join(", ")) }
+            let fixed: Vec<String> = e
+                .fixes
+                .iter()
+                .map(|id| format!("\"{}\"", title_of(id)))
+                .collect();
+            if fixed.is_empty() {
+                e.title.clone()
+            } else {
+                format!("{}: fixes {}", e.title, fixed.join(", "))
+            }
         })
         .collect();
     section(&mut out, "Fixes", fixes);
@@ -100,7 +125,11 @@ pub fn weekly(entries: &[Entry], week: Week, settings: &Settings) -> String {
         .iter()
         .filter(|e| e.kind == Kind::Screwup)
         .map(|e| {
-            let by: Vec<String> = entries.iter().filter(|f| f.fixes.contains(&e.id)).map(|f| format!("\"{}\"", f.title)).collect();
+            let by: Vec<String> = entries
+                .iter()
+                .filter(|f| f.fixes.contains(&e.id))
+                .map(|f| format!("\"{}\"", f.title))
+                .collect();
             if by.is_empty() {
                 format!("{}{}: **still open**", e.title, customer(e))
             } else {
@@ -113,8 +142,15 @@ pub fn weekly(entries: &[Entry], week: Week, settings: &Settings) -> String {
         .iter()
         .filter(|e| e.kind == Kind::Promise)
         .map(|e| {
-            let due = e.due.map(|d| format!(", due {}", d.format("%Y-%m-%d"))).unwrap_or_default();
-            format!("{}: {}{due}", e.title, e.promise_status().unwrap_or_default())
+            let due = e
+                .due
+                .map(|d| format!(", due {}", d.format("%Y-%m-%d")))
+                .unwrap_or_default();
+            format!(
+                "{}: {}{due}",
+                e.title,
+                e.promise_status().unwrap_or_default()
+            )
         })
         .collect();
     section(&mut out, "Promises", promises);
@@ -128,7 +164,10 @@ pub fn weekly(entries: &[Entry], week: Week, settings: &Settings) -> String {
         vec![
             format!("Revenue won: {}", money(won)),
             format!("Revenue lost: {}", money(lost)),
-            format!("Customer value touched: {}", money(sum(|e| e.customer_value))),
+            format!(
+                "Customer value touched: {}",
+                money(sum(|e| e.customer_value))
+            ),
             format!("Cost saved: {}", money(sum(|e| e.cost_saved))),
             format!("Hours saved: {hours}"),
             format!("Reach: {reach}"),
@@ -155,7 +194,8 @@ pub fn bullets(entries: &[Entry], today: NaiveDate, settings: &Settings) -> Stri
         .iter()
         .filter(|e| e.date > since && e.date <= today)
         .filter_map(|e| {
-            let impact = e.revenue.map_or(0, |m| m.cents().max(0)) + e.cost_saved.map_or(0, Money::cents);
+            let impact =
+                e.revenue.map_or(0, |m| m.cents().max(0)) + e.cost_saved.map_or(0, Money::cents);
             let mut outcome = Vec::new();
             if let Some(revenue) = e.revenue.filter(|m| m.cents() > 0) {
                 outcome.push(format!("{} revenue", money(revenue)));
@@ -176,15 +216,23 @@ pub fn bullets(entries: &[Entry], today: NaiveDate, settings: &Settings) -> Stri
                 (Some(bullet), _) => bullet.clone(),
                 (None, true) => return None,
                 (None, false) => {
-                    let customer = e.customer.as_ref().map(|c| format!(" for {c}")).unwrap_or_default();
+                    let customer = e
+                        .customer
+                        .as_ref()
+                        .map(|c| format!(" for {c}"))
+                        .unwrap_or_default();
                     format!("{}{customer}: {}", e.title, outcome.join(", "))
                 }
             };
             Some((impact, line))
         })
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0));
-    let mut out = format!("# Resume bullets, {} to {}\n\n", since.format("%Y-%m-%d"), today.format("%Y-%m-%d"));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let mut out = format!(
+        "# Resume bullets, {} to {}\n\n",
+        since.format("%Y-%m-%d"),
+        today.format("%Y-%m-%d")
+    );
     if ranked.is_empty() {
         out.push_str("No entries with an outcome yet: add revenue, cost saved, hours saved, reach or adoption to an entry.\n");
     }

@@ -60,7 +60,10 @@ impl Default for Search {
         let mut query = TextArea::default();
         query.set_placeholder_text("type to search titles, customers, tags and details");
         query.set_cursor_line_style(ratatui::style::Style::default());
-        Search { query, hits: Vec::new() }
+        Search {
+            query,
+            hits: Vec::new(),
+        }
     }
 }
 
@@ -89,9 +92,17 @@ pub fn search(entries: &[Entry], query: &str) -> Vec<Hit> {
         .iter()
         .filter_map(|entry| {
             let parts = parts(entry);
-            let haystack: String = parts.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(SEPARATOR);
+            let haystack: String = parts
+                .iter()
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(SEPARATOR);
             indices.clear();
-            let score = pattern.indices(Utf32Str::new(&haystack, &mut buf), &mut matcher, &mut indices)?;
+            let score = pattern.indices(
+                Utf32Str::new(&haystack, &mut buf),
+                &mut matcher,
+                &mut indices,
+            )?;
             indices.sort_unstable();
             indices.dedup();
             let mut pieces = Vec::new();
@@ -105,9 +116,17 @@ pub fn search(entries: &[Entry], query: &str) -> Vec<Hit> {
                     .map(|i| i - start)
                     .collect();
                 start += len + SEPARATOR.chars().count();
-                pieces.push(Piece { part, text, matched });
+                pieces.push(Piece {
+                    part,
+                    text,
+                    matched,
+                });
             }
-            Some(Hit { entry: entry.clone(), score, pieces })
+            Some(Hit {
+                entry: entry.clone(),
+                score,
+                pieces,
+            })
         })
         .collect();
     hits.sort_by(|a, b| b.score.cmp(&a.score).then(b.entry.date.cmp(&a.entry.date)));
@@ -149,16 +168,25 @@ mod tests {
 
         let hits = search(&entries, "invc");
         assert_eq!(hits.len(), 1);
-        assert_eq!(hits[0].piece(Part::Title).unwrap().matched, vec![9, 10, 11, 13]);
+        assert_eq!(
+            hits[0].piece(Part::Title).unwrap().matched,
+            vec![9, 10, 11, 14]
+        );
 
         let hits = search(&entries, "acme twice");
         assert_eq!(hits.len(), 1);
-        assert_eq!(hits[0].piece(Part::Customer).unwrap().matched, vec![0, 1, 2, 3]);
+        assert_eq!(
+            hits[0].piece(Part::Customer).unwrap().matched,
+            vec![0, 1, 2, 3]
+        );
 
         let hits = search(&entries, "friday");
         assert_eq!(hits[0].entry.title, "Quote turned around");
         assert!(!hits[0].piece(Part::Details).unwrap().matched.is_empty());
-        assert_eq!(search(&entries, "sales")[0].entry.title, "Quote turned around");
+        assert_eq!(
+            search(&entries, "sales")[0].entry.title,
+            "Quote turned around"
+        );
         assert!(search(&entries, "zzzz").is_empty());
         assert!(search(&entries, " ").is_empty());
     }

@@ -33,7 +33,9 @@ pub const DIM: Style = Style::new().fg(Color::DarkGray);
 pub const DAY: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
 pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
-pub const MATCH: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
+pub const MATCH: Style = Style::new()
+    .fg(Color::Yellow)
+    .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
 pub const WARN: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
 pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const INFO: Style = Style::new().fg(Color::Green);

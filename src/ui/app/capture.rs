@@ -13,8 +13,17 @@ impl App {
         if let Some(kind) = picked_kind(command) {
             // New entries land on today, or on the shown week's first day
             // when browsing another week.
-            let date = if self.week.contains(self.today) { self.today } else { self.week.start() };
-            self.form = Some(Form::new(kind, self.today, date, self.link_candidates(None)));
+            let date = if self.week.contains(self.today) {
+                self.today
+            } else {
+                self.week.start()
+            };
+            self.form = Some(Form::new(
+                kind,
+                self.today,
+                date,
+                self.link_candidates(None),
+            ));
             self.mode = Mode::Form;
         } else if command == Command::Back {
             self.mode = Mode::Week;
@@ -27,7 +36,11 @@ impl App {
             return Vec::new();
         };
         self.message = None;
-        self.form = Some(Form::edit(&entry, self.today, self.link_candidates(Some(&entry.id))));
+        self.form = Some(Form::edit(
+            &entry,
+            self.today,
+            self.link_candidates(Some(&entry.id)),
+        ));
         self.mode = Mode::Form;
         Vec::new()
     }
@@ -47,9 +60,14 @@ impl App {
             .iter()
             .filter(|e| e.kind == Kind::Screwup && e.date >= from && e.date <= this.end())
             .filter(|e| !fixed.contains(&&e.id))
-            .map(|e| LinkChoice { id: e.id.clone(), date: e.date, title: e.title.clone(), linked: false })
+            .map(|e| LinkChoice {
+                id: e.id.clone(),
+                date: e.date,
+                title: e.title.clone(),
+                linked: false,
+            })
             .collect();
-        choices.sort_by(|a, b| b.date.cmp(&a.date));
+        choices.sort_by_key(|c| std::cmp::Reverse(c.date));
         choices
     }
 
@@ -64,7 +82,9 @@ impl App {
             Command::Save => match form.to_entry() {
                 Ok(entry) if form.original.is_some() => return vec![Effect::Update(entry)],
                 Ok(entry) => return vec![Effect::Add(entry)],
-                Err(message) => self.message = Some((Level::Error, format!("Cannot save yet: {message}"))),
+                Err(message) => {
+                    self.message = Some((Level::Error, format!("Cannot save yet: {message}")))
+                }
             },
             Command::ExternalEditor if form.focus == FieldId::Details => {
                 return vec![Effect::EditExternally(form.text(FieldId::Details))];
@@ -94,9 +114,13 @@ impl App {
 
     pub(super) fn open_draft(&mut self, draft: &Draft) -> Vec<Effect> {
         let editing: Option<EntryId> = draft.editing.as_deref().and_then(|id| id.parse().ok());
-        let original = editing.as_ref().and_then(|id| self.known().iter().find(|e| &e.id == id).cloned());
+        let original = editing
+            .as_ref()
+            .and_then(|id| self.known().iter().find(|e| &e.id == id).cloned());
         if editing.is_some() && original.is_none() {
-            self.info("The entry this draft edited is not in view; saving adds it as a new entry".into());
+            self.info(
+                "The entry this draft edited is not in view; saving adds it as a new entry".into(),
+            );
         }
         let candidates = self.link_candidates(editing.as_ref());
         self.form = Some(Form::from_draft(draft, self.today, original, candidates));
@@ -105,7 +129,11 @@ impl App {
     }
 
     pub(super) fn added(&mut self, entry: Entry) -> Vec<Effect> {
-        self.info(format!("Saved \"{}\" to {}", entry.title, entry.date.format("%a %-d %b")));
+        self.info(format!(
+            "Saved \"{}\" to {}",
+            entry.title,
+            entry.date.format("%a %-d %b")
+        ));
         self.finish_save(entry)
     }
 
@@ -115,7 +143,11 @@ impl App {
     }
 
     fn finish_save(&mut self, entry: Entry) -> Vec<Effect> {
-        let mut effects = if self.form.is_some() { self.close_form() } else { Vec::new() };
+        let mut effects = if self.form.is_some() {
+            self.close_form()
+        } else {
+            Vec::new()
+        };
         self.insert(entry.clone());
         effects.extend(self.select_or_visit(&entry));
         effects

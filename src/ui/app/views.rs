@@ -31,16 +31,26 @@ impl App {
             Command::MoveUp => self.scroll = self.scroll.saturating_sub(1),
             Command::PageDown => self.scroll = self.scroll.saturating_add(10),
             Command::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Command::PrevWeek if self.mode != Mode::Help => return self.go_to_week(self.week.prev()),
-            Command::NextWeek if self.mode != Mode::Help => return self.go_to_week(self.week.next()),
+            Command::PrevWeek if self.mode != Mode::Help => {
+                return self.go_to_week(self.week.prev());
+            }
+            Command::NextWeek if self.mode != Mode::Help => {
+                return self.go_to_week(self.week.next());
+            }
             Command::ThisWeek if self.mode != Mode::Help => {
                 let this = crate::model::Week::containing(self.today, self.settings.week_start);
                 return self.go_to_week(this);
             }
             Command::Export => return self.export(),
-            Command::Report | Command::Bullets | Command::Stats | Command::Help => return self.open_view(command),
+            Command::Report | Command::Bullets | Command::Stats | Command::Help => {
+                return self.open_view(command);
+            }
             Command::Back => {
-                self.mode = if self.mode == Mode::Help { self.help_return } else { Mode::Week };
+                self.mode = if self.mode == Mode::Help {
+                    self.help_return
+                } else {
+                    Mode::Week
+                };
                 self.scroll = 0;
             }
             _ => {}

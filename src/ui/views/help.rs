@@ -25,7 +25,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled("Rebind any key in the [keys] table of config.toml.", theme::DIM));
+    lines.push(Line::styled(
+        "Rebind any key in the [keys] table of config.toml.",
+        theme::DIM,
+    ));
     Paragraph::new(lines)
         .scroll((app.scroll, 0))
         .block(Block::bordered().title(" Keys "))

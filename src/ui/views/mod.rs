@@ -48,48 +48,91 @@ impl Widget for &App {
             form::picker(self, body, buf);
         }
         if let Some((level, text)) = &self.message {
-            let style = if *level == Level::Error { theme::ERROR } else { theme::INFO };
+            let style = if *level == Level::Error {
+                theme::ERROR
+            } else {
+                theme::INFO
+            };
             Line::styled(sanitize::line(text), style).render(message, buf);
         }
         if let Some(question) = &self.question {
             ask(self, question, body, buf);
         }
-        footer_hints(self).render(footer, buf);
+        footer_hints(self, footer.width).render(footer, buf);
     }
 }
 
 /// The footer: the most useful keys of the screen in force, from the keymap.
-fn footer_hints(app: &App) -> Line<'static> {
+fn footer_hints(app: &App, width: u16) -> Line<'static> {
     let screen = app.screen();
     let commands: &[Command] = match (screen, app.mode) {
         (Screen::Confirm, _) => &[Command::Yes, Command::No],
-        (Screen::Main, _) if app.filtering => {
-            &[Command::Back, Command::Edit, Command::Delete, Command::Search, Command::Help, Command::Quit]
-        }
+        (Screen::Main, _) if app.filtering => &[
+            Command::Back,
+            Command::Edit,
+            Command::Delete,
+            Command::Search,
+            Command::Help,
+            Command::Quit,
+        ],
+        // Dropped from the right when narrow, so the least needed go last.
         (Screen::Main, _) => &[
             Command::New,
             Command::Edit,
             Command::Delete,
-            Command::Undo,
             Command::Search,
             Command::PrevWeek,
             Command::NextWeek,
             Command::Report,
+            Command::Undo,
             Command::Help,
             Command::Quit,
         ],
         (Screen::Picker, _) => &[Command::Back],
-        (Screen::Form, _) => &[Command::Save, Command::NextField, Command::PrevField, Command::ExternalEditor, Command::Back],
-        (Screen::Search, _) => &[Command::Accept, Command::MoveDown, Command::MoveUp, Command::Back],
-        (Screen::View, Mode::Report | Mode::Bullets) => {
-            &[Command::Export, Command::MoveDown, Command::PrevWeek, Command::NextWeek, Command::Stats, Command::Help, Command::Back]
-        }
-        (Screen::View, Mode::Stats) => {
-            &[Command::PrevWeek, Command::NextWeek, Command::ThisWeek, Command::Report, Command::Bullets, Command::Back]
-        }
+        (Screen::Form, _) => &[
+            Command::Save,
+            Command::NextField,
+            Command::PrevField,
+            Command::ExternalEditor,
+            Command::Back,
+        ],
+        (Screen::Search, _) => &[
+            Command::Accept,
+            Command::MoveDown,
+            Command::MoveUp,
+            Command::Back,
+        ],
+        (Screen::View, Mode::Report | Mode::Bullets) => &[
+            Command::Export,
+            Command::MoveDown,
+            Command::PrevWeek,
+            Command::NextWeek,
+            Command::Stats,
+            Command::Help,
+            Command::Back,
+        ],
+        (Screen::View, Mode::Stats) => &[
+            Command::PrevWeek,
+            Command::NextWeek,
+            Command::ThisWeek,
+            Command::Report,
+            Command::Bullets,
+            Command::Back,
+        ],
         (Screen::View, _) => &[Command::MoveDown, Command::MoveUp, Command::Back],
     };
-    hints_line(app.keymap.hints(screen, commands))
+    let mut hints = app.keymap.hints(screen, commands);
+    // Too narrow: drop hints from the middle, keeping the last two (help, quit).
+    let len = |hints: &[(String, &str)]| {
+        hints
+            .iter()
+            .map(|(k, w)| k.chars().count() + w.len() + 3)
+            .sum::<usize>()
+    };
+    while len(&hints) > usize::from(width) + 2 && hints.len() > 2 {
+        hints.remove(hints.len() - 3);
+    }
+    hints_line(hints)
 }
 
 pub(crate) fn hints_line(hints: Vec<(String, &'static str)>) -> Line<'static> {
@@ -109,24 +152,46 @@ fn ask(app: &App, question: &Question, area: Rect, buf: &mut Buffer) {
         Question::Delete { title, .. } => format!("Delete \"{}\"?", sanitize::line(title)),
         Question::Discard => "Leave the form and lose your changes?".to_string(),
         Question::Draft(draft) => {
-            let title = draft.fields.get("title").map(|t| sanitize::line(t)).unwrap_or_default();
-            let what = if draft.editing.is_some() { "edit" } else { "new entry" };
-            format!("An unsaved {what} ({}) from last time: \"{title}\". Open it?", draft.kind.label())
+            let title = draft
+                .fields
+                .get("title")
+                .map(|t| sanitize::line(t))
+                .unwrap_or_default();
+            let what = if draft.editing.is_some() {
+                "edit"
+            } else {
+                "new entry"
+            };
+            format!(
+                "An unsaved {what} ({}) from last time: \"{title}\". Open it?",
+                draft.kind.label()
+            )
         }
     };
-    let keys = hints_line(app.keymap.hints(Screen::Confirm, &[Command::Yes, Command::No]));
+    let keys = hints_line(
+        app.keymap
+            .hints(Screen::Confirm, &[Command::Yes, Command::No]),
+    );
     let width = (text.chars().count() as u16 + 4).clamp(30, area.width.saturating_sub(4).max(10));
     let popup = centered(area, width, 6);
     Clear.render(popup, buf);
     Paragraph::new(vec![Line::from(text), Line::default(), keys.centered()])
         .wrap(Wrap { trim: true })
-        .block(Block::bordered().title(" Question ").border_style(theme::FOCUS))
+        .block(
+            Block::bordered()
+                .title(" Question ")
+                .border_style(theme::FOCUS),
+        )
         .render(popup, buf);
 }
 
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [row] = area.layout(&Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center));
-    let [popup] = row.layout(&Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center));
+    let [row] = area.layout(
+        &Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center),
+    );
+    let [popup] = row.layout(
+        &Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center),
+    );
     popup
 }
 

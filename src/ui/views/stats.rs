@@ -3,13 +3,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Sparkline, Widget};
+use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Widget};
 
 use super::theme;
 use crate::model::{Kind, Money};
 use crate::ui::app::App;
-use crate::ui::reports::trend;
+use crate::ui::reports::{WeekCounts, trend};
 
 const WEEKS: usize = 12;
 
@@ -20,16 +21,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
         Constraint::Fill(2),
     ]));
-    let bar_width = if chart.width >= 12 * 3 * 2 + 11 * 2 + 2 { 2 } else { 1 };
+    let bar_width = if chart.width >= 12 * 3 * 2 + 11 * 2 + 2 {
+        2
+    } else {
+        1
+    };
     let groups: Vec<BarGroup> = weeks
         .iter()
         .map(|w| {
             let label = w.week.label();
-            let short = label.split_once('-').map_or(label.as_str(), |(_, week)| week).to_string();
-            let bar = |value: u64, kind: Kind| Bar::new(value).style(theme::kind(kind)).value_style(theme::kind(kind).reversed());
+            let short = label
+                .split_once('-')
+                .map_or(label.as_str(), |(_, week)| week)
+                .to_string();
+            let bar = |value: u64, kind: Kind| {
+                Bar::new(value)
+                    .style(theme::kind(kind))
+                    .value_style(theme::kind(kind).reversed())
+            };
             BarGroup::with_label(
                 short,
-                [bar(w.screwups, Kind::Screwup), bar(w.fixes, Kind::Fix), bar(w.wins, Kind::Exceeded)],
+                [
+                    bar(w.screwups, Kind::Screwup),
+                    bar(w.fixes, Kind::Fix),
+                    bar(w.wins, Kind::Exceeded),
+                ],
             )
         })
         .collect();
@@ -46,22 +62,80 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(vec![
         Span::styled(" ■ screw-ups  ", theme::kind(Kind::Screwup)),
         Span::styled("■ fixes  ", theme::kind(Kind::Fix)),
-        Span::styled("■ wins (exceeded, met, promises kept)", theme::kind(Kind::Exceeded)),
+        Span::styled(
+            "■ wins (exceeded, met, promises kept)",
+            theme::kind(Kind::Exceeded),
+        ),
     ])
     .render(legend, buf);
 
+    money_chart(app, &weeks, money, buf);
+}
+
+/// Revenue won and lost per week as lines, in major units.
+fn money_chart(app: &App, weeks: &[WeekCounts], area: Rect, buf: &mut Buffer) {
     let currency = &app.settings.currency;
-    let won: Money = weeks.iter().map(|w| w.won).sum();
-    let lost: Money = weeks.iter().map(|w| w.lost).sum();
-    let [won_area, lost_area] = money.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]));
-    Sparkline::default()
-        .data(weeks.iter().map(|w| w.won.cents().max(0) as u64).collect::<Vec<_>>())
-        .style(Style::new().fg(Color::Green))
-        .block(Block::bordered().title(format!(" Revenue won per week: {} in {WEEKS} weeks ", won.display(currency))))
-        .render(won_area, buf);
-    Sparkline::default()
-        .data(weeks.iter().map(|w| w.lost.cents().unsigned_abs()).collect::<Vec<_>>())
-        .style(Style::new().fg(Color::Red))
-        .block(Block::bordered().title(format!(" Revenue lost per week: {} in {WEEKS} weeks ", lost.display(currency))))
-        .render(lost_area, buf);
+    let won_total: Money = weeks.iter().map(|w| w.won).sum();
+    let lost_total: Money = weeks.iter().map(|w| w.lost).sum();
+    let major = |m: Money| m.cents() as f64 / 100.0;
+    let won: Vec<(f64, f64)> = weeks
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (i as f64, major(w.won)))
+        .collect();
+    let lost: Vec<(f64, f64)> = weeks
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (i as f64, major(w.lost)))
+        .collect();
+    let top = weeks
+        .iter()
+        .map(|w| w.won)
+        .max()
+        .unwrap_or_default()
+        .max(Money(100));
+    let bottom = weeks
+        .iter()
+        .map(|w| w.lost)
+        .min()
+        .unwrap_or_default()
+        .min(Money::ZERO);
+    let first = weeks.first().map(|w| w.week.label()).unwrap_or_default();
+    let last = weeks.last().map(|w| w.week.label()).unwrap_or_default();
+    let title = format!(
+        " Money: won {}, lost {} in {WEEKS} weeks ",
+        won_total.display(currency),
+        lost_total.display(currency)
+    );
+    Chart::new(vec![
+        Dataset::default()
+            .name("won")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(Style::new().fg(Color::Green))
+            .data(&won),
+        Dataset::default()
+            .name("lost")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(Style::new().fg(Color::Red))
+            .data(&lost),
+    ])
+    .block(Block::bordered().title(title))
+    .x_axis(
+        Axis::default()
+            .bounds([0.0, (WEEKS - 1) as f64])
+            .labels([Line::from(first), Line::from(last)])
+            .style(theme::DIM),
+    )
+    .y_axis(
+        Axis::default()
+            .bounds([major(bottom), major(top)])
+            .labels([
+                Line::from(bottom.display(currency)),
+                Line::from(top.display(currency)),
+            ])
+            .style(theme::DIM),
+    )
+    .render(area, buf);
 }

@@ -17,13 +17,25 @@ pub fn report(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn bullets(app: &App, area: Rect, buf: &mut Buffer) {
-    scrolled(app, &app.bullets_markdown(), " Resume bullets, last 12 months ", area, buf);
+    scrolled(
+        app,
+        &app.bullets_markdown(),
+        " Resume bullets, last 12 months ",
+        area,
+        buf,
+    );
 }
 
 fn scrolled(app: &App, markdown: &str, title: &str, area: Rect, buf: &mut Buffer) {
     let mut lines = styled(markdown);
     if app.all.is_none() {
-        lines.insert(0, Line::styled("(still reading the whole journal; older weeks will fill in)", theme::DIM));
+        lines.insert(
+            0,
+            Line::styled(
+                "(still reading the whole journal; older weeks will fill in)",
+                theme::DIM,
+            ),
+        );
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -39,8 +51,14 @@ pub fn styled(markdown: &str) -> Vec<Line<'static>> {
         .map(|raw| {
             let line = sanitize::line(raw);
             if let Some(heading) = line.strip_prefix("# ") {
-                Line::styled(heading.to_string(), theme::HEADING.add_modifier(ratatui::style::Modifier::UNDERLINED))
-            } else if let Some(heading) = line.strip_prefix("## ").or_else(|| line.strip_prefix("### ")) {
+                Line::styled(
+                    heading.to_string(),
+                    theme::HEADING.add_modifier(ratatui::style::Modifier::UNDERLINED),
+                )
+            } else if let Some(heading) = line
+                .strip_prefix("## ")
+                .or_else(|| line.strip_prefix("### "))
+            {
                 Line::styled(heading.to_string(), theme::HEADING)
             } else if let Some(item) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
                 let mut spans = vec![Span::styled("  • ", theme::DIM)];
@@ -57,7 +75,11 @@ pub fn styled(markdown: &str) -> Vec<Line<'static>> {
 fn inline(text: &str) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for (i, part) in text.split("**").enumerate() {
-        let base = if i % 2 == 1 { theme::TITLE } else { Style::default() };
+        let base = if i % 2 == 1 {
+            theme::TITLE
+        } else {
+            Style::default()
+        };
         spans.extend(money_spans(part, base));
     }
     spans
@@ -81,8 +103,15 @@ fn money_spans(text: &str, base: Style) -> Vec<Span<'static>> {
         let begin = if negative { start - 1 } else { start };
         let end = start + sign + digits;
         spans.push(Span::styled(rest[..begin].to_string(), base));
-        let style = if negative { theme::MONEY_DOWN } else { theme::MONEY_UP };
-        spans.push(Span::styled(rest[begin..end].to_string(), base.patch(style)));
+        let style = if negative {
+            theme::MONEY_DOWN
+        } else {
+            theme::MONEY_UP
+        };
+        spans.push(Span::styled(
+            rest[begin..end].to_string(),
+            base.patch(style),
+        ));
         rest = &rest[end..];
     }
     if !rest.is_empty() {
@@ -99,9 +128,16 @@ mod tests {
     fn markdown_gets_styles() {
         let lines = styled("# Title\n## Totals\n- Revenue won: $5,000 and -$1,200\n**bold** text");
         assert_eq!(lines[0].to_string(), "Title");
-        assert_eq!(lines[0].style, theme::HEADING.add_modifier(ratatui::style::Modifier::UNDERLINED));
+        assert_eq!(
+            lines[0].style,
+            theme::HEADING.add_modifier(ratatui::style::Modifier::UNDERLINED)
+        );
         assert_eq!(lines[2].to_string(), "  • Revenue won: $5,000 and -$1,200");
-        let money: Vec<&Span> = lines[2].spans.iter().filter(|s| s.style == theme::MONEY_UP || s.style == theme::MONEY_DOWN).collect();
+        let money: Vec<&Span> = lines[2]
+            .spans
+            .iter()
+            .filter(|s| s.style == theme::MONEY_UP || s.style == theme::MONEY_DOWN)
+            .collect();
         assert_eq!(money.len(), 2);
         assert_eq!(money[0].content, "$5,000");
         assert_eq!(money[1].content, "-$1,200");

@@ -21,14 +21,24 @@ const SIDE_BY_SIDE: u16 = 100;
 
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let week = app.week;
-    let [top, counts] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1)]));
+    let [top, counts] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
     buf.set_style(top, theme::HEADER);
     let (won, lost) = won_lost(app.week_entries.iter());
     let money = |m: Money| m.display(&app.settings.currency);
     let left = Line::from(vec![
-        Span::styled(format!(" {} ", week.label()), theme::HEADER.add_modifier(ratatui::style::Modifier::BOLD)),
         Span::styled(
-            format!("{} – {}", week.start().format("%a %-d %b"), week.end().format("%a %-d %b %Y")),
+            format!(" {} ", week.label()),
+            theme::HEADER.add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+        Span::styled(
+            format!(
+                "{} – {}",
+                week.start().format("%a %-d %b"),
+                week.end().format("%a %-d %b %Y")
+            ),
             theme::HEADER,
         ),
     ]);
@@ -44,7 +54,11 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::raw(format!(" {n} {}  ", plural(kind, n))));
     }
     if top.width <= 60 {
-        spans.push(Span::raw(format!("won {} lost {}", money(won), money(lost))));
+        spans.push(Span::raw(format!(
+            "won {} lost {}",
+            money(won),
+            money(lost)
+        )));
     }
     Line::from(spans).render(counts, buf);
 }
@@ -66,9 +80,20 @@ fn plural(kind: Kind, n: usize) -> &'static str {
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let area = match (&app.search, app.mode, app.filtering) {
         (Some(search), Mode::Search, _) | (Some(search), _, true) => {
-            let [bar, rest] = area.layout(&Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]));
-            let title = if app.all.is_none() { " Search (this week; the rest is loading…) " } else { " Search all entries " };
-            let border = if app.mode == Mode::Search { theme::FOCUS } else { theme::DIM };
+            let [bar, rest] = area.layout(&Layout::vertical([
+                Constraint::Length(3),
+                Constraint::Fill(1),
+            ]));
+            let title = if app.all.is_none() {
+                " Search (this week; the rest is loading…) "
+            } else {
+                " Search all entries "
+            };
+            let border = if app.mode == Mode::Search {
+                theme::FOCUS
+            } else {
+                theme::DIM
+            };
             let block = Block::bordered().title(title).border_style(border);
             let inner = block.inner(bar);
             block.render(bar, buf);
@@ -81,11 +106,22 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         }
         _ => area,
     };
+    if app.visible().is_empty() && app.hits().is_none() {
+        // Nothing to detail: the hint gets the whole screen.
+        list(app, area, buf);
+        return;
+    }
     let (list_area, detail_area) = if area.width >= SIDE_BY_SIDE {
-        let [l, d] = area.layout(&Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]));
+        let [l, d] = area.layout(&Layout::horizontal([
+            Constraint::Percentage(45),
+            Constraint::Percentage(55),
+        ]));
         (l, d)
     } else {
-        let [l, d] = area.layout(&Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]));
+        let [l, d] = area.layout(&Layout::vertical([
+            Constraint::Percentage(55),
+            Constraint::Percentage(45),
+        ]));
         (l, d)
     };
     match app.hits() {
@@ -96,7 +132,10 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn key(app: &App, command: Command) -> String {
-    app.keymap.keys(Screen::Main, command).first().map_or_else(|| "?".into(), ToString::to_string)
+    app.keymap
+        .keys(Screen::Main, command)
+        .first()
+        .map_or_else(|| "?".into(), ToString::to_string)
 }
 
 fn list(app: &App, area: Rect, buf: &mut Buffer) {
@@ -107,7 +146,9 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
             vec![
                 Line::styled("Welcome to jobjournal!", theme::TITLE),
                 Line::default(),
-                Line::from("Each working day, note what went wrong, what you fixed, where you beat what was expected and what you promised. Friday's report and your resume write themselves."),
+                Line::from(
+                    "Each working day, note what went wrong, what you fixed, where you beat what was expected and what you promised. Friday's report and your resume write themselves.",
+                ),
                 Line::default(),
                 Line::from(vec![
                     Span::raw("Press "),
@@ -131,7 +172,10 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
                 ]),
             ]
         };
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block).render(area, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(area, buf);
         return;
     }
     let mut items = Vec::new();
@@ -140,7 +184,10 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
     for (index, entry) in app.week_entries.iter().enumerate() {
         if day != Some(entry.date) {
             day = Some(entry.date);
-            let mut spans = vec![Span::styled(entry.date.format("%a %-d %b").to_string(), theme::DAY)];
+            let mut spans = vec![Span::styled(
+                entry.date.format("%a %-d %b").to_string(),
+                theme::DAY,
+            )];
             if entry.date == app.today {
                 spans.push(Span::styled(" · today", theme::DIM));
             }
@@ -152,12 +199,23 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
         items.push(ListItem::new(entry_line(app, entry, &[])));
     }
     let mut state = ListState::default().with_selected(selected_row);
-    StatefulWidget::render(List::new(items).block(block).highlight_style(theme::SELECTED), area, buf, &mut state);
+    StatefulWidget::render(
+        List::new(items)
+            .block(block)
+            .highlight_style(theme::SELECTED),
+        area,
+        buf,
+        &mut state,
+    );
 }
 
 /// `  ✗ title  open` for the list.
 fn entry_line<'a>(app: &App, entry: &Entry, matched: &[usize]) -> Line<'a> {
-    let mut spans = vec![Span::raw(" "), Span::styled(theme::marker(entry.kind), theme::kind(entry.kind)), Span::raw(" ")];
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled(theme::marker(entry.kind), theme::kind(entry.kind)),
+        Span::raw(" "),
+    ];
     spans.extend(highlighted(&entry.title, matched, Style::default()));
     if app.is_open_screwup(entry) {
         spans.push(Span::styled("  open", theme::OPEN));
@@ -181,7 +239,10 @@ fn highlighted<'a>(text: &str, matched: &[usize], base: Style) -> Vec<Span<'a>> 
     for (i, c) in text.chars().enumerate() {
         let hit = matched.binary_search(&i).is_ok();
         if hit != run_hit && !run.is_empty() {
-            spans.push(Span::styled(std::mem::take(&mut run), if run_hit { theme::MATCH } else { base }));
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hit { theme::MATCH } else { base },
+            ));
         }
         run_hit = hit;
         run.push_str(&sanitize::line(c.encode_utf8(&mut [0; 4])));
@@ -196,7 +257,11 @@ fn results(app: &App, hits: &[Hit], area: Rect, buf: &mut Buffer) {
     let title = format!(" {} found ", hits.len());
     let block = Block::bordered().title(title);
     if hits.is_empty() {
-        let text = if app.search.as_ref().is_some_and(|s| s.text().trim().is_empty()) {
+        let text = if app
+            .search
+            .as_ref()
+            .is_some_and(|s| s.text().trim().is_empty())
+        {
             "Type to search every entry."
         } else {
             "No entry matches."
@@ -207,13 +272,26 @@ fn results(app: &App, hits: &[Hit], area: Rect, buf: &mut Buffer) {
     let items: Vec<ListItem> = hits
         .iter()
         .map(|hit| {
-            let title = hit.piece(Part::Title).map(|p| p.matched.as_slice()).unwrap_or(&[]);
-            let mut first = vec![Span::styled(hit.entry.date.format("%Y-%m-%d").to_string(), theme::DAY)];
+            let title = hit
+                .piece(Part::Title)
+                .map(|p| p.matched.as_slice())
+                .unwrap_or(&[]);
+            let mut first = vec![Span::styled(
+                hit.entry.date.format("%Y-%m-%d").to_string(),
+                theme::DAY,
+            )];
             first.extend(entry_line(app, &hit.entry, title).spans);
             let mut lines = vec![Line::from(first)];
-            if let Some(piece) = hit.pieces.iter().find(|p| p.part != Part::Title && !p.matched.is_empty()) {
+            if let Some(piece) = hit
+                .pieces
+                .iter()
+                .find(|p| p.part != Part::Title && !p.matched.is_empty())
+            {
                 let (text, matched) = excerpt(&piece.text, &piece.matched, 50);
-                let mut spans = vec![Span::styled(format!("             {}: ", piece.part.label()), theme::DIM)];
+                let mut spans = vec![Span::styled(
+                    format!("             {}: ", piece.part.label()),
+                    theme::DIM,
+                )];
                 spans.extend(highlighted(&text, &matched, theme::DIM));
                 lines.push(Line::from(spans));
             }
@@ -221,7 +299,14 @@ fn results(app: &App, hits: &[Hit], area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(app.selected.min(hits.len() - 1)));
-    StatefulWidget::render(List::new(items).block(block).highlight_style(theme::SELECTED), area, buf, &mut state);
+    StatefulWidget::render(
+        List::new(items)
+            .block(block)
+            .highlight_style(theme::SELECTED),
+        area,
+        buf,
+        &mut state,
+    );
 }
 
 /// Up to `width` chars of `text` around its first match, positions shifted.
@@ -230,7 +315,11 @@ fn excerpt(text: &str, matched: &[usize], width: usize) -> (String, Vec<usize>) 
     let start = first.saturating_sub(10);
     let chars: Vec<char> = text.chars().skip(start).take(width).collect();
     let mut out: String = chars.into_iter().collect();
-    let mut shifted: Vec<usize> = matched.iter().filter(|i| **i >= start && **i < start + width).map(|i| i - start).collect();
+    let mut shifted: Vec<usize> = matched
+        .iter()
+        .filter(|i| **i >= start && **i < start + width)
+        .map(|i| i - start)
+        .collect();
     if start > 0 {
         out.insert(0, '…');
         shifted.iter_mut().for_each(|i| *i += 1);
@@ -244,12 +333,19 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         block.render(area, buf);
         return;
     };
-    Paragraph::new(detail_lines(app, entry)).wrap(Wrap { trim: false }).block(block).render(area, buf);
+    Paragraph::new(detail_lines(app, entry))
+        .wrap(Wrap { trim: false })
+        .block(block)
+        .render(area, buf);
 }
 
 fn detail_lines<'a>(app: &App, entry: &Entry) -> Vec<Line<'a>> {
     let money = |m: Money| {
-        let style = if m.cents() < 0 { theme::MONEY_DOWN } else { theme::MONEY_UP };
+        let style = if m.cents() < 0 {
+            theme::MONEY_DOWN
+        } else {
+            theme::MONEY_UP
+        };
         Span::styled(m.display(&app.settings.currency), style)
     };
     let field = |label: &str, value: Vec<Span<'a>>| {
@@ -264,7 +360,10 @@ fn detail_lines<'a>(app: &App, entry: &Entry) -> Vec<Line<'a>> {
     }
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(format!("{} {}", theme::marker(entry.kind), entry.kind.label()), theme::kind(entry.kind)),
+            Span::styled(
+                format!("{} {}", theme::marker(entry.kind), entry.kind.label()),
+                theme::kind(entry.kind),
+            ),
             Span::styled(format!(" · {when}"), theme::DIM),
         ]),
         Line::styled(sanitize::line(&entry.title), theme::TITLE),
@@ -279,20 +378,44 @@ fn detail_lines<'a>(app: &App, entry: &Entry) -> Vec<Line<'a>> {
         lines.push(field("Tags", text(&entry.tags.join(", "))));
     }
     if entry.expected.is_some() || entry.delivered.is_some() {
-        let expected = entry.expected.as_deref().map_or_else(|| "?".to_string(), sanitize::line);
-        let delivered = entry.delivered.as_deref().map_or_else(|| "?".to_string(), sanitize::line);
+        let expected = entry
+            .expected
+            .as_deref()
+            .map_or_else(|| "?".to_string(), sanitize::line);
+        let delivered = entry
+            .delivered
+            .as_deref()
+            .map_or_else(|| "?".to_string(), sanitize::line);
         lines.push(field(
             "Expected",
-            vec![Span::raw(expected), Span::styled(" → ", theme::DIM), Span::styled(delivered, theme::MONEY_UP)],
+            vec![
+                Span::raw(expected),
+                Span::styled(" → ", theme::DIM),
+                Span::styled(delivered, theme::MONEY_UP),
+            ],
         ));
     }
     for id in &entry.fixes {
-        let title = app.title_of(id).map_or_else(|| id.to_string(), sanitize::line);
-        lines.push(field("Fixes", vec![Span::styled("✗ ", theme::kind(Kind::Screwup)), Span::raw(title)]));
+        let title = app
+            .title_of(id)
+            .map_or_else(|| id.to_string(), sanitize::line);
+        lines.push(field(
+            "Fixes",
+            vec![
+                Span::styled("✗ ", theme::kind(Kind::Screwup)),
+                Span::raw(title),
+            ],
+        ));
     }
     if entry.kind == Kind::Screwup {
         for fix in app.fixes_of(&entry.id) {
-            lines.push(field("Fixed by", vec![Span::styled("✓ ", theme::kind(Kind::Fix)), Span::raw(sanitize::line(&fix.title))]));
+            lines.push(field(
+                "Fixed by",
+                vec![
+                    Span::styled("✓ ", theme::kind(Kind::Fix)),
+                    Span::raw(sanitize::line(&fix.title)),
+                ],
+            ));
         }
     }
     if let Some(status) = entry.promise_status() {
@@ -307,10 +430,21 @@ fn detail_lines<'a>(app: &App, entry: &Entry) -> Vec<Line<'a>> {
             PromiseStatus::Open if overdue => theme::OPEN,
             PromiseStatus::Open => Style::default(),
         };
-        spans.push(Span::styled(if overdue { "open, overdue".to_string() } else { status.to_string() }, style));
+        spans.push(Span::styled(
+            if overdue {
+                "open, overdue".to_string()
+            } else {
+                status.to_string()
+            },
+            style,
+        ));
         lines.push(field("Due", spans));
     }
-    for (label, value) in [("Revenue", entry.revenue), ("Customer value", entry.customer_value), ("Cost saved", entry.cost_saved)] {
+    for (label, value) in [
+        ("Revenue", entry.revenue),
+        ("Customer value", entry.customer_value),
+        ("Cost saved", entry.cost_saved),
+    ] {
         if let Some(value) = value {
             lines.push(field(label, vec![money(value)]));
         }
@@ -329,7 +463,11 @@ fn detail_lines<'a>(app: &App, entry: &Entry) -> Vec<Line<'a>> {
     }
     if let Some(details) = &entry.details {
         lines.push(Line::default());
-        lines.extend(sanitize::block(details).lines().map(|l| Line::from(l.to_string())));
+        lines.extend(
+            sanitize::block(details)
+                .lines()
+                .map(|l| Line::from(l.to_string())),
+        );
     }
     lines.push(Line::default());
     lines.push(Line::styled(entry.id.to_string(), theme::DIM));
