@@ -1,0 +1,262 @@
+//! The real binary in a real pseudo-terminal (tmux): keys in, screen and
+//! files out. Skipped with a note when tmux is missing (`.ci/run` installs it).
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use support::{TODAY, TestJournal};
+
+/// One tmux server per test (its own socket), killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts the TUI on `journal` in an 80x24 pane. After it exits, the
+    /// pane prints its exit code and whether the tty is back in cooked mode.
+    fn start(journal: &TestJournal) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux not found: end-to-end TUI test skipped");
+            return None;
+        }
+        let socket = format!("jj-e2e-{}-{}", std::process::id(), fastrand::u32(..));
+        let state = journal.dir.path().join("state");
+        let script = format!(
+            "env JOBJOURNAL_DIR='{}' JOBJOURNAL_CONFIG='{}' JOBJOURNAL_STATE_DIR='{}' JOBJOURNAL_TODAY={TODAY} \
+             VISUAL= EDITOR= '{}'; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; sleep 60",
+            journal.root().display(),
+            journal.config_path().display(),
+            state.display(),
+            env!("CARGO_BIN_EXE_jobjournal"),
+        );
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "80",
+                "-y",
+                "24",
+            ])
+            .arg(script)
+            .status()
+            .expect("tmux runs");
+        assert!(status.success());
+        Some(Tmux { socket })
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p"])
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen otherwise.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Keys by tmux name (`a`, `C-s`, `Escape`), one at a time so an Esc is never read as Alt.
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.tmux(&["send-keys", key]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-l", text]);
+    }
+
+    /// The pid of the TUI: the pane's shell's child.
+    fn app_pid(&self) -> String {
+        let shell = self.tmux(&["display-message", "-p", "#{pane_pid}"]);
+        let children = Command::new("pgrep")
+            .args(["-P", shell.trim()])
+            .output()
+            .unwrap();
+        let pids = String::from_utf8_lossy(&children.stdout).into_owned();
+        pids.lines()
+            .next()
+            .expect("the app runs")
+            .trim()
+            .to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+#[test]
+fn kind_picker_title_and_ctrl_s_land_in_todays_file_and_q_restores_the_terminal() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    tmux.keys(&["a"]);
+    tmux.wait_for("what kind?");
+    tmux.keys(&["s"]);
+    tmux.wait_for("New screw-up");
+    tmux.type_text("Broke the nightly build");
+    tmux.wait_for("Broke the nightly build");
+    tmux.keys(&["C-s"]);
+    let screen = tmux.wait_for("Saved \"Broke the nightly build\"");
+    assert!(screen.contains("✗ Broke the nightly build"), "{screen}");
+    let day = read(&journal.day_path(TODAY));
+    assert!(day.contains("kind = \"screwup\""), "{day}");
+    assert!(day.contains("title = \"Broke the nightly build\""), "{day}");
+
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("exit=");
+    assert!(screen.contains("exit=0"), "{screen}");
+    // Back in cooked mode with echo, and off the alternate screen.
+    let screen = tmux.wait_for("icanon echo");
+    assert!(!screen.contains("Welcome"), "{screen}");
+}
+
+#[test]
+fn delete_then_undo_puts_the_entry_back_in_its_file() {
+    let journal = TestJournal::new();
+    journal.add(&["note", "Keep me"]);
+    journal.add(&["met", "Delete me, then undo"]);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Delete me, then undo");
+    tmux.keys(&["j", "d"]);
+    tmux.wait_for("Delete \"Delete me, then undo\"?");
+    tmux.keys(&["y"]);
+    tmux.wait_for("Deleted \"Delete me, then undo\"");
+    let day = read(&journal.day_path(TODAY));
+    assert!(!day.contains("Delete me"), "{day}");
+    assert!(day.contains("Keep me"), "{day}");
+    tmux.keys(&["u"]);
+    tmux.wait_for("Restored \"Delete me, then undo\"");
+    let day = read(&journal.day_path(TODAY));
+    assert!(day.contains("Delete me, then undo"), "{day}");
+    assert!(
+        day.find("Keep me") < day.find("Delete me"),
+        "back in its place: {day}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn sigterm_keeps_the_open_form_as_a_draft_and_restores_the_terminal() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    tmux.keys(&["a", "p"]);
+    tmux.wait_for("New promise");
+    tmux.type_text("Call Birch back");
+    tmux.wait_for("Call Birch back");
+    let status = Command::new("kill")
+        .args(["-TERM", &tmux.app_pid()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let screen = tmux.wait_for("exit=");
+    assert!(screen.contains("exit=143"), "{screen}");
+    tmux.wait_for("icanon echo");
+    let draft_path = journal.dir.path().join("state").join("draft.json");
+    let draft = read(&draft_path);
+    assert!(draft.contains("Call Birch back"), "{draft}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&draft_path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    // The next start offers it back.
+    drop(tmux);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Open it?");
+    tmux.keys(&["y"]);
+    tmux.wait_for("New promise");
+    tmux.wait_for("Call Birch back");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved \"Call Birch back\"");
+    assert!(read(&journal.day_path(TODAY)).contains("Call Birch back"));
+    assert!(!draft_path.exists(), "a saved form leaves no draft");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn an_entry_added_from_the_cli_shows_up_while_open() {
+    let journal = TestJournal::new();
+    journal.add(&["note", "Already there"]);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Already there");
+    journal.add(&["exceeded", "Added from another terminal"]);
+    tmux.wait_for("Added from another terminal");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn a_resize_redraws_side_by_side() {
+    let journal = TestJournal::new();
+    journal.add(&[
+        "screwup",
+        "Wrong address on the label",
+        "--customer",
+        "Acme Corp",
+    ]);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    let narrow = tmux.wait_for("Wrong address on the label");
+    assert!(
+        !narrow.contains("┐┌ Entry"),
+        "stacked at 80 columns:\n{narrow}"
+    );
+    tmux.tmux(&["resize-window", "-x", "120", "-y", "40"]);
+    let wide = tmux.wait_for("┐┌ Entry");
+    assert!(wide.contains("Acme Corp"), "{wide}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
