@@ -11,17 +11,12 @@ use crate::ui::form::{FieldId, Form, LinkChoice};
 impl App {
     pub(super) fn picker_command(&mut self, command: Command) -> Vec<Effect> {
         if let Some(kind) = picked_kind(command) {
-            // New entries land on today, or on the shown week's first day
-            // when browsing another week.
-            let date = if self.week.contains(self.today) {
-                self.today
-            } else {
-                self.week.start()
-            };
+            // New entries land on today whatever week is shown: the date
+            // field is right there to change.
             self.form = Some(Form::new(
                 kind,
                 self.today,
-                date,
+                self.today,
                 self.link_candidates(None),
             ));
             self.mode = Mode::Form;
