@@ -92,6 +92,8 @@ pub struct App {
     pub help_return: Mode,
     /// An entry to select once its week has loaded.
     pending_select: Option<EntryId>,
+    /// A draft of an edit to open once the whole journal is read.
+    pending_draft: Option<Draft>,
     pub quitting: bool,
 }
 
@@ -118,6 +120,7 @@ impl App {
             scroll: 0,
             help_return: Mode::Week,
             pending_select: None,
+            pending_draft: None,
             quitting: false,
         }
     }
@@ -218,7 +221,10 @@ impl App {
             }
             Action::JournalLoaded(loaded) => {
                 self.journal_loaded(loaded);
-                Vec::new()
+                match self.pending_draft.take() {
+                    Some(draft) => self.open_draft(&draft),
+                    None => Vec::new(),
+                }
             }
             Action::Added(entry) => self.added(entry),
             Action::Updated(entry) => self.updated(entry),

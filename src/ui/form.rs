@@ -247,17 +247,27 @@ impl Form {
         form
     }
 
-    /// A form as a draft left it; it counts as changed so leaving asks first.
+    /// A form as a draft left it; what differs from the entry (or an empty
+    /// form) counts as changed, so leaving asks first.
     pub fn from_draft(
         draft: &Draft,
         today: NaiveDate,
         original: Option<Entry>,
-        mut candidates: Vec<LinkChoice>,
+        candidates: Vec<LinkChoice>,
     ) -> Form {
+        // Start from what the form would show, so fields the draft lacks keep their defaults.
+        let mut form = match &original {
+            Some(entry) => Form::edit(entry, today, candidates),
+            None => Form::new(draft.kind, today, today, candidates),
+        };
+        form.kind = draft.kind;
+        for link in &mut form.links {
+            link.linked = false;
+        }
         for id in draft.links.iter().filter_map(|l| l.parse::<EntryId>().ok()) {
-            match candidates.iter_mut().find(|c| c.id == id) {
+            match form.links.iter_mut().find(|c| c.id == id) {
                 Some(choice) => choice.linked = true,
-                None => candidates.insert(
+                None => form.links.insert(
                     0,
                     LinkChoice {
                         date: id.date(),
@@ -268,8 +278,6 @@ impl Form {
                 ),
             }
         }
-        let mut form = Form::blank(draft.kind, today, original, candidates);
-        form.initial = form.snapshot();
         for (key, value) in &draft.fields {
             if key == "status" {
                 form.status = value.parse().unwrap_or_default();

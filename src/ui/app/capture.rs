@@ -40,10 +40,17 @@ impl App {
         Vec::new()
     }
 
-    /// This and last week's screw-ups that no fix names yet (other than `editing`).
+    /// This and last week's screw-ups that no fix names yet (other than
+    /// `editing`), plus any older ones `editing` already fixes.
     pub(super) fn link_candidates(&self, editing: Option<&EntryId>) -> Vec<LinkChoice> {
         let this = Week::containing(self.today, self.settings.week_start);
         let from = this.prev().start();
+        let linked: Vec<&EntryId> = self
+            .known()
+            .iter()
+            .filter(|e| Some(&e.id) == editing)
+            .flat_map(|e| e.fixes.iter())
+            .collect();
         let fixed: Vec<&EntryId> = self
             .known()
             .iter()
@@ -53,8 +60,11 @@ impl App {
         let mut choices: Vec<LinkChoice> = self
             .known()
             .iter()
-            .filter(|e| e.kind == Kind::Screwup && e.date >= from && e.date <= this.end())
-            .filter(|e| !fixed.contains(&&e.id))
+            .filter(|e| e.kind == Kind::Screwup)
+            .filter(|e| {
+                let recent = e.date >= from && e.date <= this.end() && !fixed.contains(&&e.id);
+                recent || linked.contains(&&e.id)
+            })
             .map(|e| LinkChoice {
                 id: e.id.clone(),
                 date: e.date,
@@ -112,6 +122,12 @@ impl App {
         let original = editing
             .as_ref()
             .and_then(|id| self.known().iter().find(|e| &e.id == id).cloned());
+        if editing.is_some() && original.is_none() && self.all.is_none() {
+            // The entry may be in an older week: wait for the whole journal.
+            self.pending_draft = Some(draft.clone());
+            self.info("Opening the draft once the journal is read…".into());
+            return Vec::new();
+        }
         if editing.is_some() && original.is_none() {
             self.info(
                 "The entry this draft edited is not in view; saving adds it as a new entry".into(),

@@ -591,3 +591,69 @@ fn broken_files_are_kept_as_problems_and_the_rest_works() {
     assert_eq!(app.problems(), &[problem], "not counted twice");
     assert_eq!(app.visible().len(), 1);
 }
+
+#[test]
+fn new_entries_default_to_today_even_from_another_week() {
+    let mut app = app_with(sample());
+    press(&mut app, "[");
+    press(&mut app, "[");
+    press(&mut app, "a");
+    press(&mut app, "m");
+    assert_eq!(form(&app).text(FieldId::Date), "2026-11-18");
+}
+
+#[test]
+fn editing_a_fix_offers_the_older_screwups_it_already_fixes() {
+    let mut entries = sample();
+    entries[1].fixes = vec!["2026-10-01-0ld2".parse().unwrap()];
+    let mut app = app_with(entries);
+    press(&mut app, "j");
+    press(&mut app, "e");
+    let links: Vec<(&str, bool)> = form(&app)
+        .links
+        .iter()
+        .map(|l| (l.title.as_str(), l.linked))
+        .collect();
+    assert!(
+        links.contains(&("Forgot the October report", true)),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&("Sent Acme the October invoice twice", false)),
+        "{links:?}"
+    );
+}
+
+#[test]
+fn a_draft_of_an_older_edit_waits_for_the_whole_journal() {
+    let mut app = App::new(Settings::default(), KeyMap::default(), today());
+    let week = app.week;
+    app.update(Action::WeekLoaded {
+        week,
+        loaded: Loaded::default(),
+    });
+    let draft = Draft {
+        kind: Kind::Screwup,
+        editing: Some("2026-10-01-0ld2".into()),
+        fields: [(
+            "title".to_string(),
+            "Forgot the October report (sent late)".to_string(),
+        )]
+        .into(),
+        links: Vec::new(),
+    };
+    app.update(Action::DraftFound(draft));
+    press(&mut app, "y");
+    assert!(app.form.is_none());
+    app.update(Action::JournalLoaded(Loaded {
+        entries: sample(),
+        problems: Vec::new(),
+    }));
+    assert_eq!(app.mode, Mode::Form);
+    let effects = press(&mut app, "ctrl-s");
+    let [Effect::Update(entry)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(entry.id.as_str(), "2026-10-01-0ld2");
+    assert_eq!(entry.title, "Forgot the October report (sent late)");
+}
