@@ -141,7 +141,7 @@ pub(crate) fn hints_line(hints: Vec<(String, &'static str)>) -> Line<'static> {
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(key, theme::KEY));
+        spans.push(Span::styled(sanitize::line(&key), theme::KEY));
         spans.push(Span::styled(format!(" {what}"), theme::DIM));
     }
     Line::from(spans)
@@ -172,8 +172,14 @@ fn ask(app: &App, question: &Question, area: Rect, buf: &mut Buffer) {
         app.keymap
             .hints(Screen::Confirm, &[Command::Yes, Command::No]),
     );
-    let width = (text.chars().count() as u16 + 4).clamp(30, area.width.saturating_sub(4).max(10));
-    let popup = centered(area, width, 6);
+    let chars = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+    let width = chars
+        .saturating_add(4)
+        .max(30)
+        .min(area.width.saturating_sub(4));
+    // Word wrapping may need a line more than the characters alone.
+    let text_lines = chars.div_ceil(width.saturating_sub(2).max(1)) + 1;
+    let popup = centered(area, width, text_lines.min(4) + 4);
     Clear.render(popup, buf);
     Paragraph::new(vec![Line::from(text), Line::default(), keys.centered()])
         .wrap(Wrap { trim: true })

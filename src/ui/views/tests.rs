@@ -213,3 +213,50 @@ fn hostile_text_is_escaped_on_screen() {
         "{screen}"
     );
 }
+
+#[test]
+fn tiny_terminals_never_panic() {
+    let mut screens = Vec::new();
+    for keys in [
+        &[][..],
+        &["a"],
+        &["a", "f"],
+        &["a", "p", "tab", "tab"],
+        &["/", "a"],
+        &["r"],
+        &["b"],
+        &["s"],
+        &["?"],
+        &["d"],
+    ] {
+        let mut app = populated();
+        for key in keys {
+            press(&mut app, key);
+        }
+        screens.push(app);
+    }
+    screens.push(app_with(Vec::new()));
+    for app in &screens {
+        for (width, height) in [(1, 1), (10, 5), (30, 8), (45, 12), (80, 3)] {
+            draw(app, width, height);
+        }
+    }
+}
+
+#[test]
+fn a_long_question_keeps_its_keys_visible() {
+    let mut app = populated();
+    let draft = crate::ui::draft::Draft {
+        kind: Kind::Exceeded,
+        editing: None,
+        fields: [(
+            "title".to_string(),
+            "A rather long title that goes on and on about the quote for Birch".to_string(),
+        )]
+        .into(),
+        links: Vec::new(),
+    };
+    app.update(Action::DraftFound(draft));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("y yes  n no"), "{screen}");
+}
