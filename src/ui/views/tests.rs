@@ -260,3 +260,64 @@ fn a_long_question_keeps_its_keys_visible() {
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("y yes  n no"), "{screen}");
 }
+
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const KEYS: &[&str] = &[
+        "j",
+        "k",
+        "a",
+        "e",
+        "d",
+        "y",
+        "n",
+        "u",
+        "[",
+        "]",
+        "t",
+        "/",
+        "r",
+        "b",
+        "s",
+        "x",
+        "f",
+        "m",
+        "p",
+        "?",
+        "q",
+        "esc",
+        "enter",
+        "tab",
+        "backtab",
+        "space",
+        "backspace",
+        "ctrl-s",
+        "ctrl-e",
+        "left",
+        "right",
+        "up",
+        "down",
+        "1",
+        "-",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Any key sequence leaves a state that draws, at the smallest size.
+        #[test]
+        fn any_keys_keep_the_app_drawable(keys in proptest::collection::vec(0..KEYS.len(), 1..60)) {
+            let mut app = populated();
+            for key in keys {
+                press(&mut app, KEYS[key]);
+                if app.quitting {
+                    break;
+                }
+                draw(&app, 80, 24);
+            }
+        }
+    }
+}
