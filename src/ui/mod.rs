@@ -81,8 +81,14 @@ pub fn run(journal: Journal, config: Config, today: NaiveDate) -> anyhow::Result
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
             .context("installing signal handlers")?;
     }
-    // ratatui::init also installs a panic hook that restores the terminal.
-    let mut terminal = ratatui::init();
+    // try_init also installs a panic hook that restores the terminal.
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(err) => {
+            ratatui::restore();
+            return Err(anyhow::Error::new(err).context("cannot set up the terminal"));
+        }
+    };
     let result = event_loop(&mut terminal, &mut app, &effects, &loader, &signal);
     ratatui::restore();
     result
