@@ -156,7 +156,7 @@ pub fn weekly(entries: &[Entry], week: Week, settings: &Settings) -> String {
     section(&mut out, "Promises", promises);
     let (won, lost) = won_lost(of_week.iter().copied());
     let sum = |f: fn(&Entry) -> Option<Money>| of_week.iter().filter_map(|e| f(e)).sum::<Money>();
-    let hours: f64 = of_week.iter().filter_map(|e| e.hours_saved).sum();
+    let hours: f64 = of_week.iter().filter_map(|e| e.hours_saved).fold(0.0, |a, b| a + b);
     let reach: u64 = of_week.iter().filter_map(|e| e.reach).sum();
     section(
         &mut out,
