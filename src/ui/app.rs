@@ -51,6 +51,14 @@ pub enum Mode {
     Help,
 }
 
+/// What a rendered report or bullets text was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextKey {
+    pub mode: Mode,
+    pub week: Week,
+    version: u64,
+}
+
 /// A yes/no question over the current screen.
 #[derive(Debug, Clone)]
 pub enum Question {
@@ -94,6 +102,10 @@ pub struct App {
     pending_select: Option<EntryId>,
     /// A draft of an edit to open once the whole journal is read.
     pending_draft: Option<Draft>,
+    /// Bumped whenever entries in memory change, so rendered text goes stale.
+    version: u64,
+    /// The report or bullets as rendered for `TextKey`, or why not.
+    rendered: Option<(TextKey, Result<String, String>)>,
     pub quitting: bool,
 }
 
@@ -121,6 +133,8 @@ impl App {
             help_return: Mode::Week,
             pending_select: None,
             pending_draft: None,
+            version: 0,
+            rendered: None,
             quitting: false,
         }
     }
@@ -443,6 +457,7 @@ impl App {
             return;
         }
         let keep = self.selected_entry().map(|e| e.id.clone());
+        self.version += 1;
         self.week_entries = sorted(loaded.entries);
         self.week_problems = loaded.problems;
         if let Some(all) = &mut self.all {
@@ -458,6 +473,7 @@ impl App {
     }
 
     fn journal_loaded(&mut self, loaded: Loaded) {
+        self.version += 1;
         let week = self.week;
         let mut all = loaded.entries;
         // The week was read more recently (and maybe changed since): it wins.
@@ -495,6 +511,7 @@ impl App {
     }
 
     fn forget(&mut self, id: &EntryId) {
+        self.version += 1;
         self.week_entries.retain(|e| &e.id != id);
         if let Some(all) = &mut self.all {
             all.retain(|e| &e.id != id);

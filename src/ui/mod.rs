@@ -121,6 +121,7 @@ fn event_loop(
     let mut loading = true;
     while !app.quitting {
         if dirty {
+            reports::refresh(app);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
         }

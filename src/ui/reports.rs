@@ -3,8 +3,26 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::app::Settings;
+use super::app::{App, Mode, Settings, TextKey};
 use crate::model::{Entry, Kind, Money, PromiseStatus, Week};
+
+/// Renders the report or bullets the screen shown needs, if not done yet.
+/// Called before every draw; rendering may read user templates, so it is
+/// kept out of `App::update` and the views.
+pub fn refresh(app: &mut App) {
+    if let Some(key) = app.text_wanted() {
+        let text = render(app, key);
+        app.set_text(key, text);
+    }
+}
+
+fn render(app: &App, key: TextKey) -> Result<String, String> {
+    match key.mode {
+        Mode::Report => Ok(weekly(app.known(), key.week, &app.settings)),
+        Mode::Bullets => Ok(bullets(app.known(), app.today, &app.settings)),
+        _ => Err("nothing to render here".into()),
+    }
+}
 
 /// Counts and money of one week, for the stats screen and the trend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,7 +174,10 @@ pub fn weekly(entries: &[Entry], week: Week, settings: &Settings) -> String {
     section(&mut out, "Promises", promises);
     let (won, lost) = won_lost(of_week.iter().copied());
     let sum = |f: fn(&Entry) -> Option<Money>| of_week.iter().filter_map(|e| f(e)).sum::<Money>();
-    let hours: f64 = of_week.iter().filter_map(|e| e.hours_saved).fold(0.0, |a, b| a + b);
+    let hours: f64 = of_week
+        .iter()
+        .filter_map(|e| e.hours_saved)
+        .fold(0.0, |a, b| a + b);
     let reach: u64 = of_week.iter().filter_map(|e| e.reach).sum();
     section(
         &mut out,

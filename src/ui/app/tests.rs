@@ -550,6 +550,8 @@ fn q_quits_and_help_comes_back() {
 fn x_exports_the_report_and_the_bullets() {
     let mut app = app_with(sample());
     press(&mut app, "r");
+    assert!(press(&mut app, "x").is_empty(), "nothing rendered yet");
+    crate::ui::reports::refresh(&mut app);
     let effects = press(&mut app, "x");
     let [Effect::Export { file_name, text }] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -562,6 +564,7 @@ fn x_exports_the_report_and_the_bullets() {
         "Wrote /tmp/out/report-2026-W47.md"
     );
     press(&mut app, "b");
+    crate::ui::reports::refresh(&mut app);
     let effects = press(&mut app, "x");
     assert!(
         matches!(effects.as_slice(), [Effect::Export { file_name, .. }] if file_name == "bullets-2026-11-18.md")

@@ -1,8 +1,7 @@
 //! The read-only screens: report, bullets, stats and help.
 
-use super::{App, Mode};
+use super::{App, Level, Mode, TextKey};
 use crate::ui::action::{Command, Effect};
-use crate::ui::reports;
 
 impl App {
     pub(super) fn open_view(&mut self, command: Command) -> Vec<Effect> {
@@ -59,29 +58,55 @@ impl App {
     }
 
     fn export(&mut self) -> Vec<Effect> {
-        match self.mode {
-            Mode::Report => vec![Effect::Export {
-                file_name: format!("report-{}.md", self.week.label()),
-                text: self.report_markdown(),
-            }],
-            Mode::Bullets => vec![Effect::Export {
-                file_name: format!("bullets-{}.md", self.today.format("%Y-%m-%d")),
-                text: self.bullets_markdown(),
-            }],
+        let file_name = match self.mode {
+            Mode::Report => format!("report-{}.md", self.week.label()),
+            Mode::Bullets => format!("bullets-{}.md", self.today.format("%Y-%m-%d")),
             _ => {
                 self.info("Only the report and the bullets export".into());
+                return Vec::new();
+            }
+        };
+        match self.view_text() {
+            Some(Ok(text)) => vec![Effect::Export {
+                file_name,
+                text: text.clone(),
+            }],
+            Some(Err(err)) => {
+                self.message = Some((Level::Error, format!("Nothing to export: {err}")));
+                Vec::new()
+            }
+            None => {
+                self.info("Still rendering; try again".into());
                 Vec::new()
             }
         }
     }
 
-    /// The shown week's report as Markdown.
-    pub fn report_markdown(&self) -> String {
-        reports::weekly(self.known(), self.week, &self.settings)
+    /// The text the report or bullets screen needs rendered, unless it is already.
+    pub fn text_wanted(&self) -> Option<TextKey> {
+        let key = self.text_key()?;
+        (self.rendered.as_ref().map(|(k, _)| *k) != Some(key)).then_some(key)
     }
 
-    /// Resume bullets for the 12 months up to today, as Markdown.
-    pub fn bullets_markdown(&self) -> String {
-        reports::bullets(self.known(), self.today, &self.settings)
+    /// Stores text rendered for `key` (by the runner: templates may be files).
+    pub fn set_text(&mut self, key: TextKey, text: Result<String, String>) {
+        self.rendered = Some((key, text));
+    }
+
+    /// The rendered text of the screen shown, when it is up to date.
+    pub fn view_text(&self) -> Option<&Result<String, String>> {
+        let key = self.text_key()?;
+        self.rendered
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, text)| text)
+    }
+
+    fn text_key(&self) -> Option<TextKey> {
+        matches!(self.mode, Mode::Report | Mode::Bullets).then_some(TextKey {
+            mode: self.mode,
+            week: self.week,
+            version: self.version,
+        })
     }
 }

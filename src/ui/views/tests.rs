@@ -13,16 +13,17 @@ use crate::ui::app::{App, Settings};
 use crate::ui::form::FieldId;
 use crate::ui::keymap::KeyMap;
 
-fn draw(app: &App, width: u16, height: u16) -> String {
+fn draw(app: &mut App, width: u16, height: u16) -> String {
+    crate::ui::reports::refresh(app);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
         .unwrap();
     terminal.backend().to_string()
 }
 
 /// Snapshots of `app` at both sizes, named `<name>_80x24` and `<name>_120x40`.
-fn snap(name: &str, app: &App) {
+fn snap(name: &str, app: &mut App) {
     assert_snapshot!(format!("{name}_80x24"), draw(app, 80, 24));
     assert_snapshot!(format!("{name}_120x40"), draw(app, 120, 40));
 }
@@ -43,19 +44,19 @@ fn populated() -> App {
 
 #[test]
 fn empty_journal_greets_a_newcomer() {
-    snap("empty_journal", &app_with(Vec::new()));
+    snap("empty_journal", &mut app_with(Vec::new()));
 }
 
 #[test]
 fn populated_week() {
-    snap("populated_week", &populated());
+    snap("populated_week", &mut populated());
 }
 
 #[test]
 fn selected_fix_shows_what_it_fixed() {
     let mut app = populated();
     press(&mut app, "j");
-    snap("selected_fix", &app);
+    snap("selected_fix", &mut app);
 }
 
 #[test]
@@ -72,7 +73,7 @@ fn forms_of_every_kind() {
         press(&mut app, "a");
         press(&mut app, key);
         type_text(&mut app, "Something worth noting");
-        snap(&format!("form_{}", kind.as_str()), &app);
+        snap(&format!("form_{}", kind.as_str()), &mut app);
     }
 }
 
@@ -87,21 +88,21 @@ fn form_with_a_validation_message() {
     }
     type_text(&mut app, "5k");
     press(&mut app, "ctrl-s");
-    snap("form_invalid", &app);
+    snap("form_invalid", &mut app);
 }
 
 #[test]
 fn kind_picker() {
     let mut app = populated();
     press(&mut app, "a");
-    snap("picker", &app);
+    snap("picker", &mut app);
 }
 
 #[test]
 fn help_lists_the_bindings_in_force() {
     let mut app = populated();
     press(&mut app, "?");
-    snap("help", &app);
+    snap("help", &mut app);
 }
 
 #[test]
@@ -111,11 +112,11 @@ fn help_follows_rebound_keys() {
     assert!(problems.is_empty());
     let mut app = populated();
     app.keymap = keymap;
-    let screen = draw(&app, 120, 40);
+    let screen = draw(&mut app, 120, 40);
     assert!(screen.contains("n new"), "{screen}");
     assert!(screen.contains("Q quit"), "{screen}");
     press(&mut app, "?");
-    let help = draw(&app, 120, 80);
+    let help = draw(&mut app, 120, 80);
     assert!(help.contains("  n                   new entry"), "{help}");
 }
 
@@ -123,21 +124,21 @@ fn help_follows_rebound_keys() {
 fn report() {
     let mut app = populated();
     press(&mut app, "r");
-    snap("report", &app);
+    snap("report", &mut app);
 }
 
 #[test]
 fn bullets() {
     let mut app = populated();
     press(&mut app, "b");
-    snap("bullets", &app);
+    snap("bullets", &mut app);
 }
 
 #[test]
 fn stats() {
     let mut app = populated();
     press(&mut app, "s");
-    snap("stats", &app);
+    snap("stats", &mut app);
 }
 
 #[test]
@@ -145,7 +146,7 @@ fn search_results_across_weeks() {
     let mut app = populated();
     press(&mut app, "/");
     type_text(&mut app, "acme");
-    snap("search", &app);
+    snap("search", &mut app);
 }
 
 #[test]
@@ -199,15 +200,15 @@ fn broken_file_banner() {
             problems: vec![problem],
         },
     });
-    snap("broken_file", &app);
+    snap("broken_file", &mut app);
 }
 
 #[test]
 fn hostile_text_is_escaped_on_screen() {
     let mut evil = sample();
     evil[0].title = "Invoice\u{1b}]52;c;aGk=\u{7} twice\u{202e}".into();
-    let app = app_with(evil);
-    let screen = draw(&app, 120, 40);
+    let mut app = app_with(evil);
+    let screen = draw(&mut app, 120, 40);
     assert!(
         screen.contains("Invoice\\u{1b}]52;c;aGk=\\u{7} twice\\u{202e}"),
         "{screen}"
@@ -236,7 +237,7 @@ fn tiny_terminals_never_panic() {
         screens.push(app);
     }
     screens.push(app_with(Vec::new()));
-    for app in &screens {
+    for app in &mut screens {
         for (width, height) in [(1, 1), (10, 5), (30, 8), (45, 12), (80, 3)] {
             draw(app, width, height);
         }
@@ -257,7 +258,7 @@ fn a_long_question_keeps_its_keys_visible() {
         links: Vec::new(),
     };
     app.update(Action::DraftFound(draft));
-    let screen = draw(&app, 80, 24);
+    let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("y yes  n no"), "{screen}");
 }
 
@@ -316,7 +317,7 @@ mod fuzz {
                 if app.quitting {
                     break;
                 }
-                draw(&app, 80, 24);
+                draw(&mut app, 80, 24);
             }
         }
     }

@@ -13,21 +13,19 @@ use crate::ui::app::App;
 
 pub fn report(app: &App, area: Rect, buf: &mut Buffer) {
     let title = format!(" Report {} ", app.week.label());
-    scrolled(app, &app.report_markdown(), &title, area, buf);
+    scrolled(app, &title, area, buf);
 }
 
 pub fn bullets(app: &App, area: Rect, buf: &mut Buffer) {
-    scrolled(
-        app,
-        &app.bullets_markdown(),
-        " Resume bullets, last 12 months ",
-        area,
-        buf,
-    );
+    scrolled(app, " Resume bullets, last 12 months ", area, buf);
 }
 
-fn scrolled(app: &App, markdown: &str, title: &str, area: Rect, buf: &mut Buffer) {
-    let mut lines = styled(markdown);
+fn scrolled(app: &App, title: &str, area: Rect, buf: &mut Buffer) {
+    let mut lines = match app.view_text() {
+        Some(Ok(markdown)) => styled(markdown),
+        Some(Err(err)) => vec![Line::styled(sanitize::line(err), theme::ERROR)],
+        None => vec![Line::styled("Rendering…", theme::DIM)],
+    };
     if app.all.is_none() {
         lines.insert(
             0,
