@@ -344,6 +344,9 @@ fn an_invalid_edit_keeps_the_users_text_and_changes_nothing() {
     assert_eq!(journal.snapshot(), before);
 }
 
+/// Each of four processes adds this many entries to the same day at once.
+const ADDS_PER_WRITER: usize = 100;
+
 #[test]
 fn concurrent_adds_from_four_processes_all_land() {
     let journal = TestJournal::new();
@@ -352,7 +355,7 @@ fn concurrent_adds_from_four_processes_all_land() {
         .map(|writer| {
             let (root, config) = (journal.root(), journal.config_path());
             std::thread::spawn(move || {
-                for i in 0..50 {
+                for i in 0..ADDS_PER_WRITER {
                     let output = std::process::Command::new(env!("CARGO_BIN_EXE_jobjournal"))
                         .env("JOBJOURNAL_DIR", &root)
                         .env("JOBJOURNAL_CONFIG", &config)
@@ -373,9 +376,9 @@ fn concurrent_adds_from_four_processes_all_land() {
         writer.join().unwrap();
     }
     let entries = list_json(&journal, &[]);
-    assert_eq!(entries.len(), 201);
+    assert_eq!(entries.len(), 4 * ADDS_PER_WRITER + 1);
     for writer in 0..4 {
-        for i in 0..50 {
+        for i in 0..ADDS_PER_WRITER {
             let title = format!("writer {writer} note {i}");
             assert!(
                 entries.iter().any(|e| e["title"] == title.as_str()),
@@ -386,7 +389,7 @@ fn concurrent_adds_from_four_processes_all_land() {
     let mut ids: Vec<&str> = entries.iter().map(|e| e["id"].as_str().unwrap()).collect();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), 201, "ids are unique");
+    assert_eq!(ids.len(), 4 * ADDS_PER_WRITER + 1, "ids are unique");
 }
 
 #[test]
@@ -535,4 +538,27 @@ fn list_filters_and_ranges() {
         ["Old note about billing"]
     );
     assert!(titles(&["--week", "last"]).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_journal_others_can_read_draws_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let journal = TestJournal::new();
+    journal.add(&["note", "private"]);
+    journal
+        .cmd()
+        .arg("list")
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+    fs::set_permissions(journal.root(), fs::Permissions::from_mode(0o755)).unwrap();
+    journal
+        .cmd()
+        .arg("list")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "can be read by other users (mode 755); run: chmod -R go-rwx",
+        ));
 }

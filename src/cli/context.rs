@@ -21,6 +21,9 @@ impl Context {
     pub fn load(journal_flag: Option<&Path>) -> Result<Context, CliError> {
         let config = Config::load()?;
         let journal = Journal::new(config.journal_dir(journal_flag)?);
+        if let Some(warning) = journal.exposure_warning() {
+            eprintln!("warning: {warning}");
+        }
         Ok(Context {
             config,
             journal,

@@ -174,6 +174,25 @@ impl Journal {
         Ok(strays)
     }
 
+    /// A warning when others can read the journal (its dir is group- or
+    /// world-accessible), with the command that fixes it.
+    pub fn exposure_warning(&self) -> Option<String> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&self.root).ok()?.permissions().mode() & 0o777;
+            (mode & 0o077 != 0).then(|| {
+                format!(
+                    "the journal {} can be read by other users (mode {mode:03o}); run: chmod -R go-rwx {}",
+                    crate::sanitize::line(&self.root.display().to_string()),
+                    crate::sanitize::line(&self.root.display().to_string()),
+                )
+            })
+        }
+        #[cfg(not(unix))]
+        None
+    }
+
     /// Finds an entry by id: in the file its id names, else anywhere (it may
     /// have been moved to another day).
     pub fn find(&self, id: &EntryId) -> Result<Entry, StoreError> {

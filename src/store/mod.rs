@@ -13,4 +13,4 @@ pub use dayfile::{DayFile, ParsedDay};
 pub use error::StoreError;
 pub use journal::{DeletedEntry, Journal, Loaded, Stray};
 pub use problem::Problem;
-pub use save::{TEMP_SUFFIX, atomic_write, create_private_dir};
+pub use save::{SaveStep, TEMP_SUFFIX, atomic_write, atomic_write_with, create_private_dir};

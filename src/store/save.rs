@@ -10,8 +10,39 @@ use std::path::{Path, PathBuf};
 /// crash can be recognised and removed.
 pub const TEMP_SUFFIX: &str = ".jjtmp";
 
+/// The steps of a save, in order. Tests make each one fail in turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    CreateTemp,
+    Write,
+    SyncTemp,
+    Rename,
+    SyncDir,
+}
+
+impl SaveStep {
+    pub const ALL: [SaveStep; 5] = [
+        SaveStep::CreateTemp,
+        SaveStep::Write,
+        SaveStep::SyncTemp,
+        SaveStep::Rename,
+        SaveStep::SyncDir,
+    ];
+}
+
 /// Writes `bytes` to `path` atomically with mode 0600.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    atomic_write_with(path, bytes, &mut |_| Ok(()))
+}
+
+/// [`atomic_write`] with `before` called ahead of each step; an error from
+/// it stands for that step failing (the write step fails half-way through).
+/// This is the fault-injection seam of the reliability tests.
+pub fn atomic_write_with(
+    path: &Path,
+    bytes: &[u8],
+    before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -24,19 +55,49 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         name.to_string_lossy(),
         fastrand::u32(..)
     ));
-    let result = write_temp(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    let failed = |step: SaveStep| {
+        move |err: io::Error| {
+            io::Error::new(err.kind(), format!("{} failed: {err}", step.describe()))
+        }
+    };
+    let result = (|| {
+        before(SaveStep::CreateTemp).map_err(failed(SaveStep::CreateTemp))?;
+        let mut file = create_private(&temp).map_err(failed(SaveStep::CreateTemp))?;
+        let (head, tail) = bytes.split_at(bytes.len() / 2);
+        file.write_all(head)
+            .and_then(|()| before(SaveStep::Write))
+            .and_then(|()| file.write_all(tail))
+            .map_err(failed(SaveStep::Write))?;
+        before(SaveStep::SyncTemp)
+            .and_then(|()| file.sync_all())
+            .map_err(failed(SaveStep::SyncTemp))?;
+        drop(file);
+        before(SaveStep::Rename)
+            .and_then(|()| fs::rename(&temp, path))
+            .map_err(failed(SaveStep::Rename))
+    })();
     if let Err(err) = result {
         // Best effort: the error that matters is the one above.
         let _ = fs::remove_file(&temp);
         return Err(err);
     }
-    sync_dir(dir)
+    // The new file is in place; a failed directory sync only weakens
+    // durability across a power cut, but the caller should still hear of it.
+    before(SaveStep::SyncDir)
+        .and_then(|()| sync_dir(dir))
+        .map_err(failed(SaveStep::SyncDir))
 }
 
-fn write_temp(temp: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = create_private(temp)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+impl SaveStep {
+    fn describe(self) -> &'static str {
+        match self {
+            SaveStep::CreateTemp => "creating the temp file",
+            SaveStep::Write => "writing the temp file",
+            SaveStep::SyncTemp => "syncing the temp file to disk",
+            SaveStep::Rename => "replacing the file with the temp file",
+            SaveStep::SyncDir => "syncing the directory",
+        }
+    }
 }
 
 fn create_private(path: &Path) -> io::Result<File> {
@@ -145,6 +206,37 @@ mod tests {
             assert_eq!(
                 fs::metadata(&path).unwrap().permissions().mode() & 0o777,
                 0o600
+            );
+        }
+    }
+
+    #[test]
+    fn a_failure_at_any_step_leaves_the_old_or_the_new_file_and_no_temp() {
+        for failing in SaveStep::ALL {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("day.toml");
+            atomic_write(&path, b"old contents").unwrap();
+            let err = atomic_write_with(&path, b"new contents, longer", &mut |step| {
+                if step == failing {
+                    Err(io::Error::other("injected"))
+                } else {
+                    Ok(())
+                }
+            })
+            .unwrap_err();
+            assert!(err.to_string().contains("injected"), "{err}");
+            assert!(err.to_string().contains(failing.describe()), "{err}");
+            let now = fs::read_to_string(&path).unwrap();
+            let expected = if failing == SaveStep::SyncDir {
+                "new contents, longer"
+            } else {
+                "old contents"
+            };
+            assert_eq!(now, expected, "failing at {failing:?}");
+            assert_eq!(
+                fs::read_dir(dir.path()).unwrap().count(),
+                1,
+                "temp file left after {failing:?}"
             );
         }
     }
