@@ -322,3 +322,15 @@ mod fuzz {
         }
     }
 }
+
+/// The Buffer's Debug form keeps styles: kind colours, open flags, the selection.
+#[test]
+fn populated_week_styles() {
+    let mut app = populated();
+    crate::ui::reports::refresh(&mut app);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .unwrap();
+    assert_snapshot!(format!("{:?}", terminal.backend().buffer()));
+}
