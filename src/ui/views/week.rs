@@ -1,6 +1,8 @@
 //! The main screen: header with the week's numbers, the list of entries
 //! grouped by day (or search results), and the selected entry in full.
 
+use std::collections::BTreeSet;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -8,7 +10,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::theme;
-use crate::model::{Entry, Kind, Money, PromiseStatus};
+use crate::model::{Entry, EntryId, Kind, Money, PromiseStatus};
 use crate::sanitize;
 use crate::ui::action::Command;
 use crate::ui::app::{App, Mode};
@@ -178,6 +180,7 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     }
+    let fixed = app.fixed_ids();
     let mut items = Vec::new();
     let mut selected_row = None;
     let mut day = None;
@@ -196,7 +199,7 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
         if index == app.selected {
             selected_row = Some(items.len());
         }
-        items.push(ListItem::new(entry_line(app, entry, &[])));
+        items.push(ListItem::new(entry_line(app, &fixed, entry, &[])));
     }
     let mut state = ListState::default().with_selected(selected_row);
     StatefulWidget::render(
@@ -210,14 +213,19 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// `  ✗ title  open` for the list.
-fn entry_line<'a>(app: &App, entry: &Entry, matched: &[usize]) -> Line<'a> {
+fn entry_line<'a>(
+    app: &App,
+    fixed: &BTreeSet<&EntryId>,
+    entry: &Entry,
+    matched: &[usize],
+) -> Line<'a> {
     let mut spans = vec![
         Span::raw(" "),
         Span::styled(theme::marker(entry.kind), theme::kind(entry.kind)),
         Span::raw(" "),
     ];
     spans.extend(highlighted(&entry.title, matched, Style::default()));
-    if app.is_open_screwup(entry) {
+    if entry.kind == Kind::Screwup && !fixed.contains(&entry.id) {
         spans.push(Span::styled("  open", theme::OPEN));
     }
     if let Some(status) = entry.promise_status() {
@@ -269,6 +277,7 @@ fn results(app: &App, hits: &[Hit], area: Rect, buf: &mut Buffer) {
         Paragraph::new(text).block(block).render(area, buf);
         return;
     }
+    let fixed = app.fixed_ids();
     let items: Vec<ListItem> = hits
         .iter()
         .map(|hit| {
@@ -280,7 +289,7 @@ fn results(app: &App, hits: &[Hit], area: Rect, buf: &mut Buffer) {
                 hit.entry.date.format("%Y-%m-%d").to_string(),
                 theme::DAY,
             )];
-            first.extend(entry_line(app, &hit.entry, title).spans);
+            first.extend(entry_line(app, &fixed, &hit.entry, title).spans);
             let mut lines = vec![Line::from(first)];
             if let Some(piece) = hit
                 .pieces
