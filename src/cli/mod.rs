@@ -8,6 +8,7 @@ mod context;
 mod error;
 mod list;
 mod print;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,6 +53,12 @@ pub enum Command {
     Missed(change::IdArg),
     /// Read every file and list each problem as file:line:col; exit 1 if any.
     Check,
+    /// The weekly report (default: this week, Markdown, stdout).
+    Report(report::ReportArgs),
+    /// Resume bullets, best first (default: the last twelve months).
+    Bullets(report::BulletsArgs),
+    /// Counts and money per week, as a table.
+    Stats(report::StatsArgs),
 }
 
 /// Parses arguments, runs the command, and turns errors into one line on
@@ -116,6 +123,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             change::set_status(&context, args, crate::model::PromiseStatus::Missed)
         }
         Command::Check => check::run(&context),
+        Command::Report(args) => report::report(&context, args),
+        Command::Bullets(args) => report::bullets(&context, args),
+        Command::Stats(args) => report::stats(&context, args),
     }
 }
 
