@@ -16,6 +16,7 @@ use super::keymap::{KeyMap, Screen};
 use super::search::{Hit, Search};
 use crate::config::Config;
 use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
+use crate::report::Templates;
 use crate::store::{DeletedEntry, Loaded, Problem};
 
 /// The parts of the config the screens use.
@@ -25,6 +26,8 @@ pub struct Settings {
     pub role: String,
     pub currency: Currency,
     pub week_start: WeekStart,
+    /// Report templates: built in, overridden from the config dir.
+    pub templates: Templates,
 }
 
 impl From<&Config> for Settings {
@@ -34,6 +37,7 @@ impl From<&Config> for Settings {
             role: config.role.clone(),
             currency: config.currency.clone(),
             week_start: config.week_start,
+            templates: Templates::for_config_dir(config.config_dir.as_deref()),
         }
     }
 }

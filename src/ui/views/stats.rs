@@ -9,13 +9,13 @@ use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, Gra
 
 use super::theme;
 use crate::model::{Kind, Money};
+use crate::report::{Stats, WeekStats};
 use crate::ui::app::App;
-use crate::ui::reports::{WeekCounts, trend};
 
 const WEEKS: usize = 12;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let weeks = trend(app.known(), app.week, WEEKS);
+    let weeks = Stats::build(app.week, WEEKS, app.known()).weeks;
     let [chart, legend, money] = area.layout(&Layout::vertical([
         Constraint::Fill(3),
         Constraint::Length(1),
@@ -34,17 +34,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .split_once('-')
                 .map_or(label.as_str(), |(_, week)| week)
                 .to_string();
-            let bar = |value: u64, kind: Kind| {
-                Bar::new(value)
+            let bar = |value: u32, kind: Kind| {
+                Bar::new(u64::from(value))
                     .style(theme::kind(kind))
                     .value_style(theme::kind(kind).reversed())
             };
             BarGroup::with_label(
                 short,
                 [
-                    bar(w.screwups, Kind::Screwup),
-                    bar(w.fixes, Kind::Fix),
-                    bar(w.wins, Kind::Exceeded),
+                    bar(w.totals.screwups, Kind::Screwup),
+                    bar(w.totals.fixes, Kind::Fix),
+                    bar(w.totals.wins(), Kind::Exceeded),
                 ],
             )
         })
@@ -73,30 +73,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// Revenue won and lost per week as lines, in major units.
-fn money_chart(app: &App, weeks: &[WeekCounts], area: Rect, buf: &mut Buffer) {
+fn money_chart(app: &App, weeks: &[WeekStats], area: Rect, buf: &mut Buffer) {
     let currency = &app.settings.currency;
-    let won_total: Money = weeks.iter().map(|w| w.won).sum();
-    let lost_total: Money = weeks.iter().map(|w| w.lost).sum();
+    // Lost money is drawn below zero.
+    let won_of = |w: &WeekStats| w.totals.revenue_won;
+    let lost_of = |w: &WeekStats| Money(-w.totals.revenue_lost.cents());
+    let won_total: Money = weeks.iter().map(won_of).sum();
+    let lost_total: Money = weeks.iter().map(lost_of).sum();
     let major = |m: Money| m.cents() as f64 / 100.0;
     let won: Vec<(f64, f64)> = weeks
         .iter()
         .enumerate()
-        .map(|(i, w)| (i as f64, major(w.won)))
+        .map(|(i, w)| (i as f64, major(won_of(w))))
         .collect();
     let lost: Vec<(f64, f64)> = weeks
         .iter()
         .enumerate()
-        .map(|(i, w)| (i as f64, major(w.lost)))
+        .map(|(i, w)| (i as f64, major(lost_of(w))))
         .collect();
     let top = weeks
         .iter()
-        .map(|w| w.won)
+        .map(won_of)
         .max()
         .unwrap_or_default()
         .max(Money(100));
     let bottom = weeks
         .iter()
-        .map(|w| w.lost)
+        .map(lost_of)
         .min()
         .unwrap_or_default()
         .min(Money::ZERO);
@@ -105,7 +108,7 @@ fn money_chart(app: &App, weeks: &[WeekCounts], area: Rect, buf: &mut Buffer) {
     let title = format!(
         " Money: won {}, lost {} in {WEEKS} weeks ",
         won_total.display(currency),
-        lost_total.display(currency)
+        Money(-lost_total.cents()).display(currency)
     );
     Chart::new(vec![
         Dataset::default()

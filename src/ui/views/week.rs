@@ -11,11 +11,11 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 
 use super::theme;
 use crate::model::{Entry, EntryId, Kind, Money, PromiseStatus};
+use crate::report::Totals;
 use crate::sanitize;
 use crate::ui::action::Command;
 use crate::ui::app::{App, Mode};
 use crate::ui::keymap::Screen;
-use crate::ui::reports::won_lost;
 use crate::ui::search::{Hit, Part};
 
 /// Wide enough for the list and the detail side by side.
@@ -28,7 +28,8 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ]));
     buf.set_style(top, theme::HEADER);
-    let (won, lost) = won_lost(app.week_entries.iter());
+    let totals = Totals::of(&app.week_entries);
+    let (won, lost) = (totals.revenue_won, totals.revenue_lost);
     let money = |m: Money| m.display(&app.settings.currency);
     let left = Line::from(vec![
         Span::styled(
