@@ -260,3 +260,46 @@ fn a_resize_redraws_side_by_side() {
     tmux.keys(&["q"]);
     tmux.wait_for("exit=0");
 }
+
+#[test]
+fn r_then_x_exports_the_weeks_report_privately() {
+    let journal = TestJournal::new();
+    let exports = journal.dir.path().join("exports");
+    journal.write_config(&format!(
+        "name = \"Ada\"\nexport_dir = '{}'\n",
+        exports.display()
+    ));
+    journal.add(&[
+        "exceeded",
+        "Quote turned around same day",
+        "--expected",
+        "3 days",
+        "--delivered",
+        "4 hours",
+    ]);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Quote turned around same day");
+    tmux.keys(&["r"]);
+    tmux.wait_for("Weekly report 2026-W47");
+    tmux.keys(&["x"]);
+    tmux.wait_for("Wrote ");
+    let path = exports.join("report-2026-W47.md");
+    let text = read(&path);
+    assert!(text.starts_with("# Weekly report 2026-W47"), "{text}");
+    assert!(
+        text.contains("expected 3 days → delivered 4 hours"),
+        "{text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    tmux.keys(&["q", "q"]);
+    tmux.wait_for("exit=0");
+}
