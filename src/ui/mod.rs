@@ -37,7 +37,7 @@ const TICK: Duration = Duration::from_secs(1);
 /// The process was asked to stop by a signal; the terminal is restored and
 /// any open form kept as a draft. `main` exits with 128 + the signal.
 #[derive(Debug, thiserror::Error)]
-#[error("stopped by signal {0}; an open form was kept as a draft")]
+#[error("stopped by signal {0}; any unsaved form is kept as a draft")]
 pub struct Stopped(pub i32);
 
 /// Opens the TUI on `journal` until the user quits.
