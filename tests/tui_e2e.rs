@@ -18,6 +18,11 @@ impl Tmux {
     /// Starts the TUI on `journal` in an 80x24 pane. After it exits, the
     /// pane prints its exit code and whether the tty is back in cooked mode.
     fn start(journal: &TestJournal) -> Option<Tmux> {
+        Tmux::start_with_editor(journal, "")
+    }
+
+    /// Like `start`, with `$VISUAL` set to `editor`.
+    fn start_with_editor(journal: &TestJournal, editor: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("tmux not found: end-to-end TUI test skipped");
             return None;
@@ -26,7 +31,7 @@ impl Tmux {
         let state = journal.dir.path().join("state");
         let script = format!(
             "env JOBJOURNAL_DIR='{}' JOBJOURNAL_CONFIG='{}' JOBJOURNAL_STATE_DIR='{}' JOBJOURNAL_TODAY={TODAY} \
-             VISUAL= EDITOR= '{}'; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; sleep 60",
+             VISUAL='{editor}' EDITOR= '{}'; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; sleep 60",
             journal.root().display(),
             journal.config_path().display(),
             state.display(),
@@ -301,5 +306,30 @@ fn r_then_x_exports_the_weeks_report_privately() {
         );
     }
     tmux.keys(&["q", "q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn ctrl_e_in_details_runs_the_editor_and_comes_back() {
+    let journal = TestJournal::new();
+    // A stand-in editor: prefixes every line of the file it is given.
+    let Some(tmux) = Tmux::start_with_editor(&journal, "sed -i s/^/EDITED:/") else {
+        return;
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    tmux.keys(&["a", "n"]);
+    tmux.wait_for("New note");
+    tmux.type_text("Editor round trip");
+    // Title, Date, Time, Customer, Tags, then Details.
+    tmux.keys(&["Tab", "Tab", "Tab", "Tab", "Tab"]);
+    tmux.type_text("first line");
+    tmux.wait_for("first line");
+    tmux.keys(&["C-e"]);
+    tmux.wait_for("EDITED:first line");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved \"Editor round trip\"");
+    let day = read(&journal.day_path(TODAY));
+    assert!(day.contains("EDITED:first line"), "{day}");
+    tmux.keys(&["q"]);
     tmux.wait_for("exit=0");
 }
