@@ -57,6 +57,35 @@ impl Tmux {
         Some(Tmux { socket })
     }
 
+    /// An interactive shell (with job control) in an 80x24 pane.
+    fn shell() -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err()
+            || Command::new("bash").arg("--version").output().is_err()
+        {
+            eprintln!("tmux or bash not found: end-to-end TUI test skipped");
+            return None;
+        }
+        let socket = format!("jj-e2e-{}-{}", std::process::id(), fastrand::u32(..));
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "80",
+                "-y",
+                "24",
+            ])
+            .args(["bash", "--norc", "--noprofile", "-i"])
+            .status()
+            .expect("tmux runs");
+        assert!(status.success());
+        Some(Tmux { socket })
+    }
+
     fn tmux(&self, args: &[&str]) -> String {
         let output = Command::new("tmux")
             .args(["-L", &self.socket])
@@ -81,6 +110,19 @@ impl Tmux {
             assert!(
                 start.elapsed() < Duration::from_secs(15),
                 "waited for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the screen no longer shows `text` (the app has left).
+    fn wait_until_gone(&self, text: &str) {
+        let start = Instant::now();
+        while self.screen().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "{text:?} stayed:\n{}",
+                self.screen()
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -332,4 +374,57 @@ fn ctrl_e_in_details_runs_the_editor_and_comes_back() {
     assert!(day.contains("EDITED:first line"), "{day}");
     tmux.keys(&["q"]);
     tmux.wait_for("exit=0");
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_comes_back() {
+    let journal = TestJournal::new();
+    journal.add(&["met", "Shipped on the promised day"]);
+    let Some(tmux) = Tmux::shell() else { return };
+    let command = format!(
+        "JOBJOURNAL_DIR='{}' JOBJOURNAL_CONFIG='{}' JOBJOURNAL_STATE_DIR='{}' JOBJOURNAL_TODAY={TODAY} '{}'",
+        journal.root().display(),
+        journal.config_path().display(),
+        journal.dir.path().join("state").display(),
+        env!("CARGO_BIN_EXE_jobjournal"),
+    );
+    tmux.type_text(&command);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Shipped on the promised day");
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("Stopped");
+    tmux.type_text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("icanon echo");
+    tmux.type_text("fg");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Shipped on the promised day");
+    assert!(screen.contains("2026-W47"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_until_gone("2026-W47");
+    // A job stopped and continued reports its own exit status once done.
+    tmux.type_text("echo \"exit=$?\"");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    let status = Command::new("kill")
+        .args(["-HUP", &tmux.app_pid()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let screen = tmux.wait_for("exit=");
+    assert!(screen.contains("exit=129"), "{screen}");
+    tmux.wait_for("icanon echo");
+    assert!(
+        !journal.dir.path().join("state").join("draft.json").exists(),
+        "no form, no draft"
+    );
 }
