@@ -428,3 +428,32 @@ fn sighup_restores_the_terminal_and_exits_129() {
         "no form, no draft"
     );
 }
+
+#[test]
+fn a_mistake_in_keys_is_shown_and_the_defaults_stay() {
+    let journal = TestJournal::new();
+    journal.write_config("[keys]\nquit = \"Q\"\nbogus = \"z\"\n");
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    let screen = tmux.wait_for("unknown action 'bogus'");
+    assert!(
+        screen.contains("Q quit"),
+        "the footer shows the rebound key:\n{screen}"
+    );
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!tmux.screen().contains("exit="), "q no longer quits");
+    tmux.keys(&["Q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn without_a_terminal_the_bare_command_says_so() {
+    let journal = TestJournal::new();
+    let output = journal.cmd().output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    assert!(journal.snapshot().is_empty(), "nothing written");
+}
