@@ -296,8 +296,8 @@ impl App {
     /// Everything to do before the process ends: keep an open form as a draft.
     pub fn shutdown(&mut self) -> Vec<Effect> {
         match &self.form {
-            Some(form) if form.is_changed() => vec![Effect::SaveDraft(form.to_draft())],
-            _ => Vec::new(),
+            Some(form) => vec![draft_effect(form)],
+            None => Vec::new(),
         }
     }
 
@@ -312,7 +312,7 @@ impl App {
         match &mut self.form {
             Some(form) if form.draft_stale => {
                 form.draft_stale = false;
-                vec![Effect::SaveDraft(form.to_draft())]
+                vec![draft_effect(form)]
             }
             _ => Vec::new(),
         }
@@ -556,6 +556,16 @@ impl App {
 
     fn info(&mut self, message: String) {
         self.message = Some((Level::Info, message));
+    }
+}
+
+/// Keeps what the form holds, or no draft at all when it is as it was
+/// opened (typed, then deleted again).
+fn draft_effect(form: &Form) -> Effect {
+    if form.is_changed() {
+        Effect::SaveDraft(form.to_draft())
+    } else {
+        Effect::ClearDraft
     }
 }
 

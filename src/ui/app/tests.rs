@@ -660,3 +660,25 @@ fn a_draft_of_an_older_edit_waits_for_the_whole_journal() {
     assert_eq!(entry.id.as_str(), "2026-10-01-0ld2");
     assert_eq!(entry.title, "Forgot the October report (sent late)");
 }
+
+#[test]
+fn a_form_typed_back_to_how_it_opened_leaves_no_draft() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "n");
+    type_text(&mut app, "x");
+    assert!(matches!(
+        app.update(Action::Tick).as_slice(),
+        [Effect::SaveDraft(_)]
+    ));
+    press(&mut app, "backspace");
+    assert!(matches!(
+        app.update(Action::Tick).as_slice(),
+        [Effect::ClearDraft]
+    ));
+    let effects = press(&mut app, "ctrl-c");
+    assert!(
+        matches!(effects.as_slice(), [Effect::ClearDraft, Effect::Quit]),
+        "{effects:?}"
+    );
+}
