@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use toml_edit::Table;
 
@@ -99,42 +99,64 @@ impl Journal {
         if (end - start).num_days() <= 93 {
             return self.load_days(start.iter_days().take_while(|d| *d <= end));
         }
-        let files: Vec<(NaiveDate, PathBuf)> = self
-            .day_files()?
-            .into_iter()
-            .filter(|(date, _)| *date >= start && *date <= end)
-            .collect();
-        self.load_files(files)
+        let files = self.day_files_between(start, end)?;
+        self.load_files(files, &|_| true)
     }
 
     /// Loads the whole journal, parsing files in parallel.
     pub fn load_all(&self) -> Result<Loaded, StoreError> {
-        let files = self.day_files()?;
-        self.load_files(files)
+        self.scan(&|_| true)
     }
 
-    fn load_files(&self, files: Vec<(NaiveDate, PathBuf)>) -> Result<Loaded, StoreError> {
-        let parsed: Vec<Result<ParsedDay, StoreError>> = files
+    /// Reads the whole journal in parallel, keeping only entries `keep`
+    /// accepts, so a search holds its matches in memory, not everything.
+    pub fn scan(&self, keep: &(dyn Fn(&Entry) -> bool + Sync)) -> Result<Loaded, StoreError> {
+        let files = self.day_files()?;
+        self.load_files(files, keep)
+    }
+
+    fn load_files(
+        &self,
+        files: Vec<(NaiveDate, PathBuf)>,
+        keep: &(dyn Fn(&Entry) -> bool + Sync),
+    ) -> Result<Loaded, StoreError> {
+        // Each file's document is dropped as soon as its entries are out:
+        // holding every parsed document at once costs gigabytes at 100k entries.
+        let parsed: Vec<Result<Loaded, StoreError>> = files
             .into_par_iter()
             .map(|(date, path)| {
                 let bytes = fs::read(&path).map_err(StoreError::io(&path))?;
-                Ok(parse_bytes(&path, date, &bytes))
+                let day = parse_bytes(&path, date, &bytes);
+                Ok(Loaded { entries: day.entries.into_iter().filter(|e| keep(e)).collect(), problems: day.problems })
             })
             .collect();
         let mut loaded = Loaded::default();
         for day in parsed {
-            loaded.push(day?);
+            let day = day?;
+            loaded.entries.extend(day.entries);
+            loaded.problems.extend(day.problems);
         }
         Ok(loaded)
     }
 
     /// Every day file in the journal, oldest first.
     pub fn day_files(&self) -> Result<Vec<(NaiveDate, PathBuf)>, StoreError> {
+        self.day_files_between(NaiveDate::MIN, NaiveDate::MAX)
+    }
+
+    /// The day files from `start` to `end`, listing only the years between.
+    fn day_files_between(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<(NaiveDate, PathBuf)>, StoreError> {
         let mut files = Vec::new();
-        for year_dir in self.year_dirs()? {
+        for (year, year_dir) in self.year_dirs()? {
+            if year < start.year() || year > end.year() {
+                continue;
+            }
             for entry in read_dir(&year_dir)? {
                 let path = entry.path();
-                if let Some(date) = day_file_date(&path) {
+                if let Some(date) = day_file_date(&path)
+                    && date >= start
+                    && date <= end
+                {
                     files.push((date, path));
                 }
             }
@@ -143,14 +165,16 @@ impl Journal {
         Ok(files)
     }
 
-    fn year_dirs(&self) -> Result<Vec<PathBuf>, StoreError> {
+    fn year_dirs(&self) -> Result<Vec<(i32, PathBuf)>, StoreError> {
         let mut dirs = Vec::new();
         for entry in read_dir(&self.root)? {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            if name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()) && entry.path().is_dir()
+            if name.len() == 4
+                && let Ok(year) = name.parse::<i32>()
+                && entry.file_type().is_ok_and(|t| t.is_dir())
             {
-                dirs.push(entry.path());
+                dirs.push((year, entry.path()));
             }
         }
         dirs.sort();
@@ -160,7 +184,7 @@ impl Journal {
     /// Files that are neither day files nor expected: leftovers and conflict copies.
     pub fn strays(&self) -> Result<Vec<Stray>, StoreError> {
         let mut strays = Vec::new();
-        for year_dir in self.year_dirs()? {
+        for (_, year_dir) in self.year_dirs()? {
             for entry in read_dir(&year_dir)? {
                 let path = entry.path();
                 let name = entry.file_name().to_string_lossy().into_owned();
@@ -215,7 +239,7 @@ impl Journal {
         }
         let _lock = self.lock()?;
         let mut removed = Vec::new();
-        for dir in self.year_dirs()? {
+        for (_, dir) in self.year_dirs()? {
             removed.extend(save::remove_leftovers(&dir).map_err(StoreError::io(&dir))?);
         }
         Ok(removed)
