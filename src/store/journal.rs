@@ -127,7 +127,10 @@ impl Journal {
             .map(|(date, path)| {
                 let bytes = fs::read(&path).map_err(StoreError::io(&path))?;
                 let day = parse_bytes(&path, date, &bytes);
-                Ok(Loaded { entries: day.entries.into_iter().filter(|e| keep(e)).collect(), problems: day.problems })
+                Ok(Loaded {
+                    entries: day.entries.into_iter().filter(|e| keep(e)).collect(),
+                    problems: day.problems,
+                })
             })
             .collect();
         let mut loaded = Loaded::default();
@@ -145,7 +148,11 @@ impl Journal {
     }
 
     /// The day files from `start` to `end`, listing only the years between.
-    fn day_files_between(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<(NaiveDate, PathBuf)>, StoreError> {
+    fn day_files_between(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, PathBuf)>, StoreError> {
         let mut files = Vec::new();
         for (year, year_dir) in self.year_dirs()? {
             if year < start.year() || year > end.year() {

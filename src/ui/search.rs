@@ -53,6 +53,8 @@ impl Hit {
 pub struct Search {
     pub query: TextArea<'static>,
     pub hits: Vec<Hit>,
+    /// How many entries matched, of which `hits` holds the best.
+    pub total: usize,
 }
 
 impl Default for Search {
@@ -63,6 +65,7 @@ impl Default for Search {
         Search {
             query,
             hits: Vec::new(),
+            total: 0,
         }
     }
 }
@@ -73,36 +76,55 @@ impl Search {
     }
 
     pub fn run(&mut self, entries: &[Entry]) {
-        self.hits = search(entries, &self.text());
+        (self.hits, self.total) = search(entries, &self.text());
     }
 }
 
 const SEPARATOR: &str = "\n";
 
-/// Entries matching `query`, best first, then newest first. An empty query matches nothing.
-pub fn search(entries: &[Entry], query: &str) -> Vec<Hit> {
+/// At most this many hits are kept: enough to scroll through, few enough
+/// that a one-letter query over years of entries stays instant.
+pub const MAX_HITS: usize = 300;
+
+/// Entries matching `query`, best first, then newest first, with how many
+/// matched in all. An empty query matches nothing.
+pub fn search(entries: &[Entry], query: &str) -> (Vec<Hit>, usize) {
     if query.trim().is_empty() {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let mut matcher = Matcher::new(Config::DEFAULT);
     let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
     let mut buf = Vec::new();
-    let mut indices = Vec::new();
-    let mut hits: Vec<Hit> = entries
+    // Score everything first; positions are worked out for the kept few only.
+    let mut scored: Vec<(u32, usize)> = entries
         .iter()
-        .filter_map(|entry| {
+        .enumerate()
+        .filter_map(|(i, entry)| {
+            let score = pattern.score(
+                Utf32Str::new(&haystack(&parts(entry)), &mut buf),
+                &mut matcher,
+            )?;
+            Some((score, i))
+        })
+        .collect();
+    let total = scored.len();
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(entries[b.1].date.cmp(&entries[a.1].date))
+    });
+    scored.truncate(MAX_HITS);
+    let mut indices = Vec::new();
+    let hits = scored
+        .into_iter()
+        .map(|(score, i)| {
+            let entry = &entries[i];
             let parts = parts(entry);
-            let haystack: String = parts
-                .iter()
-                .map(|(_, t)| t.as_str())
-                .collect::<Vec<_>>()
-                .join(SEPARATOR);
             indices.clear();
-            let score = pattern.indices(
-                Utf32Str::new(&haystack, &mut buf),
+            pattern.indices(
+                Utf32Str::new(&haystack(&parts), &mut buf),
                 &mut matcher,
                 &mut indices,
-            )?;
+            );
             indices.sort_unstable();
             indices.dedup();
             let mut pieces = Vec::new();
@@ -122,15 +144,22 @@ pub fn search(entries: &[Entry], query: &str) -> Vec<Hit> {
                     matched,
                 });
             }
-            Some(Hit {
+            Hit {
                 entry: entry.clone(),
                 score,
                 pieces,
-            })
+            }
         })
         .collect();
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(b.entry.date.cmp(&a.entry.date)));
-    hits
+    (hits, total)
+}
+
+fn haystack(parts: &[(Part, String)]) -> String {
+    parts
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join(SEPARATOR)
 }
 
 fn parts(entry: &Entry) -> Vec<(Part, String)> {
@@ -166,28 +195,56 @@ mod tests {
         birch.tags = vec!["sales".into()];
         let entries = vec![acme, birch];
 
-        let hits = search(&entries, "invc");
+        let (hits, _) = search(&entries, "invc");
         assert_eq!(hits.len(), 1);
         assert_eq!(
             hits[0].piece(Part::Title).unwrap().matched,
             vec![9, 10, 11, 14]
         );
 
-        let hits = search(&entries, "acme twice");
+        let (hits, _) = search(&entries, "acme twice");
         assert_eq!(hits.len(), 1);
         assert_eq!(
             hits[0].piece(Part::Customer).unwrap().matched,
             vec![0, 1, 2, 3]
         );
 
-        let hits = search(&entries, "friday");
+        let (hits, _) = search(&entries, "friday");
         assert_eq!(hits[0].entry.title, "Quote turned around");
         assert!(!hits[0].piece(Part::Details).unwrap().matched.is_empty());
         assert_eq!(
-            search(&entries, "sales")[0].entry.title,
+            search(&entries, "sales").0[0].entry.title,
             "Quote turned around"
         );
-        assert!(search(&entries, "zzzz").is_empty());
-        assert!(search(&entries, " ").is_empty());
+        assert!(search(&entries, "zzzz").0.is_empty());
+        assert!(search(&entries, " ").0.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod many {
+    use super::*;
+    use crate::model::{EntryId, Kind};
+
+    #[test]
+    fn only_the_best_hits_are_kept_but_all_are_counted() {
+        let entries: Vec<Entry> = (0..1000)
+            .map(|i| {
+                let id: EntryId = format!("2026-01-01-{i:04}").parse().unwrap();
+                let title = if i == 500 {
+                    "invoice".to_string()
+                } else {
+                    format!("in voice note {i}")
+                };
+                Entry::new(id.clone(), id.date(), Kind::Note, title)
+            })
+            .collect();
+        let (hits, total) = search(&entries, "invoice");
+        assert_eq!(total, 1000);
+        assert_eq!(hits.len(), MAX_HITS);
+        assert_eq!(
+            hits[0].entry.title, "invoice",
+            "the exact match ranks first"
+        );
     }
 }

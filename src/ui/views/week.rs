@@ -263,7 +263,12 @@ fn highlighted<'a>(text: &str, matched: &[usize], base: Style) -> Vec<Span<'a>> 
 }
 
 fn results(app: &App, hits: &[Hit], area: Rect, buf: &mut Buffer) {
-    let title = format!(" {} found ", hits.len());
+    let total = app.search.as_ref().map_or(hits.len(), |s| s.total);
+    let title = if total > hits.len() {
+        format!(" {total} found, best {} shown ", hits.len())
+    } else {
+        format!(" {total} found ")
+    };
     let block = Block::bordered().title(title);
     if hits.is_empty() {
         let text = if app
