@@ -558,10 +558,10 @@ fn x_exports_the_report_and_the_bullets() {
     };
     assert_eq!(file_name, "report-2026-W47.md");
     assert!(text.contains("Quote for Birch Ltd"), "{text}");
-    app.update(Action::Exported("/tmp/out/report-2026-W47.md".into()));
+    app.update(Action::Exported("exports/report-2026-W47.md".into()));
     assert_eq!(
         app.message.as_ref().unwrap().1,
-        "Wrote /tmp/out/report-2026-W47.md"
+        "Wrote exports/report-2026-W47.md"
     );
     press(&mut app, "b");
     crate::ui::reports::refresh(&mut app);
