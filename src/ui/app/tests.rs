@@ -682,3 +682,24 @@ fn a_form_typed_back_to_how_it_opened_leaves_no_draft() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn views_scroll_no_further_than_their_last_line() {
+    let mut app = app_with(sample());
+    press(&mut app, "?");
+    for _ in 0..500 {
+        press(&mut app, "j");
+    }
+    let end = app.scroll;
+    assert!(end > 20 && end < 200, "{end}");
+    press(&mut app, "k");
+    assert_eq!(app.scroll, end - 1);
+    press(&mut app, "esc");
+    press(&mut app, "r");
+    crate::ui::reports::refresh(&mut app);
+    for _ in 0..50 {
+        press(&mut app, "pagedown");
+    }
+    let lines = app.view_text().unwrap().as_ref().unwrap().lines().count() as u16;
+    assert_eq!(app.scroll, lines - 1);
+}

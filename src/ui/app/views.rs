@@ -2,6 +2,7 @@
 
 use super::{App, Level, Mode, TextKey};
 use crate::ui::action::{Command, Effect};
+use crate::ui::keymap::Screen;
 
 impl App {
     pub(super) fn open_view(&mut self, command: Command) -> Vec<Effect> {
@@ -26,9 +27,11 @@ impl App {
 
     pub(super) fn view_command(&mut self, command: Command) -> Vec<Effect> {
         match command {
-            Command::MoveDown => self.scroll = self.scroll.saturating_add(1),
+            Command::MoveDown => self.scroll = self.scroll.saturating_add(1).min(self.max_scroll()),
             Command::MoveUp => self.scroll = self.scroll.saturating_sub(1),
-            Command::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Command::PageDown => {
+                self.scroll = self.scroll.saturating_add(10).min(self.max_scroll())
+            }
             Command::PageUp => self.scroll = self.scroll.saturating_sub(10),
             Command::PrevWeek if self.mode != Mode::Help => {
                 return self.go_to_week(self.week.prev());
@@ -80,6 +83,26 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// How far a screen scrolls: to its last line at the top (wrapped lines
+    /// are not counted, so long lines may still leave some below).
+    fn max_scroll(&self) -> u16 {
+        let lines = match self.mode {
+            Mode::Help => {
+                Screen::ALL
+                    .iter()
+                    .map(|s| self.keymap.bindings(*s).count() + 2)
+                    .sum::<usize>()
+                    + 1
+            }
+            Mode::Report | Mode::Bullets => match self.view_text() {
+                Some(Ok(text)) => text.lines().count(),
+                _ => 0,
+            },
+            _ => 0,
+        };
+        u16::try_from(lines.saturating_sub(1)).unwrap_or(u16::MAX)
     }
 
     /// The text the report or bullets screen needs rendered, unless it is already.
