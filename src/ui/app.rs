@@ -434,6 +434,8 @@ impl App {
         if let Some(search) = &mut self.search {
             search.run(entries);
         }
+        let len = self.visible().len();
+        self.selected = self.selected.min(len.saturating_sub(1));
     }
 
     fn go_to_week(&mut self, week: Week) -> Vec<Effect> {

@@ -703,3 +703,22 @@ fn views_scroll_no_further_than_their_last_line() {
     let lines = app.view_text().unwrap().as_ref().unwrap().lines().count() as u16;
     assert_eq!(app.scroll, lines - 1);
 }
+
+#[test]
+fn the_selection_stays_on_the_list_when_hits_shrink() {
+    let mut app = app_with(sample());
+    press(&mut app, "/");
+    type_text(&mut app, "acme");
+    press(&mut app, "down");
+    press(&mut app, "down");
+    assert_eq!(app.selected, 2);
+    // The journal is read again with the older Acme entries gone.
+    let fewer = sample().into_iter().filter(|e| e.date >= day(16)).collect();
+    app.update(Action::JournalLoaded(Loaded {
+        entries: fewer,
+        problems: Vec::new(),
+    }));
+    assert_eq!(app.visible().len(), 1);
+    assert_eq!(app.selected, 0);
+    assert!(app.selected_entry().is_some());
+}
