@@ -140,19 +140,33 @@ impl Tmux {
         self.tmux(&["send-keys", "-l", text]);
     }
 
-    /// The pid of the TUI: the pane's shell's child.
+    /// The pid of the TUI: the child of the pane's shell (found in /proc,
+    /// so the test needs nothing beyond tmux).
     fn app_pid(&self) -> String {
-        let shell = self.tmux(&["display-message", "-p", "#{pane_pid}"]);
-        let children = Command::new("pgrep")
-            .args(["-P", shell.trim()])
-            .output()
-            .unwrap();
-        let pids = String::from_utf8_lossy(&children.stdout).into_owned();
-        pids.lines()
-            .next()
-            .expect("the app runs")
+        let shell = self
+            .tmux(&["display-message", "-p", "#{pane_pid}"])
             .trim()
-            .to_string()
+            .to_string();
+        let start = Instant::now();
+        loop {
+            let child = std::fs::read_dir("/proc")
+                .unwrap()
+                .flatten()
+                .find_map(|dir| {
+                    let stat = std::fs::read_to_string(dir.path().join("stat")).ok()?;
+                    // pid (comm) state ppid …; comm may hold spaces, so split after ')'.
+                    let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?;
+                    (ppid == shell).then(|| dir.file_name().to_string_lossy().into_owned())
+                });
+            if let Some(pid) = child {
+                return pid;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "no child of the pane's shell {shell}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
 
@@ -162,6 +176,14 @@ impl Drop for Tmux {
             .args(["-L", &self.socket, "kill-server"])
             .status();
     }
+}
+
+/// Sends `SIG<name>` to `pid` with the shell's builtin kill (no procps needed).
+fn signal(pid: &str, name: &str) -> std::process::ExitStatus {
+    Command::new("sh")
+        .args(["-c", &format!("kill -{name} {pid}")])
+        .status()
+        .unwrap()
 }
 
 fn read(path: &Path) -> String {
@@ -235,10 +257,7 @@ fn sigterm_keeps_the_open_form_as_a_draft_and_restores_the_terminal() {
     tmux.wait_for("New promise");
     tmux.type_text("Call Birch back");
     tmux.wait_for("Call Birch back");
-    let status = Command::new("kill")
-        .args(["-TERM", &tmux.app_pid()])
-        .status()
-        .unwrap();
+    let status = signal(&tmux.app_pid(), "TERM");
     assert!(status.success());
     let screen = tmux.wait_for("exit=");
     assert!(screen.contains("exit=143"), "{screen}");
@@ -415,10 +434,7 @@ fn sighup_restores_the_terminal_and_exits_129() {
         return;
     };
     tmux.wait_for("Welcome to jobjournal");
-    let status = Command::new("kill")
-        .args(["-HUP", &tmux.app_pid()])
-        .status()
-        .unwrap();
+    let status = signal(&tmux.app_pid(), "HUP");
     assert!(status.success());
     let screen = tmux.wait_for("exit=");
     assert!(screen.contains("exit=129"), "{screen}");
