@@ -473,3 +473,33 @@ fn without_a_terminal_the_bare_command_says_so() {
     assert!(stderr.contains("needs a terminal"), "{stderr}");
     assert!(journal.snapshot().is_empty(), "nothing written");
 }
+
+#[test]
+fn a_broken_day_file_is_a_banner_and_the_rest_keeps_working() {
+    let journal = TestJournal::new();
+    journal.write_day(
+        "2026-11-17",
+        "[[entry]]\nid = \"2026-11-17-aaaa\"\nkind = \"note\"\ntitle = \"unclosed\n",
+    );
+    journal.add(&["met", "Readable entry"]);
+    let before = read(&journal.day_path("2026-11-17"));
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    let screen = tmux.wait_for("cannot read");
+    assert!(screen.contains("2026-11-17.toml:4:"), "{screen}");
+    assert!(screen.contains("Readable entry"), "{screen}");
+    tmux.keys(&["a", "n"]);
+    tmux.wait_for("New note");
+    tmux.type_text("Still works");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved \"Still works\"");
+    assert!(read(&journal.day_path(TODAY)).contains("Still works"));
+    assert_eq!(
+        read(&journal.day_path("2026-11-17")),
+        before,
+        "the broken file is never written"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
