@@ -8,3 +8,4 @@ pub mod model;
 pub mod report;
 pub mod sanitize;
 pub mod store;
+pub mod ui;

@@ -106,15 +106,10 @@ fn usage_error(err: clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
-    let Some(command) = cli.command else {
-        // The TUI lands in its own module; until then the bare command helps.
-        use clap::CommandFactory;
-        Cli::command()
-            .print_help()
-            .map_err(|e| CliError::Runtime(e.to_string()))?;
-        return Ok(ExitCode::SUCCESS);
-    };
     let context = Context::load(cli.journal.as_deref())?;
+    let Some(command) = cli.command else {
+        return tui(context);
+    };
     match command {
         Command::Add(args) => add::run(&context, args),
         Command::List(args) => list::run(&context, args),
@@ -131,5 +126,19 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Report(args) => report::report(&context, args),
         Command::Bullets(args) => report::bullets(&context, args),
         Command::Stats(args) => report::stats(&context, args),
+    }
+}
+
+/// No command: the TUI. A signal that stopped it exits with 128 + its number.
+fn tui(context: Context) -> Result<ExitCode, CliError> {
+    match crate::ui::run(context.journal, context.config, context.today) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(err) => match err.downcast_ref::<crate::ui::Stopped>() {
+            Some(stopped) => {
+                eprintln!("jobjournal: {stopped}");
+                Ok(ExitCode::from(128u8.saturating_add(stopped.0 as u8)))
+            }
+            None => Err(CliError::Runtime(format!("{err:#}"))),
+        },
     }
 }

@@ -15,4 +15,4 @@ pub use error::StoreError;
 pub use index::INDEX_FILE;
 pub use journal::{DeletedEntry, Journal, Loaded, Stray};
 pub use problem::Problem;
-pub use save::{SaveStep, TEMP_SUFFIX, atomic_write, atomic_write_with};
+pub use save::{SaveStep, TEMP_SUFFIX, atomic_write, atomic_write_with, create_private_dir};
