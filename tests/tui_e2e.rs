@@ -528,3 +528,35 @@ fn demo_opens_a_full_week_without_touching_the_journal() {
     assert!(screen.contains("exit=0"), "{screen}");
     assert!(!journal.root().exists(), "demo wrote into the real journal");
 }
+
+#[test]
+fn the_tui_and_the_cli_writing_the_same_week_both_keep_their_entries() {
+    let journal = TestJournal::new();
+    let doomed = journal.add(&["note", "Deleted from the CLI"]);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Deleted from the CLI");
+    // The TUI opens a form; meanwhile the CLI adds to and deletes from the same day.
+    tmux.keys(&["a"]);
+    tmux.wait_for("what kind?");
+    tmux.keys(&["m"]);
+    tmux.wait_for("New met");
+    tmux.type_text("Saved from the TUI");
+    tmux.wait_for("Saved from the TUI");
+    journal.add(&["exceeded", "Added from the CLI"]);
+    journal.cmd().args(["delete", &doomed]).assert().success();
+    tmux.keys(&["C-s"]);
+    let screen = tmux.wait_for("Added from the CLI");
+    assert!(screen.contains("Saved from the TUI"), "{screen}");
+    let day = read(&journal.day_path(TODAY));
+    assert!(
+        day.contains("Saved from the TUI") && day.contains("Added from the CLI"),
+        "{day}"
+    );
+    assert!(!day.contains("Deleted from the CLI"), "{day}");
+    let screen = tmux.screen();
+    assert!(!screen.contains("Deleted from the CLI"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
