@@ -108,7 +108,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         return Ok(ExitCode::SUCCESS);
     };
     let context = Context::load(cli.journal.as_deref())?;
-    match command {
+    let result = match command {
         Command::Add(args) => add::run(&context, args),
         Command::List(args) => list::run(&context, args),
         Command::Show(args) => list::show(&context, args),
@@ -121,5 +121,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             change::set_status(&context, args, crate::model::PromiseStatus::Missed)
         }
         Command::Check => check::run(&context),
+    };
+    // Saves stand even when their commit failed; say why after the result.
+    for warning in context.journal.take_warnings() {
+        eprintln!("warning: {warning}");
     }
+    result
 }

@@ -5,12 +5,14 @@
 mod codec;
 mod dayfile;
 mod error;
+mod git;
 mod journal;
 mod problem;
 mod save;
 
 pub use dayfile::{DayFile, ParsedDay};
 pub use error::StoreError;
+pub use git::{Git, GitError};
 pub use journal::{DeletedEntry, Journal, Loaded, Stray};
 pub use problem::Problem;
 pub use save::{SaveStep, TEMP_SUFFIX, atomic_write, atomic_write_with};
