@@ -56,7 +56,7 @@ impl DayFile {
                 path,
                 text,
                 offset,
-                "unresolved merge conflict markers; keep the entries of both sides, remove the <<<<<<< ======= >>>>>>> lines, then run `jobjournal check`",
+                "unresolved merge conflict markers: the lines between <<<<<<< and ======= are one side's, those between ======= and >>>>>>> the other's; keep one version of an entry both sides changed (and every entry only one side has), delete the marker lines, then run `jobjournal check`",
             ));
         }
         let parsed = match toml_edit::Document::parse(text) {
@@ -152,11 +152,11 @@ impl DayFile {
         self.date
     }
 
-    fn tables(&self) -> Option<&ArrayOfTables> {
+    pub(super) fn tables(&self) -> Option<&ArrayOfTables> {
         self.doc.get("entry").and_then(Item::as_array_of_tables)
     }
 
-    fn tables_mut(&mut self) -> &mut ArrayOfTables {
+    pub(super) fn tables_mut(&mut self) -> &mut ArrayOfTables {
         let item = self
             .doc
             .entry("entry")
@@ -290,7 +290,7 @@ impl DayFile {
     }
 }
 
-fn conflict_marker(text: &str) -> Option<usize> {
+pub(super) fn conflict_marker(text: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);

@@ -7,6 +7,7 @@ mod dayfile;
 mod error;
 mod git;
 mod journal;
+mod merge;
 mod problem;
 mod save;
 
@@ -14,5 +15,6 @@ pub use dayfile::{DayFile, ParsedDay};
 pub use error::StoreError;
 pub use git::{Git, GitError};
 pub use journal::{DeletedEntry, Journal, Loaded, Stray};
+pub use merge::{Merged, Unmergeable, merge_day};
 pub use problem::Problem;
 pub use save::{SaveStep, TEMP_SUFFIX, atomic_write, atomic_write_with};
