@@ -6,6 +6,7 @@ mod change;
 mod check;
 mod context;
 mod error;
+mod git;
 mod list;
 mod print;
 
@@ -52,6 +53,13 @@ pub enum Command {
     Missed(change::IdArg),
     /// Read every file and list each problem as file:line:col; exit 1 if any.
     Check,
+    /// Create a journal (mode 0700); with --git, as a git repository.
+    Init(git::InitArgs),
+    /// Commit pending changes, then `git pull --rebase` and `git push`.
+    Sync,
+    /// Merge one day file for git, entry by entry (git runs this; see docs/git.md).
+    #[command(hide = true)]
+    MergeDriver(git::MergeDriverArgs),
 }
 
 /// Parses arguments, runs the command, and turns errors into one line on
@@ -107,6 +115,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             .map_err(|e| CliError::Runtime(e.to_string()))?;
         return Ok(ExitCode::SUCCESS);
     };
+    // Git runs the driver mid-merge: it must not depend on the config.
+    let command = match command {
+        Command::MergeDriver(args) => return git::merge_driver(args),
+        command => command,
+    };
     let context = Context::load(cli.journal.as_deref())?;
     let result = match command {
         Command::Add(args) => add::run(&context, args),
@@ -121,6 +134,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             change::set_status(&context, args, crate::model::PromiseStatus::Missed)
         }
         Command::Check => check::run(&context),
+        Command::Init(args) => git::init(&context, args),
+        Command::Sync => git::sync(&context),
+        Command::MergeDriver(_) => unreachable!("handled before the context loads"),
     };
     // Saves stand even when their commit failed; say why after the result.
     for warning in context.journal.take_warnings() {

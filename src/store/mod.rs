@@ -9,6 +9,7 @@ mod git;
 mod journal;
 mod merge;
 mod problem;
+pub mod repo;
 mod save;
 
 pub use dayfile::{DayFile, ParsedDay};
