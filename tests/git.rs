@@ -507,6 +507,15 @@ fn the_same_entry_changed_on_both_machines_is_a_conflict_the_user_resolves() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("conflict"), "{}", stderr(&output));
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    let output = desktop.run(&["delete", &shared]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("2026-11-18.toml:1:1: unresolved merge conflict markers"),
+        "{err}"
+    );
+    assert!(err.contains("The file was not changed"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
     let output = desktop.run(&["sync"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("still has conflict markers"));

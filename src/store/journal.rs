@@ -228,16 +228,25 @@ impl Journal {
     /// Finds an entry by id: in the file its id names, else anywhere (it may
     /// have been moved to another day).
     pub fn find(&self, id: &EntryId) -> Result<Entry, StoreError> {
-        if let Some(parsed) = self.read_day(id.date())?
-            && let Some(entry) = parsed.entries.into_iter().find(|e| &e.id == id)
-        {
-            return Ok(entry);
+        let mut unreadable = None;
+        if let Some(parsed) = self.read_day(id.date())? {
+            if let Some(entry) = parsed.entries.into_iter().find(|e| &e.id == id) {
+                return Ok(entry);
+            }
+            // An entry in a file with conflict markers or a syntax error is
+            // there but unreadable: say so rather than "no entry".
+            if parsed.file.is_none() {
+                unreadable = parsed.problems.into_iter().next();
+            }
         }
         self.load_all()?
             .entries
             .into_iter()
             .find(|e| &e.id == id)
-            .ok_or_else(|| StoreError::NotFound(id.clone()))
+            .ok_or_else(|| match unreadable {
+                Some(problem) => StoreError::Broken(problem),
+                None => StoreError::NotFound(id.clone()),
+            })
     }
 
     /// Removes temp files left by saves that did not finish.
