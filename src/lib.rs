@@ -5,5 +5,7 @@
 pub mod cli;
 pub mod config;
 pub mod model;
+pub mod report;
 pub mod sanitize;
 pub mod store;
+pub mod ui;

@@ -10,7 +10,8 @@ use crate::store::{Git, Stray};
 
 pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     let journal = &context.journal;
-    let loaded = journal.load_all()?;
+    // Every file is parsed afresh: check trusts no cache.
+    let loaded = journal.load_all_fresh()?;
     let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
 
     let mut seen: HashMap<_, &crate::model::Entry> = HashMap::new();

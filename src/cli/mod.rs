@@ -9,6 +9,7 @@ mod error;
 mod git;
 mod list;
 mod print;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +54,12 @@ pub enum Command {
     Missed(change::IdArg),
     /// Read every file and list each problem as file:line:col; exit 1 if any.
     Check,
+    /// The weekly report (default: this week, Markdown, stdout).
+    Report(report::ReportArgs),
+    /// Resume bullets, best first (default: the last twelve months).
+    Bullets(report::BulletsArgs),
+    /// Counts and money per week, as a table.
+    Stats(report::StatsArgs),
     /// Create a journal (mode 0700); with --git, as a git repository.
     Init(git::InitArgs),
     /// Commit pending changes, then `git pull --rebase` and `git push`.
@@ -107,20 +114,14 @@ fn usage_error(err: clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
-    let Some(command) = cli.command else {
-        // The TUI lands in its own module; until then the bare command helps.
-        use clap::CommandFactory;
-        Cli::command()
-            .print_help()
-            .map_err(|e| CliError::Runtime(e.to_string()))?;
-        return Ok(ExitCode::SUCCESS);
-    };
     // Git runs the driver mid-merge: it must not depend on the config.
-    let command = match command {
-        Command::MergeDriver(args) => return git::merge_driver(args),
-        command => command,
-    };
+    if let Some(Command::MergeDriver(args)) = cli.command {
+        return git::merge_driver(args);
+    }
     let context = Context::load(cli.journal.as_deref())?;
+    let Some(command) = cli.command else {
+        return tui(context);
+    };
     let result = match command {
         Command::Add(args) => add::run(&context, args),
         Command::List(args) => list::run(&context, args),
@@ -134,6 +135,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             change::set_status(&context, args, crate::model::PromiseStatus::Missed)
         }
         Command::Check => check::run(&context),
+        Command::Report(args) => report::report(&context, args),
+        Command::Bullets(args) => report::bullets(&context, args),
+        Command::Stats(args) => report::stats(&context, args),
         Command::Init(args) => git::init(&context, args),
         Command::Sync => git::sync(&context),
         Command::MergeDriver(_) => unreachable!("handled before the context loads"),
@@ -143,4 +147,18 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         eprintln!("warning: {warning}");
     }
     result
+}
+
+/// No command: the TUI. A signal that stopped it exits with 128 + its number.
+fn tui(context: Context) -> Result<ExitCode, CliError> {
+    match crate::ui::run(context.journal, context.config, context.today) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(err) => match err.downcast_ref::<crate::ui::Stopped>() {
+            Some(stopped) => {
+                eprintln!("jobjournal: {stopped}");
+                Ok(ExitCode::from(128u8.saturating_add(stopped.0 as u8)))
+            }
+            None => Err(CliError::Runtime(format!("{err:#}"))),
+        },
+    }
 }

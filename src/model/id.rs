@@ -9,7 +9,10 @@ const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 
 /// `2026-11-18-k7q2`: the day an entry was first written plus 4 random
 /// characters. The date part tells the store which file to open.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct EntryId(String);
 
 impl EntryId {

@@ -14,5 +14,5 @@ pub use entry::Entry;
 pub use error::ModelError;
 pub use id::EntryId;
 pub use kind::{Kind, PromiseStatus};
-pub use money::{Currency, Money};
+pub use money::{Currency, Money, group_thousands};
 pub use week::{Week, WeekStart};

@@ -1,16 +1,18 @@
 //! The journal directory: where each day's file lives, loading days, weeks or
 //! everything, and the locked read-modify-write behind every change.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use toml_edit::Table;
 
 use super::dayfile::{DayFile, ParsedDay};
 use super::git::{Change, SaveCommits, commit_message};
+use super::index::{Index, NewRecord, Stamp};
 use super::save::{self, JournalLock, atomic_write, create_private_dir};
 use super::{Problem, StoreError};
 use crate::model::{Entry, EntryId, Kind, ModelError};
@@ -131,42 +133,132 @@ impl Journal {
         if (end - start).num_days() <= 93 {
             return self.load_days(start.iter_days().take_while(|d| *d <= end));
         }
-        let files: Vec<(NaiveDate, PathBuf)> = self
-            .day_files()?
-            .into_iter()
-            .filter(|(date, _)| *date >= start && *date <= end)
-            .collect();
-        self.load_files(files)
+        let files = self.day_files_between(start, end)?;
+        let mut index = Index::load(&self.root);
+        let loaded = self.load_files(files, &|_| true, &mut index)?;
+        index.save(&self.root);
+        Ok(loaded)
     }
 
     /// Loads the whole journal, parsing files in parallel.
     pub fn load_all(&self) -> Result<Loaded, StoreError> {
-        let files = self.day_files()?;
-        self.load_files(files)
+        self.scan(&|_| true)
     }
 
-    fn load_files(&self, files: Vec<(NaiveDate, PathBuf)>) -> Result<Loaded, StoreError> {
-        let parsed: Vec<Result<ParsedDay, StoreError>> = files
+    /// Reads the whole journal in parallel, keeping only entries `keep`
+    /// accepts, so a search holds its matches in memory, not everything.
+    pub fn scan(&self, keep: &(dyn Fn(&Entry) -> bool + Sync)) -> Result<Loaded, StoreError> {
+        self.scan_files(keep, Index::load(&self.root))
+    }
+
+    /// Parses every file, trusting no cache (for `check`), and rebuilds the index.
+    pub fn load_all_fresh(&self) -> Result<Loaded, StoreError> {
+        self.scan_files(&|_| true, Index::rebuilt())
+    }
+
+    fn scan_files(
+        &self,
+        keep: &(dyn Fn(&Entry) -> bool + Sync),
+        mut index: Index,
+    ) -> Result<Loaded, StoreError> {
+        let files = self.day_files()?;
+        let present: HashSet<String> = files.iter().map(|(_, path)| self.index_key(path)).collect();
+        let loaded = self.load_files(files, keep, &mut index)?;
+        index.retain_only(&present);
+        index.save(&self.root);
+        Ok(loaded)
+    }
+
+    fn index_key(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    /// Reads `files` in parallel, reusing what the index holds for files
+    /// that have not changed and recording the ones it had to parse.
+    fn load_files(
+        &self,
+        files: Vec<(NaiveDate, PathBuf)>,
+        keep: &(dyn Fn(&Entry) -> bool + Sync),
+        index: &mut Index,
+    ) -> Result<Loaded, StoreError> {
+        let now = std::time::SystemTime::now();
+        let shared: &Index = index;
+        // Each file's document is dropped as soon as its entries are out:
+        // holding every parsed document at once costs gigabytes at 100k entries.
+        let parsed: Vec<Result<(Loaded, Option<NewRecord>), StoreError>> = files
             .into_par_iter()
             .map(|(date, path)| {
+                let key = self.index_key(&path);
+                // One stat per unchanged file.
+                let stamp = fs::metadata(&path).ok().as_ref().and_then(Stamp::of);
+                if let Some(entries) = stamp.and_then(|s| shared.get(&key, s)) {
+                    let entries = entries.into_iter().filter(|e| keep(e)).collect();
+                    return Ok((
+                        Loaded {
+                            entries,
+                            problems: Vec::new(),
+                        },
+                        None,
+                    ));
+                }
                 let bytes = fs::read(&path).map_err(StoreError::io(&path))?;
-                Ok(parse_bytes(&path, date, &bytes))
+                let day = parse_bytes(&path, date, &bytes);
+                // Recorded only if the file did not change while it was read,
+                // so a record's bytes always belong to its stamp.
+                let unchanged = || fs::metadata(&path).ok().as_ref().and_then(Stamp::of) == stamp;
+                let record = match stamp {
+                    Some(stamp) if day.problems.is_empty() && unchanged() => {
+                        Index::prepare(key, stamp, &day.entries, now)
+                    }
+                    _ => None,
+                };
+                let entries = day.entries.into_iter().filter(|e| keep(e)).collect();
+                Ok((
+                    Loaded {
+                        entries,
+                        problems: day.problems,
+                    },
+                    record,
+                ))
             })
             .collect();
         let mut loaded = Loaded::default();
         for day in parsed {
-            loaded.push(day?);
+            let (day, record) = day?;
+            loaded.entries.extend(day.entries);
+            loaded.problems.extend(day.problems);
+            if let Some(record) = record {
+                index.insert(record);
+            }
         }
         Ok(loaded)
     }
 
     /// Every day file in the journal, oldest first.
     pub fn day_files(&self) -> Result<Vec<(NaiveDate, PathBuf)>, StoreError> {
+        self.day_files_between(NaiveDate::MIN, NaiveDate::MAX)
+    }
+
+    /// The day files from `start` to `end`, listing only the years between.
+    fn day_files_between(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, PathBuf)>, StoreError> {
         let mut files = Vec::new();
-        for year_dir in self.year_dirs()? {
+        for (year, year_dir) in self.year_dirs()? {
+            if year < start.year() || year > end.year() {
+                continue;
+            }
             for entry in read_dir(&year_dir)? {
                 let path = entry.path();
-                if let Some(date) = day_file_date(&path) {
+                if let Some(date) = day_file_date(&path)
+                    && date >= start
+                    && date <= end
+                {
                     files.push((date, path));
                 }
             }
@@ -175,14 +267,16 @@ impl Journal {
         Ok(files)
     }
 
-    fn year_dirs(&self) -> Result<Vec<PathBuf>, StoreError> {
+    fn year_dirs(&self) -> Result<Vec<(i32, PathBuf)>, StoreError> {
         let mut dirs = Vec::new();
         for entry in read_dir(&self.root)? {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            if name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()) && entry.path().is_dir()
+            if name.len() == 4
+                && let Ok(year) = name.parse::<i32>()
+                && entry.file_type().is_ok_and(|t| t.is_dir())
             {
-                dirs.push(entry.path());
+                dirs.push((year, entry.path()));
             }
         }
         dirs.sort();
@@ -192,7 +286,7 @@ impl Journal {
     /// Files that are neither day files nor expected: leftovers and conflict copies.
     pub fn strays(&self) -> Result<Vec<Stray>, StoreError> {
         let mut strays = Vec::new();
-        for year_dir in self.year_dirs()? {
+        for (_, year_dir) in self.year_dirs()? {
             for entry in read_dir(&year_dir)? {
                 let path = entry.path();
                 let name = entry.file_name().to_string_lossy().into_owned();
@@ -256,7 +350,7 @@ impl Journal {
         }
         let _lock = self.lock()?;
         let mut removed = Vec::new();
-        for dir in self.year_dirs()? {
+        for (_, dir) in self.year_dirs()? {
             removed.extend(save::remove_leftovers(&dir).map_err(StoreError::io(&dir))?);
         }
         Ok(removed)
@@ -608,5 +702,74 @@ mod tests {
         assert_eq!(journal.strays().unwrap().len(), 2);
         assert_eq!(journal.clean_leftovers().unwrap().len(), 1);
         assert_eq!(journal.strays().unwrap().len(), 1);
+    }
+
+    fn age(path: &Path, seconds: u64) {
+        let file = fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(seconds))
+            .unwrap();
+    }
+
+    #[test]
+    fn the_index_is_reused_only_while_files_are_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let kept = journal
+            .add(new_entry(day(2), Kind::Met, "kept as is"))
+            .unwrap();
+        let edited = journal
+            .add(new_entry(day(3), Kind::Met, "before the edit"))
+            .unwrap();
+        let index = dir.path().join(super::super::INDEX_FILE);
+
+        // Fresh files are not recorded: their mtime could repeat.
+        journal.load_all().unwrap();
+        assert!(!index.exists());
+
+        age(&journal.day_path(day(2)), 60);
+        age(&journal.day_path(day(3)), 60);
+        journal.load_all().unwrap();
+        assert!(index.exists());
+
+        // A hand edit of the same size, with the mtime set back to an old
+        // moment of its own, is still seen: the stamp differs.
+        let path = journal.day_path(day(3));
+        let text = fs::read_to_string(&path)
+            .unwrap()
+            .replace("before the edit", "after  the edit");
+        fs::write(&path, text).unwrap();
+        age(&path, 30);
+        let titles: Vec<String> = journal
+            .load_all()
+            .unwrap()
+            .entries
+            .into_iter()
+            .map(|e| e.title)
+            .collect();
+        assert_eq!(titles, ["kept as is", "after  the edit"]);
+        assert_eq!(journal.find(&edited.id).unwrap().title, "after  the edit");
+
+        // A damaged cache is ignored and rebuilt; a deleted one is not missed.
+        fs::write(&index, b"garbage").unwrap();
+        assert_eq!(journal.load_all().unwrap().entries.len(), 2);
+        fs::remove_file(&index).unwrap();
+        assert_eq!(journal.load_all().unwrap().entries[0].id, kept.id);
+
+        // A removed day drops out of the cache.
+        fs::remove_file(journal.day_path(day(2))).unwrap();
+        assert_eq!(journal.load_all().unwrap().entries.len(), 1);
+    }
+
+    #[test]
+    fn broken_files_are_never_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let path = journal.day_path(day(2));
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, "[[entry]]\nkind = 3\n").unwrap();
+        age(&path, 60);
+        for _ in 0..2 {
+            assert_eq!(journal.load_all().unwrap().problems.len(), 1);
+        }
     }
 }

@@ -1,0 +1,28 @@
+//! Weekly reports, resume bullets and stats. Building them is pure (entries
+//! and "today" come in, data comes out); `load` picks the days to read and
+//! `templates` reads user templates; nothing else here touches the disk.
+//!
+//! For the TUI: `load::weekly` → `WeeklyReport::build` → `render::weekly`;
+//! `load::bullets` → `Bullets::build`; `load::stats` → `Stats::build`.
+
+mod bullets;
+mod chart;
+mod error;
+pub mod load;
+mod phrase;
+pub mod render;
+mod stats;
+mod templates;
+mod totals;
+mod weekly;
+
+pub use bullets::{Bullet, Bullets, Impact, Period, Source};
+pub use chart::{Bar, Group, Sparklines, TrendChart, sparkline};
+pub use error::ReportError;
+pub use render::Format;
+pub use stats::{Stats, WeekStats};
+pub use templates::{BUILT_IN, Templates};
+pub use totals::{Totals, hours_text};
+pub use weekly::{
+    Author, FixLine, Link, Promises, ScrewupLine, Sections, TREND_WEEKS, TrendPoint, WeeklyReport,
+};

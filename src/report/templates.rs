@@ -1,0 +1,314 @@
+//! The report templates: built into the binary from `assets/templates`, each
+//! replaceable by a file of the same name in `<config dir>/templates/`.
+//! Reading those files is the one thing here that touches the disk.
+//!
+//! Every value a template prints goes through [`crate::sanitize`] (one line)
+//! and, in `.html` templates, HTML escaping, so entry text can neither drive
+//! the terminal nor inject markup; JSON output never comes from a template.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use minijinja::{
+    AutoEscape, Environment, Error, ErrorKind, HtmlEscape, Output, State, UndefinedBehavior, Value,
+};
+
+use super::ReportError;
+use super::totals::hours_text;
+use crate::model::{Currency, Money};
+use crate::sanitize;
+
+/// Every built-in template, by the name a user's override must have.
+pub const BUILT_IN: [(&str, &str); 5] = [
+    (
+        "report.md",
+        include_str!("../../assets/templates/report.md"),
+    ),
+    (
+        "report.txt",
+        include_str!("../../assets/templates/report.txt"),
+    ),
+    (
+        "report.html",
+        include_str!("../../assets/templates/report.html"),
+    ),
+    (
+        "bullets.md",
+        include_str!("../../assets/templates/bullets.md"),
+    ),
+    (
+        "bullets.txt",
+        include_str!("../../assets/templates/bullets.txt"),
+    ),
+];
+
+/// Where templates come from: the built-in ones, overridden by any file of
+/// the same name in `user_dir`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Templates {
+    user_dir: Option<PathBuf>,
+}
+
+impl Templates {
+    /// Only the templates built into the binary.
+    pub fn built_in() -> Templates {
+        Templates { user_dir: None }
+    }
+
+    /// Built-in templates, overridden by files in `<config_dir>/templates/`.
+    pub fn for_config_dir(config_dir: Option<&Path>) -> Templates {
+        Templates {
+            user_dir: config_dir.map(|dir| dir.join("templates")),
+        }
+    }
+
+    /// The user's file that overrides `name`, when there is one.
+    pub fn user_file(&self, name: &str) -> Option<PathBuf> {
+        let path = self.user_dir.as_ref()?.join(name);
+        (is_plain_name(name) && path.is_file()).then_some(path)
+    }
+
+    /// Renders template `name` with `context`; money is shown in `currency`.
+    pub fn render(
+        &self,
+        name: &str,
+        context: &serde_json::Value,
+        currency: &Currency,
+    ) -> Result<String, ReportError> {
+        let env = self.environment(currency);
+        let template = env
+            .get_template(name)
+            .map_err(|err| self.error(name, &err))?;
+        let text = template
+            .render(Value::from_serialize(context))
+            .map_err(|err| self.error(name, &err))?;
+        // A last pass for control characters written into a template itself.
+        Ok(sanitize::block(&text))
+    }
+
+    fn environment(&self, currency: &Currency) -> Environment<'static> {
+        let mut env = Environment::new();
+        // Printing a misspelt name is an error with a line number, not a blank.
+        env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_keep_trailing_newline(true);
+        env.set_formatter(format_value);
+        let user_dir = self.user_dir.clone();
+        env.set_loader(move |name| load(user_dir.as_deref(), name));
+        let currency = currency.clone();
+        env.add_filter("money", move |value: Value| money(&value, &currency));
+        env.add_filter("hours", hours);
+        env.add_filter("multiline", multiline);
+        env
+    }
+
+    fn error(&self, requested: &str, err: &Error) -> ReportError {
+        let name = err.name().unwrap_or(requested);
+        let file = match self.user_file(name) {
+            Some(path) => path.display().to_string(),
+            None => format!("built-in template {name}"),
+        };
+        let message = match err.detail() {
+            Some(detail) => format!("{}: {detail}", err.kind()),
+            None => err.kind().to_string(),
+        };
+        ReportError::Template {
+            file,
+            line: err.line(),
+            message,
+        }
+    }
+}
+
+/// Template names are file names: no directories, nothing hidden.
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\'])
+}
+
+fn load(user_dir: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
+    if !is_plain_name(name) {
+        return Ok(None);
+    }
+    if let Some(dir) = user_dir {
+        let path = dir.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => return Ok(Some(text)),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+            Err(err) => {
+                let read = ReportError::Read { path, source: err };
+                return Err(Error::new(ErrorKind::InvalidOperation, read.to_string()));
+            }
+        }
+    }
+    Ok(BUILT_IN
+        .iter()
+        .find(|(built_in, _)| *built_in == name)
+        .map(|(_, text)| (*text).to_string()))
+}
+
+/// Prints values: strings made safe for a terminal (one line), then
+/// escaped as the template's auto-escaping asks (HTML for `.html`).
+fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
+    match value.as_str() {
+        Some(text) if !value.is_safe() => {
+            minijinja::escape_formatter(out, state, &Value::from(sanitize::line(text)))
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+/// `{{ totals.revenue_won | money }}` → `$8,301.15`. Amounts come from
+/// the report's own sums, so none is refused for its size.
+fn money(value: &Value, currency: &Currency) -> Result<String, Error> {
+    let cents = match value.as_i64() {
+        Some(major) => major.saturating_mul(100),
+        None => {
+            let major = f64::try_from(value.clone())
+                .ok()
+                .filter(|f| f.is_finite())
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::InvalidOperation,
+                        format!("money expects a number, not {value}"),
+                    )
+                })?;
+            // `as` saturates; the sums this formats are far inside i64 anyway.
+            (major * 100.0).round() as i64
+        }
+    };
+    Ok(Money(cents).display(currency))
+}
+
+/// `{{ totals.hours_saved | hours }}` → `74` or `1.5`.
+fn hours(value: f64) -> String {
+    hours_text(value)
+}
+
+/// `{{ entry.details | multiline }}`: keeps the newlines of multi-line text
+/// (everything else still made safe, and HTML-escaped in `.html`).
+fn multiline(state: &State, text: String) -> Value {
+    let clean = sanitize::block(&text);
+    match state.auto_escape() {
+        AutoEscape::Html => Value::from_safe_string(HtmlEscape(&clean).to_string()),
+        _ => Value::from_safe_string(clean),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn built_in_names_are_all_loadable() {
+        for (name, _) in BUILT_IN {
+            assert!(load(None, name).expect("loads").is_some(), "{name}");
+        }
+        assert_eq!(load(None, "../report.md").expect("no error"), None);
+    }
+
+    #[test]
+    fn filters_format_money_and_hours() {
+        let currency = Currency::default();
+        assert_eq!(
+            money(&Value::from(5000), &currency).expect("money"),
+            "$5,000"
+        );
+        assert_eq!(
+            money(&Value::from(-1200.5), &currency).expect("money"),
+            "-$1,200.50"
+        );
+        assert!(money(&Value::from("ten"), &currency).is_err());
+        assert!(money(&Value::from(f64::NAN), &currency).is_err());
+        assert_eq!(
+            money(&Value::from(5_000_000_000_000_i64), &currency).expect("money"),
+            "$5,000,000,000,000"
+        );
+        assert_eq!(hours(1.5), "1.5");
+    }
+
+    #[test]
+    fn printed_text_is_made_safe_for_terminal_and_html() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let templates_dir = dir.path().join("templates");
+        std::fs::create_dir(&templates_dir).expect("mkdir");
+        std::fs::write(
+            templates_dir.join("report.md"),
+            "{{ t }}|{{ d | multiline }}",
+        )
+        .expect("write");
+        std::fs::write(
+            templates_dir.join("report.html"),
+            "{{ t }}|{{ d | multiline }}",
+        )
+        .expect("write");
+        let templates = Templates::for_config_dir(Some(dir.path()));
+        let context = json!({"t": "<b>\u{1b}[31m\nx", "d": "a\n<i>\u{7}"});
+        let md = templates
+            .render("report.md", &context, &Currency::default())
+            .expect("md");
+        assert_eq!(md, "<b>\\u{1b}[31m\\u{a}x|a\n<i>\\u{7}");
+        let html = templates
+            .render("report.html", &context, &Currency::default())
+            .expect("html");
+        assert_eq!(html, "&lt;b&gt;\\u{1b}[31m\\u{a}x|a\n&lt;i&gt;\\u{7}");
+    }
+
+    #[test]
+    fn user_templates_can_include_their_own_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let templates_dir = dir.path().join("templates");
+        std::fs::create_dir(&templates_dir).expect("mkdir");
+        std::fs::write(
+            templates_dir.join("report.md"),
+            "{% include \"header.md\" %}body\n",
+        )
+        .expect("write");
+        std::fs::write(templates_dir.join("header.md"), "# {{ week }}\n").expect("write");
+        let templates = Templates::for_config_dir(Some(dir.path()));
+        let text = templates.render(
+            "report.md",
+            &json!({"week": "2026-W47"}),
+            &Currency::default(),
+        );
+        assert_eq!(text.expect("renders"), "# 2026-W47\nbody\n");
+    }
+
+    #[test]
+    fn a_broken_user_template_names_its_file_and_line() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let templates_dir = dir.path().join("templates");
+        std::fs::create_dir(&templates_dir).expect("mkdir");
+        std::fs::write(
+            templates_dir.join("report.md"),
+            "# {{ week }}\n\n{% for x in %}\n",
+        )
+        .expect("write");
+        let templates = Templates::for_config_dir(Some(dir.path()));
+        let err = templates
+            .render(
+                "report.md",
+                &json!({"week": "2026-W47"}),
+                &Currency::default(),
+            )
+            .unwrap_err();
+        let message = err.to_string();
+        let expected_file = templates_dir.join("report.md").display().to_string();
+        assert!(
+            message.starts_with(&format!("{expected_file}:3: syntax error")),
+            "{message}"
+        );
+        // A misspelt variable is an error too, not a silent blank.
+        std::fs::write(templates_dir.join("report.md"), "{{ week }}\n{{ weak }}\n").expect("write");
+        let message = templates
+            .render("report.md", &json!({"week": "W"}), &Currency::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with(&format!("{expected_file}:2: undefined value")),
+            "{message}"
+        );
+    }
+}

@@ -1,0 +1,463 @@
+//! Reports, bullets and stats built from the fixture journal in
+//! `tests/fixtures/journal` (2026-W36 to 2027-W01, every kind, fix links,
+//! promises in every state, money with cents and negatives).
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use jobjournal::model::{Currency, Entry, EntryId, Kind, Money, Week, WeekStart};
+use jobjournal::report::{
+    self, Author, Bullets, Format, Period, Source, Stats, Templates, WeeklyReport,
+};
+use jobjournal::store::Journal;
+use serde_json::json;
+
+/// "Today" for every test: the Wednesday after 2026-W47, so one of that
+/// week's open promises (due 2026-11-24) is overdue.
+fn today() -> NaiveDate {
+    day(2026, 11, 25)
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+}
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal")
+}
+
+fn author() -> Author {
+    Author {
+        name: "Ada Lovelace".into(),
+        role: "Account manager".into(),
+    }
+}
+
+fn weekly(name: &str, week_start: WeekStart) -> WeeklyReport {
+    let week = Week::parse(name, today(), week_start).expect("week name");
+    let loaded = report::load::weekly(&Journal::new(fixture_dir()), week).expect("loads");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    WeeklyReport::build(
+        week,
+        &loaded.entries,
+        author(),
+        Currency::default(),
+        today(),
+    )
+}
+
+fn render(report: &WeeklyReport, format: Format) -> String {
+    report::render::weekly(report, format, &Templates::built_in()).expect("renders")
+}
+
+#[test]
+fn the_fixture_journal_reads_without_problems() {
+    let loaded = Journal::new(fixture_dir()).load_all().expect("loads");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(loaded.entries.len() > 80, "{}", loaded.entries.len());
+}
+
+#[test]
+fn json_totals_and_trend_are_exact() {
+    let json = weekly("2026-W47", WeekStart::Monday).to_json();
+    assert_eq!(json["week"], "2026-W47");
+    assert_eq!(json["start"], "2026-11-16");
+    assert_eq!(json["end"], "2026-11-22");
+    assert_eq!(
+        json["author"],
+        json!({"name": "Ada Lovelace", "role": "Account manager"})
+    );
+    assert_eq!(json["entries"].as_array().map(Vec::len), Some(15));
+    assert_eq!(
+        json["totals"],
+        json!({
+            "screwups": 3, "fixes": 3, "exceeded": 1, "met": 2, "notes": 2,
+            "promises_kept": 1, "promises_missed": 1, "promises_open": 2,
+            "revenue_won": 8301.15, "revenue_lost": 1550.5,
+            // Acme Corp (twice, counted once) + Birch Ltd.
+            "customer_value": 168000.5,
+            "cost_saved": 5250.25, "hours_saved": 74.0, "reach": 54
+        })
+    );
+    let trend: Vec<(String, u64, u64, u64)> = json["trend"]
+        .as_array()
+        .expect("trend")
+        .iter()
+        .map(|p| {
+            let n = |k: &str| p[k].as_u64().expect("count");
+            (
+                p["week"].as_str().expect("week").to_string(),
+                n("screwups"),
+                n("fixes"),
+                n("wins"),
+            )
+        })
+        .collect();
+    let expected = [
+        ("2026-W40", 4, 1, 2),
+        ("2026-W41", 4, 2, 2),
+        ("2026-W42", 3, 2, 3),
+        ("2026-W43", 3, 3, 3),
+        ("2026-W44", 2, 2, 4),
+        ("2026-W45", 2, 3, 4),
+        ("2026-W46", 1, 3, 5),
+        ("2026-W47", 3, 3, 4),
+    ];
+    assert_eq!(trend, expected.map(|(w, s, f, x)| (w.to_string(), s, f, x)));
+}
+
+#[test]
+fn entries_in_the_json_are_the_list_objects() {
+    let report = weekly("2026-W47", WeekStart::Monday);
+    let json = report.to_json();
+    let first = &json["entries"][0];
+    assert_eq!(first, &report.entries[0].to_json());
+    assert_eq!(
+        first["details"],
+        "They caught it before paying.\nApologised the same hour."
+    );
+    assert_eq!(first["revenue"], -1200);
+}
+
+#[test]
+fn fix_links_reach_older_weeks_and_stop_at_the_end_of_the_week() {
+    let report = weekly("2026-W47", WeekStart::Monday);
+    let fixes = &report.sections.fixes;
+    // W46's screw-up, and one from 2026-W36, outside the trend's weeks.
+    assert_eq!(
+        fixes[1].fixed[0].title.as_deref(),
+        Some("Forgot the Elm Group check-in call")
+    );
+    assert_eq!(
+        fixes[2].fixed[0].title.as_deref(),
+        Some("Customer returns sat unprocessed for two weeks")
+    );
+    let open: Vec<&str> = report
+        .sections
+        .screwups
+        .iter()
+        .filter(|s| s.fixed_by.is_empty())
+        .map(|s| s.entry.title.as_str())
+        .collect();
+    // Fir Co's adapter was fixed on Monday of W48: still open in W47's report.
+    assert_eq!(
+        open,
+        [
+            "Missed the Dunmore kickoff call",
+            "Shipped Fir Co the wrong adapter"
+        ]
+    );
+    let w48 = weekly("2026-W48", WeekStart::Monday);
+    assert_eq!(
+        w48.sections.fixes[0].fixed[0].title.as_deref(),
+        Some("Shipped Fir Co the wrong adapter")
+    );
+}
+
+#[test]
+fn markdown_report() {
+    insta::assert_snapshot!(render(
+        &weekly("2026-W47", WeekStart::Monday),
+        Format::Markdown
+    ));
+}
+
+#[test]
+fn text_report() {
+    insta::assert_snapshot!(render(&weekly("2026-W47", WeekStart::Monday), Format::Text));
+}
+
+#[test]
+fn html_report() {
+    insta::assert_snapshot!(render(&weekly("2026-W47", WeekStart::Monday), Format::Html));
+}
+
+#[test]
+fn json_report() {
+    insta::assert_snapshot!(render(&weekly("2026-W47", WeekStart::Monday), Format::Json));
+}
+
+#[test]
+fn iso_week_53_spans_the_year_boundary() {
+    let report = weekly("2026-W53", WeekStart::Monday);
+    let json = report.to_json();
+    assert_eq!(
+        (json["start"].as_str(), json["end"].as_str()),
+        (Some("2026-12-28"), Some("2027-01-03"))
+    );
+    let dates: Vec<String> = report.entries.iter().map(|e| e.date.to_string()).collect();
+    assert_eq!(
+        dates,
+        ["2026-12-28", "2026-12-31", "2027-01-02", "2027-01-03"]
+    );
+    // Fixed on Sunday 3 January, inside the same ISO week.
+    assert_eq!(report.sections.screwups[0].fixed_by.len(), 1);
+    let weeks: Vec<&str> = json["trend"]
+        .as_array()
+        .expect("trend")
+        .iter()
+        .filter_map(|p| p["week"].as_str())
+        .collect();
+    assert_eq!(weeks.first(), Some(&"2026-W46"));
+    assert_eq!(weeks.last(), Some(&"2026-W53"));
+    // Any day of the week names it, including the one in 2027.
+    assert_eq!(weekly("2027-01-02", WeekStart::Monday), report);
+    let next = weekly("2027-W01", WeekStart::Monday);
+    assert_eq!(next.entries.len(), 1);
+    assert_eq!(next.trend[6].week.label(), "2026-W53");
+    insta::assert_snapshot!(render(&report, Format::Markdown));
+}
+
+#[test]
+fn sunday_start_weeks_move_the_sunday() {
+    // Sunday 27 Dec to Saturday 2 Jan: the Sunday-before note is in, the fix on Sunday 3 Jan is not.
+    let report = weekly("2026-W53", WeekStart::Sunday);
+    assert_eq!(report.to_json()["start"], "2026-12-27");
+    assert_eq!(report.to_json()["end"], "2027-01-02");
+    let dates: Vec<String> = report.entries.iter().map(|e| e.date.to_string()).collect();
+    assert_eq!(
+        dates,
+        ["2026-12-27", "2026-12-28", "2026-12-31", "2027-01-02"]
+    );
+    assert!(report.sections.screwups[0].fixed_by.is_empty());
+    let w47 = weekly("2026-W47", WeekStart::Sunday);
+    assert_eq!(w47.week.start(), day(2026, 11, 15));
+    // Sunday 15 Nov's note joins; Sunday 22 Nov's weekend cover leaves for W48.
+    assert_eq!((w47.totals.notes, w47.totals.met), (3, 1));
+    assert_eq!(w47.totals.customer_value, Money(16_800_050));
+    assert_eq!(w47.trend.last().map(|p| p.wins), Some(3));
+}
+
+fn fixture_bullets(period: Period) -> Bullets {
+    let loaded = report::load::bullets(&Journal::new(fixture_dir()), period).expect("loads");
+    Bullets::build(
+        &loaded.entries,
+        period,
+        WeekStart::Monday,
+        &Currency::default(),
+    )
+}
+
+#[test]
+fn bullets_are_ranked_by_impact() {
+    let period = Period {
+        since: day(2026, 9, 1),
+        until: day(2026, 12, 31),
+    };
+    let bullets = fixture_bullets(period);
+    let texts: Vec<&str> = bullets.bullets.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts[0], "Kept 12 of 15 customer commitments on time (80%)");
+    assert_eq!(
+        texts[1],
+        "Closed 15 of 29 service failures within the week they happened"
+    );
+    // Money first: the $18,000 renewal (its own words), then the $10,600 Fir Co renewal.
+    assert_eq!(bullets.bullets[2].source, Source::Written);
+    assert_eq!(
+        texts[2],
+        "Won back the Gable Foods renewal ($18,000 a year) after a rocky quarter"
+    );
+    assert_eq!(
+        texts[3],
+        "Delivered Fir Co renewal signed before the deadline, winning $9,600 in revenue"
+    );
+    // No screw-up is a bullet, and no entry without an outcome.
+    assert!(
+        texts
+            .iter()
+            .all(|t| !t.contains("Sent Acme the October invoice twice"))
+    );
+    assert!(
+        texts
+            .iter()
+            .all(|t| !t.contains("Shadowed the support desk"))
+    );
+    let impacts: Vec<_> = bullets.bullets.iter().skip(2).map(|b| b.impact).collect();
+    assert!(impacts.windows(2).all(|w| w[0] >= w[1]), "{impacts:?}");
+    insta::assert_snapshot!(
+        report::render::bullets(
+            &bullets,
+            Format::Markdown,
+            &Templates::built_in(),
+            &Currency::default()
+        )
+        .expect("md")
+    );
+}
+
+#[test]
+fn bullets_in_text_and_json() {
+    let period = Period {
+        since: day(2026, 11, 16),
+        until: day(2026, 11, 22),
+    };
+    let bullets = fixture_bullets(period);
+    let templates = Templates::built_in();
+    let currency = Currency::default();
+    insta::assert_snapshot!(
+        report::render::bullets(&bullets, Format::Text, &templates, &currency).expect("text")
+    );
+    insta::assert_snapshot!(
+        report::render::bullets(&bullets.limit(2), Format::Json, &templates, &currency)
+            .expect("json")
+    );
+}
+
+#[test]
+fn stats_table() {
+    let last = Week::parse("2026-W48", today(), WeekStart::Monday).expect("week");
+    let loaded = report::load::stats(&Journal::new(fixture_dir()), last, 10).expect("loads");
+    let stats = Stats::build(last, 10, &loaded.entries);
+    assert_eq!(
+        stats.weeks.first().map(|w| w.week.label()),
+        Some("2026-W39".to_string())
+    );
+    insta::assert_snapshot!(stats.table(&Currency::default()));
+}
+
+fn hostile(id: &str, kind: Kind, title: &str) -> Entry {
+    let id: EntryId = id.parse().expect("id");
+    let mut entry = Entry::new(id.clone(), id.date(), kind, title);
+    entry.customer = Some("O'Brien & \"Sons\" <b>".into());
+    entry.details = Some("line one\n<img src=x onerror=alert(1)>\u{1b}]52;c;aGk=\u{7}".into());
+    entry
+}
+
+#[test]
+fn hostile_text_is_escaped_in_every_format() {
+    let title = "<script>alert(\"pwned\")</script> & \u{1b}[2J\u{9b}31m";
+    let mut exceeded = hostile("2026-11-17-h0s1", Kind::Exceeded, title);
+    exceeded.expected = Some("<i>3 days</i>".into());
+    exceeded.delivered = Some("\u{1b}[31m4 hours".into());
+    let screwup = hostile("2026-11-16-h0s2", Kind::Screwup, title);
+    let mut fix = hostile("2026-11-18-h0s3", Kind::Fix, "Fix & <b>bold</b>");
+    fix.fixes = vec![screwup.id.clone()];
+    let week = Week::containing(day(2026, 11, 18), WeekStart::Monday);
+    let author = Author {
+        name: "<Ada>".into(),
+        role: "\u{1b}[5mrole".into(),
+    };
+    let report = WeeklyReport::build(
+        week,
+        &[screwup, exceeded, fix],
+        author,
+        Currency::default(),
+        today(),
+    );
+
+    let html = render(&report, Format::Html);
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+    assert!(!html.contains("<i>"), "{html}");
+    assert!(!html.contains("<Ada>"), "{html}");
+    assert!(
+        html.contains(
+            "&lt;script&gt;alert(&quot;pwned&quot;)&lt;&#x2f;script&gt; &amp; \\u{1b}[2J\\u{9b}31m"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("O&#x27;Brien &amp; &quot;Sons&quot; &lt;b&gt;"),
+        "{html}"
+    );
+    for text in [
+        html,
+        render(&report, Format::Markdown),
+        render(&report, Format::Text),
+    ] {
+        assert!(!text.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{text}");
+        assert!(text.contains("\\u{1b}[2J"), "{text}");
+    }
+    // JSON keeps the exact text; it is data, not terminal output.
+    let json = render(&report, Format::Json);
+    let parsed: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(parsed["entries"][0]["title"], title);
+}
+
+#[test]
+fn a_user_template_overrides_the_built_in_one() {
+    let config_dir = tempfile::tempdir().expect("tempdir");
+    let dir = config_dir.path().join("templates");
+    std::fs::create_dir(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("report.md"),
+        "Week {{ week }} for {{ author.name }}: won {{ totals.revenue_won | money }}, \
+         {{ sections.screwups | length }} screw-ups, {{ entries[0].title }}\n",
+    )
+    .expect("write");
+    let templates = Templates::for_config_dir(Some(config_dir.path()));
+    let report = weekly("2026-W47", WeekStart::Monday);
+    assert_eq!(
+        report::render::weekly(&report, Format::Markdown, &templates).expect("renders"),
+        "Week 2026-W47 for Ada Lovelace: won $8,301.15, 3 screw-ups, Sent Acme the October invoice twice\n"
+    );
+    // Formats without an override still use the built-in template.
+    let text = report::render::weekly(&report, Format::Text, &templates).expect("renders");
+    assert!(text.starts_with("WEEKLY REPORT 2026-W47"), "{text}");
+}
+
+/// The example override in docs/reports.md renders to the output shown there.
+#[test]
+fn the_documented_example_override_works() {
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/reports.md"))
+            .expect("docs/reports.md");
+    let after = docs.split("<!-- example-override").nth(1).expect("marker");
+    let template = after
+        .split("```jinja\n")
+        .nth(1)
+        .and_then(|t| t.split("\n```").next())
+        .expect("template");
+    let shown = after
+        .split("prints\n\n```\n")
+        .nth(1)
+        .and_then(|t| t.split("```").next())
+        .expect("output");
+    let config_dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(config_dir.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        config_dir.path().join("templates/report.md"),
+        format!("{template}\n"),
+    )
+    .expect("write");
+    let templates = Templates::for_config_dir(Some(config_dir.path()));
+    let report = weekly("2026-W47", WeekStart::Monday);
+    assert_eq!(
+        report::render::weekly(&report, Format::Markdown, &templates).expect("renders"),
+        shown
+    );
+}
+
+#[test]
+fn a_fix_naming_a_missing_screwup_shows_the_id() {
+    let id: EntryId = "2026-11-18-f1x0".parse().expect("id");
+    let mut fix = Entry::new(id.clone(), id.date(), Kind::Fix, "Checklist");
+    fix.fixes = vec!["2026-01-05-gone".parse().expect("id")];
+    let week = Week::containing(day(2026, 11, 18), WeekStart::Monday);
+    let report = WeeklyReport::build(week, &[fix], author(), Currency::default(), today());
+    assert!(
+        render(&report, Format::Markdown)
+            .contains("- Checklist: fixes 2026-01-05-gone (not found)\n")
+    );
+    assert!(render(&report, Format::Html).contains("fixes <em>2026-01-05-gone (not found)</em>"));
+}
+
+/// The TUI holds the whole journal in memory: building from all of it gives
+/// the same report as building from exactly the days `load::weekly` reads.
+#[test]
+fn building_from_the_whole_journal_gives_the_same_report() {
+    let all = Journal::new(fixture_dir())
+        .load_all()
+        .expect("loads")
+        .entries;
+    for (name, week_start) in [
+        ("2026-W47", WeekStart::Monday),
+        ("2026-W48", WeekStart::Monday),
+        ("2026-W53", WeekStart::Sunday),
+    ] {
+        let week = Week::parse(name, today(), week_start).expect("week");
+        let from_all = WeeklyReport::build(week, &all, author(), Currency::default(), today());
+        assert_eq!(from_all, weekly(name, week_start), "{name}");
+    }
+}
