@@ -239,7 +239,12 @@ fn init_git_makes_a_private_repo_ready_for_two_machines() {
         assert_eq!(mode & 0o777, 0o700);
     }
     let ignore = fs::read_to_string(laptop.root().join(".gitignore")).unwrap();
-    for line in [".jobjournal.lock", ".*.jjtmp", "draft.json"] {
+    for line in [
+        ".jobjournal.lock",
+        ".jobjournal.index",
+        ".*.jjtmp",
+        "draft.json",
+    ] {
         assert!(ignore.lines().any(|l| l == line), "{line} in {ignore}");
     }
     let attributes = fs::read_to_string(laptop.root().join(".gitattributes")).unwrap();

@@ -9,6 +9,7 @@ use thiserror::Error;
 
 use super::dayfile;
 use super::git::{Git, GitError, same_file};
+use super::index::INDEX_FILE;
 use super::save::{LOCK_FILE, TEMP_SUFFIX, create_private_dir};
 use super::{Journal, StoreError};
 use crate::sanitize;
@@ -40,11 +41,12 @@ fn list(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
-/// The `.gitignore` of a journal: lock, temp and draft files never belong
-/// in its history.
+/// The `.gitignore` of a journal: lock, cache, temp and draft files never
+/// belong in its history.
 pub fn gitignore_lines() -> Vec<String> {
     vec![
         LOCK_FILE.to_string(),
+        INDEX_FILE.to_string(),
         format!(".*{TEMP_SUFFIX}"),
         "draft.json".to_string(),
         "jobjournal-edit-*.toml".to_string(),
@@ -214,6 +216,9 @@ pub fn sync(journal: &Journal) -> Result<Synced, RepoError> {
     done.unattributed = !fs::read_to_string(root.join(".gitattributes"))
         .is_ok_and(|text| text.lines().any(|l| l.trim() == ATTRIBUTES_LINE));
 
+    // Journals set up by an older version may lack newer lines (the index
+    // cache); without them `add -A` would commit machine-local files.
+    ensure_lines(&root.join(".gitignore"), &gitignore_lines(), IGNORE_HEADER)?;
     git.run(["add", "-A", "--", "."])?;
     if in_progress(&git, "rebase-merge") || in_progress(&git, "rebase-apply") {
         // The user resolved a conflict the last sync stopped at: go on.
