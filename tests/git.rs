@@ -541,6 +541,7 @@ fn the_same_entry_changed_on_both_machines_is_a_conflict_the_user_resolves() {
 }
 
 enum Side {
+    Ours,
     Theirs,
 }
 
@@ -555,7 +556,10 @@ fn keep_side(text: &str, side: Side) -> String {
             state = 2;
         } else if line.starts_with(">>>>>>> ") {
             state = 0;
-        } else if state == 0 || (state == 2 && matches!(side, Side::Theirs)) {
+        } else if state == 0
+            || (state == 1 && matches!(side, Side::Ours))
+            || (state == 2 && matches!(side, Side::Theirs))
+        {
             out.push_str(line);
         }
     }
@@ -665,4 +669,40 @@ fn sync_commits_saves_made_without_git_true() {
         "sync: changes to 2026-11-17, 2026-11-18"
     );
     assert_eq!(laptop.git(&["status", "--porcelain"]), "");
+}
+
+#[test]
+fn a_conflict_from_a_plain_git_merge_is_finished_by_sync() {
+    let world = World::new();
+    let (laptop, desktop) = two_machines(&world);
+    let shared = laptop.add(&["promise", "Send Birch the contract", "--due", "2026-11-20"]);
+    laptop.ok(&["sync"]);
+    desktop.ok(&["sync"]);
+    laptop.retitle(&shared, "contract", "signed-contract");
+    desktop.retitle(&shared, "contract", "revised-contract");
+    laptop.ok(&["sync"]);
+
+    let mut pull = Command::new("git");
+    world.isolate(&mut pull);
+    let output = pull
+        .arg("-C")
+        .arg(desktop.root())
+        .args(["-c", "pull.rebase=false", "pull", "--no-edit"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let text = fs::read_to_string(desktop.day(TODAY)).unwrap();
+    let out = stdout(&desktop.run(&["check"]));
+    assert!(out.contains("unresolved merge conflict markers"), "{out}");
+    assert!(out.contains("run `jobjournal sync`"), "{out}");
+
+    // In a merge, ours is this machine's version: keep it.
+    fs::write(desktop.day(TODAY), keep_side(&text, Side::Ours)).unwrap();
+    let out = desktop.ok(&["sync"]);
+    assert!(out.contains("finished the interrupted merge"), "{out}");
+    assert!(out.contains("pushed"), "{out}");
+    laptop.ok(&["sync"]);
+    assert_eq!(laptop.titles(), ["Send Birch the revised-contract"]);
+    assert_eq!(desktop.titles(), ["Send Birch the revised-contract"]);
+    assert_eq!(desktop.git(&["status", "--porcelain"]), "");
 }

@@ -265,15 +265,14 @@ pub fn sync(journal: &Journal) -> Result<Synced, RepoError> {
         .ok();
     match upstream {
         Some(upstream) => {
-            done.remote = Some(upstream.split('/').next().unwrap_or(&upstream).to_string());
+            let remote = upstream.split('/').next().unwrap_or(&upstream);
+            done.remote = Some(remote.to_string());
             let before = git.run(["rev-parse", "@{upstream}"])?;
-            pull(&git, journal)?;
+            git.run(["fetch", "--quiet", remote])?;
             let after = git.run(["rev-parse", "@{upstream}"])?;
             done.pulled = count(&git, &format!("{before}..{after}"))?;
-            done.pushed = count(&git, "@{upstream}..HEAD")?;
-            if done.pushed > 0 {
-                git.run(["push", "--quiet"])?;
-            }
+            integrate(&git, journal)?;
+            done.pushed = push_ahead(&git)?;
         }
         None => {
             // No upstream yet, e.g. `git remote add` after `init --git`:
@@ -300,15 +299,12 @@ pub fn sync(journal: &Journal) -> Result<Synced, RepoError> {
                 // own: then everything upstream is new here.
                 let before = git.run(["merge-base", "HEAD", "@{upstream}"]).ok();
                 let after = git.run(["rev-parse", "@{upstream}"])?;
-                pull(&git, journal)?;
                 done.pulled = match before {
                     Some(before) => count(&git, &format!("{before}..{after}"))?,
                     None => count(&git, &after)?,
                 };
-                done.pushed = count(&git, "@{upstream}..HEAD")?;
-                if done.pushed > 0 {
-                    git.run(["push", "--quiet"])?;
-                }
+                integrate(&git, journal)?;
+                done.pushed = push_ahead(&git)?;
             } else {
                 done.pushed = count(&git, "HEAD")?;
                 git.run(["push", "--quiet", "--set-upstream", remote, &branch])?;
@@ -316,6 +312,25 @@ pub fn sync(journal: &Journal) -> Result<Synced, RepoError> {
         }
     }
     Ok(done)
+}
+
+/// Brings in upstream's commits with `git pull --rebase`, unless HEAD has
+/// them already: after the user finished a merge, a rebase would flatten
+/// the merge commit and replay the very conflict they just resolved.
+fn integrate(git: &Git, journal: &Journal) -> Result<(), RepoError> {
+    if git.succeeds(["merge-base", "--is-ancestor", "@{upstream}", "HEAD"])? {
+        return Ok(());
+    }
+    pull(git, journal)
+}
+
+/// Pushes the commits upstream lacks; returns how many.
+fn push_ahead(git: &Git) -> Result<usize, GitError> {
+    let ahead = count(git, "@{upstream}..HEAD")?;
+    if ahead > 0 {
+        git.run(["push", "--quiet"])?;
+    }
+    Ok(ahead)
 }
 
 fn pull(git: &Git, journal: &Journal) -> Result<(), RepoError> {
