@@ -364,6 +364,7 @@ fn without_git_installed_every_command_says_so_plainly() {
     let err = stderr(&output);
     assert!(err.contains("git is not installed"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!laptop.root().exists(), "nothing is created without git");
 
     let output = run(&["sync"]);
     assert_eq!(output.status.code(), Some(1));

@@ -106,6 +106,10 @@ pub struct Initialised {
 /// Creates the journal dir (0700) and, with `with_git`, makes it a repo
 /// ready for two machines. Safe to run again, e.g. in a fresh clone.
 pub fn init(root: &Path, with_git: bool) -> Result<Initialised, RepoError> {
+    if with_git {
+        // Without git, fail before creating anything.
+        Git::new(".").run(["--version"])?;
+    }
     let mut done = Initialised {
         created_dir: !root.exists(),
         ..Initialised::default()
@@ -146,7 +150,7 @@ pub fn init(root: &Path, with_git: bool) -> Result<Initialised, RepoError> {
     Ok(done)
 }
 
-const IGNORE_HEADER: &str = "# Written by `jobjournal init --git`: the lock, half-written saves and\n# drafts never belong in the journal's history.\n";
+const IGNORE_HEADER: &str = "# Written by `jobjournal init --git`: the lock, the index cache, half-written\n# saves and drafts never belong in the journal's history.\n";
 const ATTRIBUTES_HEADER: &str = "# Written by `jobjournal init --git`: day files merge entry by entry\n# (the driver is registered in each clone by `jobjournal sync`).\n";
 
 /// Appends the lines `path` lacks (creating it with `header` if new), so a
