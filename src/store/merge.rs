@@ -403,4 +403,103 @@ mod tests {
         let marked = format!("<<<<<<< HEAD\n{base}=======\n>>>>>>> x\n");
         assert!(merge_day(date(), &base, &base, &marked).is_err());
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+        use std::collections::BTreeMap;
+
+        /// What one side does to a base entry.
+        #[derive(Debug, Clone, Copy)]
+        enum Op {
+            Keep,
+            Edit,
+            Delete,
+        }
+
+        fn op() -> impl Strategy<Value = Op> {
+            prop_oneof![Just(Op::Keep), Just(Op::Edit), Just(Op::Delete)]
+        }
+
+        fn id(n: usize) -> String {
+            format!("{n:04}")
+        }
+
+        fn side(entries: &BTreeMap<String, String>, order: &[String]) -> String {
+            order
+                .iter()
+                .filter_map(|id| entries.get(id).map(|t| entry(id, t)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+
+        fn titles(text: &str) -> BTreeMap<String, String> {
+            let parsed = DayFile::parse(Path::new("merged.toml"), date(), text);
+            assert!(parsed.problems.is_empty(), "{:?}\n{text}", parsed.problems);
+            parsed
+                .entries
+                .into_iter()
+                .map(|e| (e.id.as_str()[11..].to_string(), e.title))
+                .collect()
+        }
+
+        proptest! {
+            /// Any mix of adds, and edits and deletes of different entries,
+            /// merges with no conflict into exactly the expected entries, and
+            /// the same entries whichever side is ours.
+            #[test]
+            fn changes_to_different_entries_always_merge(
+                ops in proptest::collection::vec((op(), op(), any::<bool>()), 0..8),
+                ours_added in 0usize..3,
+                theirs_added in 0usize..3,
+            ) {
+                let base: BTreeMap<String, String> =
+                    (0..ops.len()).map(|n| (id(n), format!("base {n}"))).collect();
+                let order: Vec<String> = base.keys().cloned().collect();
+                let (mut ours, mut theirs, mut expected) =
+                    (base.clone(), base.clone(), base.clone());
+                for (n, (a, b, ours_acts)) in ops.iter().enumerate() {
+                    // Only one side may touch an entry, else it is a conflict.
+                    let (acting, op) = if *ours_acts { (&mut ours, a) } else { (&mut theirs, b) };
+                    match op {
+                        Op::Keep => {}
+                        Op::Edit => {
+                            let title = format!("edited {n}");
+                            acting.insert(id(n), title.clone());
+                            expected.insert(id(n), title);
+                        }
+                        Op::Delete => {
+                            acting.remove(&id(n));
+                            expected.remove(&id(n));
+                        }
+                    }
+                }
+                let mut ours_order = order.clone();
+                let mut theirs_order = order.clone();
+                for n in 0..ours_added {
+                    let new = id(100 + n);
+                    ours.insert(new.clone(), format!("ours new {n}"));
+                    expected.insert(new.clone(), format!("ours new {n}"));
+                    ours_order.push(new);
+                }
+                for n in 0..theirs_added {
+                    let new = id(200 + n);
+                    theirs.insert(new.clone(), format!("theirs new {n}"));
+                    expected.insert(new.clone(), format!("theirs new {n}"));
+                    theirs_order.push(new);
+                }
+                let base_text = side(&base, &order);
+                let ours_text = side(&ours, &ours_order);
+                let theirs_text = side(&theirs, &theirs_order);
+                let merged = merge(&base_text, &ours_text, &theirs_text);
+                prop_assert!(merged.conflicts.is_empty());
+                prop_assert!(merged.text.ends_with('\n'));
+                prop_assert_eq!(titles(&merged.text), expected.clone());
+                let swapped = merge(&base_text, &theirs_text, &ours_text);
+                prop_assert_eq!(titles(&swapped.text), expected);
+                // Merging is deterministic.
+                prop_assert_eq!(merge(&base_text, &ours_text, &theirs_text).text, merged.text);
+            }
+        }
+    }
 }
