@@ -626,6 +626,25 @@ fn the_merge_driver_leaves_files_it_cannot_read_to_a_line_merge() {
         fs::read_to_string(&ours).unwrap(),
         "# not a day file\nA\nb\nC\n"
     );
+
+    // Valid TOML that is not a day file (a config kept in the repo) must
+    // not be merged by entry: that would drop theirs' keys.
+    let base = write("base", "name = \"Ada\"\nrole = \"Ops\"\ngit = true\n");
+    let ours = write("ours", "name = \"Ada L\"\nrole = \"Ops\"\ngit = true\n");
+    let theirs = write("theirs", "name = \"Ada\"\nrole = \"Ops\"\ngit = false\n");
+    let output = laptop
+        .cmd()
+        .current_dir(dir)
+        .args(["merge-driver"])
+        .args([&base, &ours, &theirs])
+        .arg("config.toml")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(&ours).unwrap(),
+        "name = \"Ada L\"\nrole = \"Ops\"\ngit = false\n"
+    );
 }
 
 #[test]

@@ -153,8 +153,18 @@ pub fn merge_driver(args: MergeDriverArgs) -> Result<ExitCode, CliError> {
         String::from_utf8(ours),
         String::from_utf8(theirs),
     );
-    let merged = match texts {
-        (Ok(base), Ok(ours), Ok(theirs)) => merge_day(day_of(name), &base, &ours, &theirs),
+    // `*.toml` in .gitattributes also catches other TOML files kept in the
+    // repo: only day files (by name, when git says it) merge by entry.
+    let day = match &args.path {
+        Some(path) => day_of(path),
+        None => Some(NaiveDate::default()),
+    };
+    let merged = match (day, texts) {
+        (Some(day), (Ok(base), Ok(ours), Ok(theirs))) => merge_day(day, &base, &ours, &theirs),
+        (None, _) => Err(Unmergeable(crate::store::Problem::whole_file(
+            name,
+            "not a day file",
+        ))),
         _ => Err(Unmergeable(crate::store::Problem::whole_file(
             name,
             "not UTF-8 text",
@@ -218,11 +228,10 @@ fn line_merge(args: &MergeDriverArgs) -> Result<ExitCode, CliError> {
     })
 }
 
-/// The day a file is for, from its name; the merge never needs it to be
-/// right (it matches entries by id), so any day will do otherwise.
-fn day_of(path: &Path) -> NaiveDate {
-    path.file_stem()
-        .and_then(|s| s.to_str())
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-        .unwrap_or_default()
+/// The day a file is for, from a day file's name (`2026-11-18.toml`).
+/// Without a path any day will do: the merge matches entries by id.
+fn day_of(path: &Path) -> Option<NaiveDate> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".toml")?;
+    NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
 }

@@ -276,6 +276,12 @@ impl DayFile {
         Some(doc.to_string())
     }
 
+    /// True when the document holds nothing but `[[entry]]` tables (and
+    /// comments): a day file, not some other TOML file.
+    pub(super) fn has_only_entries(&self) -> bool {
+        self.doc.iter().all(|(key, _)| key == "entry")
+    }
+
     pub fn is_empty(&self) -> bool {
         self.tables().is_none_or(|t| t.is_empty())
     }

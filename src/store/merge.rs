@@ -131,6 +131,10 @@ fn read_side(side: &str, date: NaiveDate, text: &str) -> Result<DayFile, Unmerge
     }
     let parsed = DayFile::parse(Path::new(side), date, text);
     match parsed.file {
+        // Merging by id would drop every other key of, say, a config file.
+        Some(file) if !file.has_only_entries() => Err(unmergeable(
+            "it holds more than [[entry]] tables; not a day file",
+        )),
         Some(file) => Ok(file),
         None => Err(Unmergeable(
             parsed
@@ -398,6 +402,9 @@ mod tests {
 
     #[test]
     fn a_side_that_is_not_a_day_file_is_left_to_a_line_merge() {
+        let config = "name = \"Ada\"\ngit = true\n";
+        let changed = "name = \"Ada Lovelace\"\ngit = true\n";
+        assert!(merge_day(date(), config, config, changed).is_err());
         let base = entry("aaaa", "a");
         assert!(merge_day(date(), &base, "[[entry]\nbroken", &base).is_err());
         let marked = format!("<<<<<<< HEAD\n{base}=======\n>>>>>>> x\n");
