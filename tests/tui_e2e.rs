@@ -23,6 +23,11 @@ impl Tmux {
 
     /// Like `start`, with `$VISUAL` set to `editor`.
     fn start_with_editor(journal: &TestJournal, editor: &str) -> Option<Tmux> {
+        Tmux::start_command(journal, editor, "")
+    }
+
+    /// Runs `jobjournal ARGS` (e.g. `demo`) with `$VISUAL` set to `editor`.
+    fn start_command(journal: &TestJournal, editor: &str, args: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("tmux not found: end-to-end TUI test skipped");
             return None;
@@ -31,7 +36,7 @@ impl Tmux {
         let state = journal.dir.path().join("state");
         let script = format!(
             "env JOBJOURNAL_DIR='{}' JOBJOURNAL_CONFIG='{}' JOBJOURNAL_STATE_DIR='{}' JOBJOURNAL_TODAY={TODAY} \
-             VISUAL='{editor}' EDITOR= '{}'; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; sleep 60",
+             VISUAL='{editor}' EDITOR= '{}' {args}; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; sleep 60",
             journal.root().display(),
             journal.config_path().display(),
             state.display(),
@@ -500,6 +505,58 @@ fn a_broken_day_file_is_a_banner_and_the_rest_keeps_working() {
         before,
         "the broken file is never written"
     );
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn demo_opens_a_full_week_without_touching_the_journal() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start_command(&journal, "", "demo") else {
+        return;
+    };
+    let screen = tmux.wait_for("2026-W47");
+    assert!(
+        screen.contains("✗") && screen.contains("✓") && screen.contains("▲"),
+        "{screen}"
+    );
+    tmux.keys(&["s"]);
+    tmux.wait_for("Last 12 weeks to 2026-W47");
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("exit=");
+    assert!(screen.contains("exit=0"), "{screen}");
+    assert!(!journal.root().exists(), "demo wrote into the real journal");
+}
+
+#[test]
+fn the_tui_and_the_cli_writing_the_same_week_both_keep_their_entries() {
+    let journal = TestJournal::new();
+    let doomed = journal.add(&["note", "Deleted from the CLI"]);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Deleted from the CLI");
+    // The TUI opens a form; meanwhile the CLI adds to and deletes from the same day.
+    tmux.keys(&["a"]);
+    tmux.wait_for("what kind?");
+    tmux.keys(&["m"]);
+    tmux.wait_for("New met");
+    tmux.type_text("Saved from the TUI");
+    tmux.wait_for("Saved from the TUI");
+    journal.add(&["exceeded", "Added from the CLI"]);
+    journal.cmd().args(["delete", &doomed]).assert().success();
+    tmux.keys(&["C-s"]);
+    let screen = tmux.wait_for("Added from the CLI");
+    assert!(screen.contains("Saved from the TUI"), "{screen}");
+    let day = read(&journal.day_path(TODAY));
+    assert!(
+        day.contains("Saved from the TUI") && day.contains("Added from the CLI"),
+        "{day}"
+    );
+    assert!(!day.contains("Deleted from the CLI"), "{day}");
+    let screen = tmux.screen();
+    assert!(!screen.contains("Deleted from the CLI"), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for("exit=0");
 }

@@ -5,6 +5,7 @@ mod add;
 mod change;
 mod check;
 mod context;
+mod demo;
 mod error;
 mod git;
 mod list;
@@ -54,6 +55,8 @@ pub enum Command {
     Missed(change::IdArg),
     /// Read every file and list each problem as file:line:col; exit 1 if any.
     Check,
+    /// Open the journal screen on a throwaway copy of a sample journal.
+    Demo,
     /// The weekly report (default: this week, Markdown, stdout).
     Report(report::ReportArgs),
     /// Resume bullets, best first (default: the last twelve months).
@@ -135,6 +138,8 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             change::set_status(&context, args, crate::model::PromiseStatus::Missed)
         }
         Command::Check => check::run(&context),
+        // A throwaway journal: nothing of the user's is saved, so no warnings.
+        Command::Demo => return demo::run(context),
         Command::Report(args) => report::report(&context, args),
         Command::Bullets(args) => report::bullets(&context, args),
         Command::Stats(args) => report::stats(&context, args),
@@ -149,9 +154,18 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     result
 }
 
-/// No command: the TUI. A signal that stopped it exits with 128 + its number.
+/// No command: the TUI.
 fn tui(context: Context) -> Result<ExitCode, CliError> {
-    match crate::ui::run(context.journal, context.config, context.today) {
+    finish_tui(crate::ui::run(
+        context.journal,
+        context.config,
+        context.today,
+    ))
+}
+
+/// How the TUI ended: a signal that stopped it exits with 128 + its number.
+fn finish_tui(result: anyhow::Result<()>) -> Result<ExitCode, CliError> {
+    match result {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(err) => match err.downcast_ref::<crate::ui::Stopped>() {
             Some(stopped) => {

@@ -24,6 +24,11 @@ impl EntryId {
         EntryId(format!("{}-{suffix}", date.format("%Y-%m-%d")))
     }
 
+    /// The same random part under another date (the demo journal's shift).
+    pub fn moved_to(&self, date: NaiveDate) -> EntryId {
+        EntryId(format!("{}{}", date.format("%Y-%m-%d"), &self.0[10..]))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

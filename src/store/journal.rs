@@ -430,6 +430,33 @@ impl Journal {
         Ok(saved)
     }
 
+    /// Adds entries that already have ids (an import), one save per day.
+    /// Refuses, before writing anything, an id the journal already has.
+    pub fn add_with_ids(&self, entries: &[Entry]) -> Result<(), StoreError> {
+        let mut days: std::collections::BTreeMap<NaiveDate, Vec<&Entry>> = Default::default();
+        for entry in entries {
+            entry.validate()?;
+            days.entry(entry.date).or_default().push(entry);
+        }
+        let _lock = self.lock()?;
+        for (date, day) in days {
+            self.edit_day(date, |file| {
+                if let Some(taken) = day.iter().find(|e| file.get(&e.id).is_some()) {
+                    return Err(ModelError::Invalid(format!(
+                        "{} is already in the journal",
+                        taken.id
+                    ))
+                    .into());
+                }
+                for entry in day {
+                    file.append(entry);
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
+
     /// Saves `entry` over the entry with its id, moving it if its date changed.
     pub fn update(&self, entry: &Entry) -> Result<Entry, StoreError> {
         entry.validate()?;

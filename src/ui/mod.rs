@@ -40,19 +40,26 @@ const TICK: Duration = Duration::from_secs(1);
 #[error("stopped by signal {0}; any unsaved form is kept as a draft")]
 pub struct Stopped(pub i32);
 
-/// Opens the TUI on `journal` until the user quits.
+/// Opens the TUI on `journal` until the user quits, with drafts in the
+/// platform state dir.
 pub fn run(journal: Journal, config: Config, today: NaiveDate) -> anyhow::Result<()> {
+    run_with_drafts_in(journal, config, today, config::state_dir().ok())
+}
+
+/// Opens the TUI keeping drafts in `state_dir` (`demo` keeps its own apart).
+pub fn run_with_drafts_in(
+    journal: Journal,
+    config: Config,
+    today: NaiveDate,
+    state_dir: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!("the journal screen needs a terminal; run a command instead (see --help)");
     }
     let (keymap, key_problems) = KeyMap::with_overrides(&config.keys);
     let mut app = App::new(Settings::from(&config), keymap, today);
-    let effects = Effects::new(
-        journal.clone(),
-        config.export_dir(),
-        config::state_dir().ok(),
-    );
+    let effects = Effects::new(journal.clone(), config.export_dir(), state_dir);
     if !key_problems.is_empty() {
         app.update(Action::Failed(format!(
             "config: {}",

@@ -1,0 +1,25 @@
+//! The day-file loader on arbitrary bytes: it never panics, a file it accepts
+//! renders back to exactly its own bytes, and what it reports prints safely.
+
+#![no_main]
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use jobjournal::sanitize::{self, Lines};
+use jobjournal::store::DayFile;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let date = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+    let parsed = DayFile::parse(Path::new("day.toml"), date, text);
+    for problem in &parsed.problems {
+        assert!(sanitize::is_clean(&problem.to_string(), Lines::Escape), "{problem:?}");
+    }
+    if let Some(file) = parsed.file {
+        let rendered = file.render();
+        assert!(rendered == text || rendered == format!("{text}\n"), "an unchanged file must keep its bytes");
+        assert_eq!(file.entries(), parsed.entries);
+    }
+});
