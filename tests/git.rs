@@ -726,3 +726,27 @@ fn a_conflict_from_a_plain_git_merge_is_finished_by_sync() {
     assert_eq!(desktop.titles(), ["Send Birch the revised-contract"]);
     assert_eq!(desktop.git(&["status", "--porcelain"]), "");
 }
+
+#[test]
+fn concurrent_saves_each_commit_without_tripping_over_gits_lock() {
+    let world = World::new();
+    let laptop = world.machine("laptop");
+    laptop.config("git = true\n");
+    laptop.ok(&["init", "--git"]);
+    // Commits happen under the journal lock, so four processes saving at
+    // once never race for git's index.lock.
+    let outputs: Vec<Output> = std::thread::scope(|scope| {
+        let laptop = &laptop;
+        let handles: Vec<_> = (0..4)
+            .map(|n| scope.spawn(move || laptop.run(&["add", "note", &format!("Parallel {n}")])))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for output in outputs {
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    }
+    assert_eq!(laptop.titles().len(), 4);
+    assert_eq!(laptop.subjects().len(), 5);
+    assert_eq!(laptop.git(&["status", "--porcelain"]), "");
+}
