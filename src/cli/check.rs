@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use super::{CliError, Context};
 use crate::sanitize;
-use crate::store::Stray;
+use crate::store::repo;
+use crate::store::{Git, Stray};
 
 pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     let journal = &context.journal;
@@ -38,6 +39,13 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     }
     for problem in &problems {
         println!("{problem}");
+    }
+    if !repo::files_with_markers(journal)?.is_empty()
+        && Git::new(journal.root()).top_level().is_ok()
+    {
+        println!(
+            "once the conflict markers are gone, run `jobjournal sync` to finish the merge and share it"
+        );
     }
     let files = journal.day_files()?.len();
     if problems.is_empty() {

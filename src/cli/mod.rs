@@ -7,6 +7,7 @@ mod check;
 mod context;
 mod demo;
 mod error;
+mod git;
 mod list;
 mod print;
 mod report;
@@ -62,6 +63,13 @@ pub enum Command {
     Bullets(report::BulletsArgs),
     /// Counts and money per week, as a table.
     Stats(report::StatsArgs),
+    /// Create a journal (mode 0700); with --git, as a git repository.
+    Init(git::InitArgs),
+    /// Commit pending changes, then `git pull --rebase` and `git push`.
+    Sync,
+    /// Merge one day file for git, entry by entry (git runs this; see docs/git.md).
+    #[command(hide = true)]
+    MergeDriver(git::MergeDriverArgs),
 }
 
 /// Parses arguments, runs the command, and turns errors into one line on
@@ -109,11 +117,15 @@ fn usage_error(err: clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    // Git runs the driver mid-merge: it must not depend on the config.
+    if let Some(Command::MergeDriver(args)) = cli.command {
+        return git::merge_driver(args);
+    }
     let context = Context::load(cli.journal.as_deref())?;
     let Some(command) = cli.command else {
         return tui(context);
     };
-    match command {
+    let result = match command {
         Command::Add(args) => add::run(&context, args),
         Command::List(args) => list::run(&context, args),
         Command::Show(args) => list::show(&context, args),
@@ -126,11 +138,20 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             change::set_status(&context, args, crate::model::PromiseStatus::Missed)
         }
         Command::Check => check::run(&context),
-        Command::Demo => demo::run(context),
+        // A throwaway journal: nothing of the user's is saved, so no warnings.
+        Command::Demo => return demo::run(context),
         Command::Report(args) => report::report(&context, args),
         Command::Bullets(args) => report::bullets(&context, args),
         Command::Stats(args) => report::stats(&context, args),
+        Command::Init(args) => git::init(&context, args),
+        Command::Sync => git::sync(&context),
+        Command::MergeDriver(_) => unreachable!("handled before the context loads"),
+    };
+    // Saves stand even when their commit failed; say why after the result.
+    for warning in context.journal.take_warnings() {
+        eprintln!("warning: {warning}");
     }
+    result
 }
 
 /// No command: the TUI.

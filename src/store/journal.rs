@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use toml_edit::Table;
 
 use super::dayfile::{DayFile, ParsedDay};
+use super::git::{Change, SaveCommits, commit_message};
 use super::index::{Index, NewRecord, Stamp};
 use super::save::{self, JournalLock, atomic_write, create_private_dir};
 use super::{Problem, StoreError};
@@ -20,6 +21,8 @@ use crate::model::{Entry, EntryId, Kind, ModelError};
 #[derive(Debug, Clone)]
 pub struct Journal {
     root: PathBuf,
+    /// With `git = true`, each save is committed (see `with_git`).
+    commits: Option<SaveCommits>,
 }
 
 /// Entries read from some days, and what could not be read.
@@ -55,7 +58,36 @@ pub enum Stray {
 
 impl Journal {
     pub fn new(root: impl Into<PathBuf>) -> Journal {
-        Journal { root: root.into() }
+        Journal {
+            root: root.into(),
+            commits: None,
+        }
+    }
+
+    /// With `on`, every save also commits the day files it changed, with a
+    /// message naming the change. A failed commit never fails the save: the
+    /// reason is kept for `take_warnings`.
+    pub fn with_git(mut self, on: bool) -> Journal {
+        self.commits = on.then(SaveCommits::default);
+        self
+    }
+
+    /// Warnings from saves since the last call (e.g. a commit git refused),
+    /// for the CLI to print or the TUI to show.
+    pub fn take_warnings(&self) -> Vec<String> {
+        self.commits
+            .as_ref()
+            .map(SaveCommits::take_warnings)
+            .unwrap_or_default()
+    }
+
+    /// Commits `dates`' files when git is on; called with the lock held so
+    /// saves from other processes cannot interleave with the commit.
+    fn commit(&self, dates: &[NaiveDate], message: impl FnOnce() -> String) {
+        if let Some(commits) = &self.commits {
+            let paths: Vec<PathBuf> = dates.iter().map(|d| self.day_path(*d)).collect();
+            commits.commit(&self.root, &paths, &message());
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -290,16 +322,25 @@ impl Journal {
     /// Finds an entry by id: in the file its id names, else anywhere (it may
     /// have been moved to another day).
     pub fn find(&self, id: &EntryId) -> Result<Entry, StoreError> {
-        if let Some(parsed) = self.read_day(id.date())?
-            && let Some(entry) = parsed.entries.into_iter().find(|e| &e.id == id)
-        {
-            return Ok(entry);
+        let mut unreadable = None;
+        if let Some(parsed) = self.read_day(id.date())? {
+            if let Some(entry) = parsed.entries.into_iter().find(|e| &e.id == id) {
+                return Ok(entry);
+            }
+            // An entry in a file with conflict markers or a syntax error is
+            // there but unreadable: say so rather than "no entry".
+            if parsed.file.is_none() {
+                unreadable = parsed.problems.into_iter().next();
+            }
         }
         self.load_all()?
             .entries
             .into_iter()
             .find(|e| &e.id == id)
-            .ok_or_else(|| StoreError::NotFound(id.clone()))
+            .ok_or_else(|| match unreadable {
+                Some(problem) => StoreError::Broken(problem),
+                None => StoreError::NotFound(id.clone()),
+            })
     }
 
     /// Removes temp files left by saves that did not finish.
@@ -315,7 +356,7 @@ impl Journal {
         Ok(removed)
     }
 
-    fn lock(&self) -> Result<JournalLock, StoreError> {
+    pub(super) fn lock(&self) -> Result<JournalLock, StoreError> {
         JournalLock::acquire(&self.root).map_err(StoreError::io(self.root.join(save::LOCK_FILE)))
     }
 
@@ -376,7 +417,7 @@ impl Journal {
     pub fn add(&self, mut entry: Entry) -> Result<Entry, StoreError> {
         entry.validate()?;
         let _lock = self.lock()?;
-        self.edit_day(entry.date, |file| {
+        let saved = self.edit_day(entry.date, |file| {
             let taken = file.ids();
             let mut rng = fastrand::Rng::new();
             entry.id = std::iter::repeat_with(|| EntryId::generate(entry.date, &mut rng))
@@ -384,7 +425,9 @@ impl Journal {
                 .expect("an unbounded iterator yields");
             file.append(&entry);
             Ok(entry)
-        })
+        })?;
+        self.commit(&[saved.date], || commit_message(Change::Add, &saved, None));
+        Ok(saved)
     }
 
     /// Adds entries that already have ids (an import), one save per day.
@@ -437,6 +480,9 @@ impl Journal {
                     .ok_or_else(|| StoreError::NotFound(entry.id.clone()))
             })?;
         }
+        self.commit(&[entry.date, current.date], || {
+            commit_message(Change::Edit, entry, Some(&current))
+        });
         Ok(entry.clone())
     }
 
@@ -470,11 +516,19 @@ impl Journal {
         table: Table,
     ) -> Result<(), StoreError> {
         let _lock = self.lock()?;
-        self.edit_day(date, |file| {
+        let before = self.read_day(date)?.and_then(|p| p.file?.get(id));
+        let after = self.edit_day(date, |file| {
             file.replace_table(id, table)
                 .then_some(())
-                .ok_or_else(|| StoreError::NotFound(id.clone()))
-        })
+                .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+            Ok(file.get(id))
+        })?;
+        if let Some(after) = after {
+            self.commit(&[date], || {
+                commit_message(Change::Edit, &after, before.as_ref())
+            });
+        }
+        Ok(())
     }
 
     /// Removes an entry, returning what `restore` needs to put it back.
@@ -485,6 +539,9 @@ impl Journal {
             file.remove(id)
                 .ok_or_else(|| StoreError::NotFound(id.clone()))
         })?;
+        self.commit(&[entry.date], || {
+            commit_message(Change::Delete, &entry, None)
+        });
         Ok(DeletedEntry {
             entry,
             index,
@@ -505,7 +562,11 @@ impl Journal {
             }
             file.insert_table(deleted.index, deleted.table.clone());
             Ok(())
-        })
+        })?;
+        self.commit(&[deleted.entry.date], || {
+            commit_message(Change::Restore, &deleted.entry, None)
+        });
+        Ok(())
     }
 }
 
