@@ -560,3 +560,25 @@ fn the_tui_and_the_cli_writing_the_same_week_both_keep_their_entries() {
     tmux.keys(&["q"]);
     tmux.wait_for("exit=0");
 }
+
+#[test]
+fn closing_the_terminal_ends_the_app_instead_of_spinning() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    let pid = tmux.app_pid();
+    tmux.tmux(&["kill-server"]);
+    let proc_dir = Path::new("/proc").join(&pid);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while proc_dir.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // A zombie waiting for its parent has already stopped running.
+    let state = std::fs::read_to_string(proc_dir.join("status")).unwrap_or_default();
+    assert!(
+        !proc_dir.exists() || state.contains("State:\tZ"),
+        "still running after its terminal closed:\n{state}"
+    );
+}

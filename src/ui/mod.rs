@@ -208,6 +208,12 @@ fn dispatch(
         if let Some(action) = action {
             queue.extend(app.update(action));
         }
+        // A save that landed but could not be committed to git says so.
+        for warning in effects.journal.take_warnings() {
+            queue.extend(app.update(Action::Failed(format!(
+                "Saved, but not committed to git: {warning}"
+            ))));
+        }
     }
 }
 
