@@ -582,3 +582,22 @@ fn closing_the_terminal_ends_the_app_instead_of_spinning() {
         "still running after its terminal closed:\n{state}"
     );
 }
+
+#[test]
+fn a_sync_conflict_copy_shows_in_the_banner() {
+    let journal = TestJournal::new();
+    journal.add(&["note", "The real day"]);
+    let copy = journal
+        .root()
+        .join("2026")
+        .join("2026-11-18.sync-conflict-20261118-101010-ABCDEFG.toml");
+    std::fs::write(&copy, "[[entry]]\n").unwrap();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    // At 80 columns the banner shows the path; the advice follows on wider screens.
+    let screen = tmux.wait_for("2026-11-18.sync-conflict-");
+    assert!(screen.contains('⚠'), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use super::{CliError, Context};
 use crate::sanitize;
+use crate::store::Git;
 use crate::store::repo;
-use crate::store::{Git, Stray};
 
 pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     let journal = &context.journal;
@@ -25,18 +25,12 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
             ));
         }
     }
-    for stray in journal.strays()? {
-        problems.push(match stray {
-            Stray::Leftover(path) => format!(
-                "{}:1:1: a temp file left by an interrupted save; the next save removes it",
-                sanitize::line(&path.display().to_string())
-            ),
-            Stray::ConflictCopy(path) => format!(
-                "{}:1:1: a sync conflict copy; move any entries it has that the day file lacks into the day file, then delete it",
-                sanitize::line(&path.display().to_string())
-            ),
-        });
-    }
+    problems.extend(
+        journal
+            .strays()?
+            .iter()
+            .map(|stray| stray.problem().to_string()),
+    );
     for problem in &problems {
         println!("{problem}");
     }

@@ -56,6 +56,22 @@ pub enum Stray {
     ConflictCopy(PathBuf),
 }
 
+impl Stray {
+    /// The stray as a problem to report, saying what to do about it.
+    pub fn problem(&self) -> Problem {
+        match self {
+            Stray::Leftover(path) => Problem::whole_file(
+                path,
+                "a temp file left by an interrupted save; the next save removes it",
+            ),
+            Stray::ConflictCopy(path) => Problem::whole_file(
+                path,
+                "a sync conflict copy; move any entries it has that the day file lacks into the day file, then delete it",
+            ),
+        }
+    }
+}
+
 impl Journal {
     pub fn new(root: impl Into<PathBuf>) -> Journal {
         Journal {

@@ -29,7 +29,7 @@ use self::app::{App, Settings};
 use self::effects::{Effects, WeekWatch};
 use self::keymap::KeyMap;
 use crate::config::{self, Config};
-use crate::store::Journal;
+use crate::store::{Journal, Stray};
 
 /// How often drafts are autosaved and the week's files are checked.
 const TICK: Duration = Duration::from_secs(1);
@@ -105,7 +105,17 @@ fn load_in_background(journal: Journal) -> Receiver<Action> {
     let (send, receive) = mpsc::channel();
     std::thread::spawn(move || {
         let action = match journal.load_all() {
-            Ok(loaded) => Action::JournalLoaded(loaded),
+            Ok(mut loaded) => {
+                // Conflict copies from sync tools belong in the banner too.
+                let strays = journal.strays().unwrap_or_default();
+                loaded.problems.extend(
+                    strays
+                        .iter()
+                        .filter(|s| matches!(s, Stray::ConflictCopy(_)))
+                        .map(Stray::problem),
+                );
+                Action::JournalLoaded(loaded)
+            }
             Err(err) => Action::Failed(format!("Could not read the whole journal: {err}")),
         };
         // The receiver is gone only when the app has quit.
