@@ -601,3 +601,27 @@ fn a_sync_conflict_copy_shows_in_the_banner() {
     tmux.keys(&["q"]);
     tmux.wait_for("exit=0");
 }
+
+#[test]
+fn sighup_and_sigint_with_a_form_open_keep_the_draft_and_restore_the_terminal() {
+    for (name, code) in [("HUP", 129), ("INT", 130)] {
+        let journal = TestJournal::new();
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.wait_for("Welcome to jobjournal");
+        tmux.keys(&["a", "s"]);
+        tmux.wait_for("New screw-up");
+        tmux.type_text(&format!("Interrupted by SIG{name}"));
+        tmux.wait_for(&format!("Interrupted by SIG{name}"));
+        assert!(signal(&tmux.app_pid(), name).success());
+        let screen = tmux.wait_for("exit=");
+        assert!(screen.contains(&format!("exit={code}")), "{screen}");
+        tmux.wait_for("icanon echo");
+        let draft = read(&journal.dir.path().join("state").join("draft.json"));
+        assert!(
+            draft.contains(&format!("Interrupted by SIG{name}")),
+            "{draft}"
+        );
+    }
+}
