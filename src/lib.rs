@@ -9,3 +9,4 @@ pub mod report;
 pub mod sanitize;
 pub mod store;
 pub mod synth;
+pub mod ui;

@@ -5,11 +5,13 @@ use std::process::ExitCode;
 
 use super::{CliError, Context};
 use crate::sanitize;
-use crate::store::Stray;
+use crate::store::Git;
+use crate::store::repo;
 
 pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     let journal = &context.journal;
-    let loaded = journal.load_all()?;
+    // Every file is parsed afresh: check trusts no cache.
+    let loaded = journal.load_all_fresh()?;
     let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
 
     let mut seen: HashMap<_, &crate::model::Entry> = HashMap::new();
@@ -23,20 +25,21 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
             ));
         }
     }
-    for stray in journal.strays()? {
-        problems.push(match stray {
-            Stray::Leftover(path) => format!(
-                "{}:1:1: a temp file left by an interrupted save; the next save removes it",
-                sanitize::line(&path.display().to_string())
-            ),
-            Stray::ConflictCopy(path) => format!(
-                "{}:1:1: a sync conflict copy; move any entries it has that the day file lacks into the day file, then delete it",
-                sanitize::line(&path.display().to_string())
-            ),
-        });
-    }
+    problems.extend(
+        journal
+            .strays()?
+            .iter()
+            .map(|stray| stray.problem().to_string()),
+    );
     for problem in &problems {
         println!("{problem}");
+    }
+    if !repo::files_with_markers(journal)?.is_empty()
+        && Git::new(journal.root()).top_level().is_ok()
+    {
+        println!(
+            "once the conflict markers are gone, run `jobjournal sync` to finish the merge and share it"
+        );
     }
     let files = journal.day_files()?.len();
     if problems.is_empty() {

@@ -20,7 +20,7 @@ pub struct Context {
 impl Context {
     pub fn load(journal_flag: Option<&Path>) -> Result<Context, CliError> {
         let config = Config::load()?;
-        let journal = Journal::new(config.journal_dir(journal_flag)?);
+        let journal = Journal::new(config.journal_dir(journal_flag)?).with_git(config.git);
         if let Some(warning) = journal.exposure_warning() {
             eprintln!("warning: {warning}");
         }

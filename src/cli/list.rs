@@ -107,7 +107,10 @@ fn load(context: &Context, args: &ListArgs) -> Result<(Range, Loaded), CliError>
     }
     if args.week.is_none() && args.search.is_some() {
         // Only matches are kept in memory while the whole journal streams by.
-        return Ok((Range::Days(None, None), journal.scan(&|entry| matches(entry, args))?));
+        return Ok((
+            Range::Days(None, None),
+            journal.scan(&|entry| matches(entry, args))?,
+        ));
     }
     let week = context.parse_week(args.week.as_deref().unwrap_or("this"))?;
     Ok((Range::Week(week), journal.load_days(week.days())?))

@@ -5,7 +5,9 @@ mod add;
 mod change;
 mod check;
 mod context;
+mod demo;
 mod error;
+mod git;
 mod list;
 mod print;
 mod report;
@@ -53,12 +55,21 @@ pub enum Command {
     Missed(change::IdArg),
     /// Read every file and list each problem as file:line:col; exit 1 if any.
     Check,
+    /// Open the journal screen on a throwaway copy of a sample journal.
+    Demo,
     /// The weekly report (default: this week, Markdown, stdout).
     Report(report::ReportArgs),
     /// Resume bullets, best first (default: the last twelve months).
     Bullets(report::BulletsArgs),
     /// Counts and money per week, as a table.
     Stats(report::StatsArgs),
+    /// Create a journal (mode 0700); with --git, as a git repository.
+    Init(git::InitArgs),
+    /// Commit pending changes, then `git pull --rebase` and `git push`.
+    Sync,
+    /// Merge one day file for git, entry by entry (git runs this; see docs/git.md).
+    #[command(hide = true)]
+    MergeDriver(git::MergeDriverArgs),
 }
 
 /// Parses arguments, runs the command, and turns errors into one line on
@@ -106,16 +117,15 @@ fn usage_error(err: clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
-    let Some(command) = cli.command else {
-        // The TUI lands in its own module; until then the bare command helps.
-        use clap::CommandFactory;
-        Cli::command()
-            .print_help()
-            .map_err(|e| CliError::Runtime(e.to_string()))?;
-        return Ok(ExitCode::SUCCESS);
-    };
+    // Git runs the driver mid-merge: it must not depend on the config.
+    if let Some(Command::MergeDriver(args)) = cli.command {
+        return git::merge_driver(args);
+    }
     let context = Context::load(cli.journal.as_deref())?;
-    match command {
+    let Some(command) = cli.command else {
+        return tui(context);
+    };
+    let result = match command {
         Command::Add(args) => add::run(&context, args),
         Command::List(args) => list::run(&context, args),
         Command::Show(args) => list::show(&context, args),
@@ -128,8 +138,41 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             change::set_status(&context, args, crate::model::PromiseStatus::Missed)
         }
         Command::Check => check::run(&context),
+        // A throwaway journal: nothing of the user's is saved, so no warnings.
+        Command::Demo => return demo::run(context),
         Command::Report(args) => report::report(&context, args),
         Command::Bullets(args) => report::bullets(&context, args),
         Command::Stats(args) => report::stats(&context, args),
+        Command::Init(args) => git::init(&context, args),
+        Command::Sync => git::sync(&context),
+        Command::MergeDriver(_) => unreachable!("handled before the context loads"),
+    };
+    // Saves stand even when their commit failed; say why after the result.
+    for warning in context.journal.take_warnings() {
+        eprintln!("warning: {warning}");
+    }
+    result
+}
+
+/// No command: the TUI.
+fn tui(context: Context) -> Result<ExitCode, CliError> {
+    finish_tui(crate::ui::run(
+        context.journal,
+        context.config,
+        context.today,
+    ))
+}
+
+/// How the TUI ended: a signal that stopped it exits with 128 + its number.
+fn finish_tui(result: anyhow::Result<()>) -> Result<ExitCode, CliError> {
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(err) => match err.downcast_ref::<crate::ui::Stopped>() {
+            Some(stopped) => {
+                eprintln!("jobjournal: {stopped}");
+                Ok(ExitCode::from(128u8.saturating_add(stopped.0 as u8)))
+            }
+            None => Err(CliError::Runtime(format!("{err:#}"))),
+        },
     }
 }

@@ -1,11 +1,13 @@
 use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use super::{EntryId, Kind, ModelError, Money, PromiseStatus};
 
 /// One thing worth remembering about a working day. `date` is the day file
 /// the entry lives in; every other field maps to a key of its `[[entry]]` table.
-#[derive(Debug, Clone, PartialEq)]
+/// Serde here is for the store's index cache only; the stable JSON is [`Entry::to_json`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub id: EntryId,
     pub date: NaiveDate,

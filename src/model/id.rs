@@ -9,7 +9,10 @@ const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 
 /// `2026-11-18-k7q2`: the day an entry was first written plus 4 random
 /// characters. The date part tells the store which file to open.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct EntryId(String);
 
 impl EntryId {
@@ -19,6 +22,11 @@ impl EntryId {
             .map(|_| ALPHABET[rng.usize(..ALPHABET.len())] as char)
             .collect();
         EntryId(format!("{}-{suffix}", date.format("%Y-%m-%d")))
+    }
+
+    /// The same random part under another date (the demo journal's shift).
+    pub fn moved_to(&self, date: NaiveDate) -> EntryId {
+        EntryId(format!("{}{}", date.format("%Y-%m-%d"), &self.0[10..]))
     }
 
     pub fn as_str(&self) -> &str {

@@ -5,7 +5,20 @@ use std::fmt;
 use super::ModelError;
 
 /// An amount in minor units of the journal's currency (two decimal places).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct Money(pub i64);
 
 /// The largest amount accepted, in major units: keeps every sum of a decade of

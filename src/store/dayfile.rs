@@ -56,7 +56,7 @@ impl DayFile {
                 path,
                 text,
                 offset,
-                "unresolved merge conflict markers; keep the entries of both sides, remove the <<<<<<< ======= >>>>>>> lines, then run `jobjournal check`",
+                "unresolved merge conflict markers: the lines between <<<<<<< and ======= are one side's, those between ======= and >>>>>>> the other's; keep one version of an entry both sides changed (and every entry only one side has), delete the marker lines, then run `jobjournal check`",
             ));
         }
         let parsed = match toml_edit::Document::parse(text) {
@@ -152,11 +152,11 @@ impl DayFile {
         self.date
     }
 
-    fn tables(&self) -> Option<&ArrayOfTables> {
+    pub(super) fn tables(&self) -> Option<&ArrayOfTables> {
         self.doc.get("entry").and_then(Item::as_array_of_tables)
     }
 
-    fn tables_mut(&mut self) -> &mut ArrayOfTables {
+    pub(super) fn tables_mut(&mut self) -> &mut ArrayOfTables {
         let item = self
             .doc
             .entry("entry")
@@ -276,6 +276,12 @@ impl DayFile {
         Some(doc.to_string())
     }
 
+    /// True when the document holds nothing but `[[entry]]` tables (and
+    /// comments): a day file, not some other TOML file.
+    pub(super) fn has_only_entries(&self) -> bool {
+        self.doc.iter().all(|(key, _)| key == "entry")
+    }
+
     pub fn is_empty(&self) -> bool {
         self.tables().is_none_or(|t| t.is_empty())
     }
@@ -290,7 +296,7 @@ impl DayFile {
     }
 }
 
-fn conflict_marker(text: &str) -> Option<usize> {
+pub(super) fn conflict_marker(text: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);

@@ -1,6 +1,7 @@
 //! The journal directory: where each day's file lives, loading days, weeks or
 //! everything, and the locked read-modify-write behind every change.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -10,6 +11,8 @@ use rayon::prelude::*;
 use toml_edit::Table;
 
 use super::dayfile::{DayFile, ParsedDay};
+use super::git::{Change, SaveCommits, commit_message};
+use super::index::{Index, NewRecord, Stamp};
 use super::save::{self, JournalLock, atomic_write, create_private_dir};
 use super::{Problem, StoreError};
 use crate::model::{Entry, EntryId, Kind, ModelError};
@@ -18,6 +21,8 @@ use crate::model::{Entry, EntryId, Kind, ModelError};
 #[derive(Debug, Clone)]
 pub struct Journal {
     root: PathBuf,
+    /// With `git = true`, each save is committed (see `with_git`).
+    commits: Option<SaveCommits>,
 }
 
 /// Entries read from some days, and what could not be read.
@@ -51,9 +56,54 @@ pub enum Stray {
     ConflictCopy(PathBuf),
 }
 
+impl Stray {
+    /// The stray as a problem to report, saying what to do about it.
+    pub fn problem(&self) -> Problem {
+        match self {
+            Stray::Leftover(path) => Problem::whole_file(
+                path,
+                "a temp file left by an interrupted save; the next save removes it",
+            ),
+            Stray::ConflictCopy(path) => Problem::whole_file(
+                path,
+                "a sync conflict copy; move any entries it has that the day file lacks into the day file, then delete it",
+            ),
+        }
+    }
+}
+
 impl Journal {
     pub fn new(root: impl Into<PathBuf>) -> Journal {
-        Journal { root: root.into() }
+        Journal {
+            root: root.into(),
+            commits: None,
+        }
+    }
+
+    /// With `on`, every save also commits the day files it changed, with a
+    /// message naming the change. A failed commit never fails the save: the
+    /// reason is kept for `take_warnings`.
+    pub fn with_git(mut self, on: bool) -> Journal {
+        self.commits = on.then(SaveCommits::default);
+        self
+    }
+
+    /// Warnings from saves since the last call (e.g. a commit git refused),
+    /// for the CLI to print or the TUI to show.
+    pub fn take_warnings(&self) -> Vec<String> {
+        self.commits
+            .as_ref()
+            .map(SaveCommits::take_warnings)
+            .unwrap_or_default()
+    }
+
+    /// Commits `dates`' files when git is on; called with the lock held so
+    /// saves from other processes cannot interleave with the commit.
+    fn commit(&self, dates: &[NaiveDate], message: impl FnOnce() -> String) {
+        if let Some(commits) = &self.commits {
+            let paths: Vec<PathBuf> = dates.iter().map(|d| self.day_path(*d)).collect();
+            commits.commit(&self.root, &paths, &message());
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -100,7 +150,10 @@ impl Journal {
             return self.load_days(start.iter_days().take_while(|d| *d <= end));
         }
         let files = self.day_files_between(start, end)?;
-        self.load_files(files, &|_| true)
+        let mut index = Index::load(&self.root);
+        let loaded = self.load_files(files, &|_| true, &mut index)?;
+        index.save(&self.root);
+        Ok(loaded)
     }
 
     /// Loads the whole journal, parsing files in parallel.
@@ -111,30 +164,91 @@ impl Journal {
     /// Reads the whole journal in parallel, keeping only entries `keep`
     /// accepts, so a search holds its matches in memory, not everything.
     pub fn scan(&self, keep: &(dyn Fn(&Entry) -> bool + Sync)) -> Result<Loaded, StoreError> {
-        let files = self.day_files()?;
-        self.load_files(files, keep)
+        self.scan_files(keep, Index::load(&self.root))
     }
 
+    /// Parses every file, trusting no cache (for `check`), and rebuilds the index.
+    pub fn load_all_fresh(&self) -> Result<Loaded, StoreError> {
+        self.scan_files(&|_| true, Index::rebuilt())
+    }
+
+    fn scan_files(
+        &self,
+        keep: &(dyn Fn(&Entry) -> bool + Sync),
+        mut index: Index,
+    ) -> Result<Loaded, StoreError> {
+        let files = self.day_files()?;
+        let present: HashSet<String> = files.iter().map(|(_, path)| self.index_key(path)).collect();
+        let loaded = self.load_files(files, keep, &mut index)?;
+        index.retain_only(&present);
+        index.save(&self.root);
+        Ok(loaded)
+    }
+
+    fn index_key(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    /// Reads `files` in parallel, reusing what the index holds for files
+    /// that have not changed and recording the ones it had to parse.
     fn load_files(
         &self,
         files: Vec<(NaiveDate, PathBuf)>,
         keep: &(dyn Fn(&Entry) -> bool + Sync),
+        index: &mut Index,
     ) -> Result<Loaded, StoreError> {
+        let now = std::time::SystemTime::now();
+        let shared: &Index = index;
         // Each file's document is dropped as soon as its entries are out:
         // holding every parsed document at once costs gigabytes at 100k entries.
-        let parsed: Vec<Result<Loaded, StoreError>> = files
+        let parsed: Vec<Result<(Loaded, Option<NewRecord>), StoreError>> = files
             .into_par_iter()
             .map(|(date, path)| {
+                let key = self.index_key(&path);
+                // One stat per unchanged file.
+                let stamp = fs::metadata(&path).ok().as_ref().and_then(Stamp::of);
+                if let Some(entries) = stamp.and_then(|s| shared.get(&key, s)) {
+                    let entries = entries.into_iter().filter(|e| keep(e)).collect();
+                    return Ok((
+                        Loaded {
+                            entries,
+                            problems: Vec::new(),
+                        },
+                        None,
+                    ));
+                }
                 let bytes = fs::read(&path).map_err(StoreError::io(&path))?;
                 let day = parse_bytes(&path, date, &bytes);
-                Ok(Loaded { entries: day.entries.into_iter().filter(|e| keep(e)).collect(), problems: day.problems })
+                // Recorded only if the file did not change while it was read,
+                // so a record's bytes always belong to its stamp.
+                let unchanged = || fs::metadata(&path).ok().as_ref().and_then(Stamp::of) == stamp;
+                let record = match stamp {
+                    Some(stamp) if day.problems.is_empty() && unchanged() => {
+                        Index::prepare(key, stamp, &day.entries, now)
+                    }
+                    _ => None,
+                };
+                let entries = day.entries.into_iter().filter(|e| keep(e)).collect();
+                Ok((
+                    Loaded {
+                        entries,
+                        problems: day.problems,
+                    },
+                    record,
+                ))
             })
             .collect();
         let mut loaded = Loaded::default();
         for day in parsed {
-            let day = day?;
+            let (day, record) = day?;
             loaded.entries.extend(day.entries);
             loaded.problems.extend(day.problems);
+            if let Some(record) = record {
+                index.insert(record);
+            }
         }
         Ok(loaded)
     }
@@ -145,7 +259,11 @@ impl Journal {
     }
 
     /// The day files from `start` to `end`, listing only the years between.
-    fn day_files_between(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<(NaiveDate, PathBuf)>, StoreError> {
+    fn day_files_between(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, PathBuf)>, StoreError> {
         let mut files = Vec::new();
         for (year, year_dir) in self.year_dirs()? {
             if year < start.year() || year > end.year() {
@@ -220,16 +338,25 @@ impl Journal {
     /// Finds an entry by id: in the file its id names, else anywhere (it may
     /// have been moved to another day).
     pub fn find(&self, id: &EntryId) -> Result<Entry, StoreError> {
-        if let Some(parsed) = self.read_day(id.date())?
-            && let Some(entry) = parsed.entries.into_iter().find(|e| &e.id == id)
-        {
-            return Ok(entry);
+        let mut unreadable = None;
+        if let Some(parsed) = self.read_day(id.date())? {
+            if let Some(entry) = parsed.entries.into_iter().find(|e| &e.id == id) {
+                return Ok(entry);
+            }
+            // An entry in a file with conflict markers or a syntax error is
+            // there but unreadable: say so rather than "no entry".
+            if parsed.file.is_none() {
+                unreadable = parsed.problems.into_iter().next();
+            }
         }
         self.load_all()?
             .entries
             .into_iter()
             .find(|e| &e.id == id)
-            .ok_or_else(|| StoreError::NotFound(id.clone()))
+            .ok_or_else(|| match unreadable {
+                Some(problem) => StoreError::Broken(problem),
+                None => StoreError::NotFound(id.clone()),
+            })
     }
 
     /// Removes temp files left by saves that did not finish.
@@ -245,7 +372,7 @@ impl Journal {
         Ok(removed)
     }
 
-    fn lock(&self) -> Result<JournalLock, StoreError> {
+    pub(super) fn lock(&self) -> Result<JournalLock, StoreError> {
         JournalLock::acquire(&self.root).map_err(StoreError::io(self.root.join(save::LOCK_FILE)))
     }
 
@@ -306,7 +433,7 @@ impl Journal {
     pub fn add(&self, mut entry: Entry) -> Result<Entry, StoreError> {
         entry.validate()?;
         let _lock = self.lock()?;
-        self.edit_day(entry.date, |file| {
+        let saved = self.edit_day(entry.date, |file| {
             let taken = file.ids();
             let mut rng = fastrand::Rng::new();
             entry.id = std::iter::repeat_with(|| EntryId::generate(entry.date, &mut rng))
@@ -314,7 +441,36 @@ impl Journal {
                 .expect("an unbounded iterator yields");
             file.append(&entry);
             Ok(entry)
-        })
+        })?;
+        self.commit(&[saved.date], || commit_message(Change::Add, &saved, None));
+        Ok(saved)
+    }
+
+    /// Adds entries that already have ids (an import), one save per day.
+    /// Refuses, before writing anything, an id the journal already has.
+    pub fn add_with_ids(&self, entries: &[Entry]) -> Result<(), StoreError> {
+        let mut days: std::collections::BTreeMap<NaiveDate, Vec<&Entry>> = Default::default();
+        for entry in entries {
+            entry.validate()?;
+            days.entry(entry.date).or_default().push(entry);
+        }
+        let _lock = self.lock()?;
+        for (date, day) in days {
+            self.edit_day(date, |file| {
+                if let Some(taken) = day.iter().find(|e| file.get(&e.id).is_some()) {
+                    return Err(ModelError::Invalid(format!(
+                        "{} is already in the journal",
+                        taken.id
+                    ))
+                    .into());
+                }
+                for entry in day {
+                    file.append(entry);
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
     }
 
     /// Saves `entry` over the entry with its id, moving it if its date changed.
@@ -340,6 +496,9 @@ impl Journal {
                     .ok_or_else(|| StoreError::NotFound(entry.id.clone()))
             })?;
         }
+        self.commit(&[entry.date, current.date], || {
+            commit_message(Change::Edit, entry, Some(&current))
+        });
         Ok(entry.clone())
     }
 
@@ -373,11 +532,19 @@ impl Journal {
         table: Table,
     ) -> Result<(), StoreError> {
         let _lock = self.lock()?;
-        self.edit_day(date, |file| {
+        let before = self.read_day(date)?.and_then(|p| p.file?.get(id));
+        let after = self.edit_day(date, |file| {
             file.replace_table(id, table)
                 .then_some(())
-                .ok_or_else(|| StoreError::NotFound(id.clone()))
-        })
+                .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+            Ok(file.get(id))
+        })?;
+        if let Some(after) = after {
+            self.commit(&[date], || {
+                commit_message(Change::Edit, &after, before.as_ref())
+            });
+        }
+        Ok(())
     }
 
     /// Removes an entry, returning what `restore` needs to put it back.
@@ -388,6 +555,9 @@ impl Journal {
             file.remove(id)
                 .ok_or_else(|| StoreError::NotFound(id.clone()))
         })?;
+        self.commit(&[entry.date], || {
+            commit_message(Change::Delete, &entry, None)
+        });
         Ok(DeletedEntry {
             entry,
             index,
@@ -408,7 +578,11 @@ impl Journal {
             }
             file.insert_table(deleted.index, deleted.table.clone());
             Ok(())
-        })
+        })?;
+        self.commit(&[deleted.entry.date], || {
+            commit_message(Change::Restore, &deleted.entry, None)
+        });
+        Ok(())
     }
 }
 
@@ -571,5 +745,74 @@ mod tests {
         assert_eq!(journal.strays().unwrap().len(), 2);
         assert_eq!(journal.clean_leftovers().unwrap().len(), 1);
         assert_eq!(journal.strays().unwrap().len(), 1);
+    }
+
+    fn age(path: &Path, seconds: u64) {
+        let file = fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(seconds))
+            .unwrap();
+    }
+
+    #[test]
+    fn the_index_is_reused_only_while_files_are_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let kept = journal
+            .add(new_entry(day(2), Kind::Met, "kept as is"))
+            .unwrap();
+        let edited = journal
+            .add(new_entry(day(3), Kind::Met, "before the edit"))
+            .unwrap();
+        let index = dir.path().join(super::super::INDEX_FILE);
+
+        // Fresh files are not recorded: their mtime could repeat.
+        journal.load_all().unwrap();
+        assert!(!index.exists());
+
+        age(&journal.day_path(day(2)), 60);
+        age(&journal.day_path(day(3)), 60);
+        journal.load_all().unwrap();
+        assert!(index.exists());
+
+        // A hand edit of the same size, with the mtime set back to an old
+        // moment of its own, is still seen: the stamp differs.
+        let path = journal.day_path(day(3));
+        let text = fs::read_to_string(&path)
+            .unwrap()
+            .replace("before the edit", "after  the edit");
+        fs::write(&path, text).unwrap();
+        age(&path, 30);
+        let titles: Vec<String> = journal
+            .load_all()
+            .unwrap()
+            .entries
+            .into_iter()
+            .map(|e| e.title)
+            .collect();
+        assert_eq!(titles, ["kept as is", "after  the edit"]);
+        assert_eq!(journal.find(&edited.id).unwrap().title, "after  the edit");
+
+        // A damaged cache is ignored and rebuilt; a deleted one is not missed.
+        fs::write(&index, b"garbage").unwrap();
+        assert_eq!(journal.load_all().unwrap().entries.len(), 2);
+        fs::remove_file(&index).unwrap();
+        assert_eq!(journal.load_all().unwrap().entries[0].id, kept.id);
+
+        // A removed day drops out of the cache.
+        fs::remove_file(journal.day_path(day(2))).unwrap();
+        assert_eq!(journal.load_all().unwrap().entries.len(), 1);
+    }
+
+    #[test]
+    fn broken_files_are_never_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let path = journal.day_path(day(2));
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, "[[entry]]\nkind = 3\n").unwrap();
+        age(&path, 60);
+        for _ in 0..2 {
+            assert_eq!(journal.load_all().unwrap().problems.len(), 1);
+        }
     }
 }

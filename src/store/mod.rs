@@ -5,12 +5,19 @@
 mod codec;
 mod dayfile;
 mod error;
+mod git;
+mod index;
 mod journal;
+mod merge;
 mod problem;
+pub mod repo;
 mod save;
 
 pub use dayfile::{DayFile, ParsedDay};
 pub use error::StoreError;
+pub use git::{Git, GitError};
+pub use index::INDEX_FILE;
 pub use journal::{DeletedEntry, Journal, Loaded, Stray};
+pub use merge::{Merged, Unmergeable, merge_day};
 pub use problem::Problem;
-pub use save::{SaveStep, TEMP_SUFFIX, atomic_write, atomic_write_with};
+pub use save::{SaveStep, TEMP_SUFFIX, atomic_write, atomic_write_with, create_private_dir};

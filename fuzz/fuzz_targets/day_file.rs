@@ -1,0 +1,29 @@
+//! The day-file loader on arbitrary bytes: it never panics, a file it accepts
+//! renders back to exactly its own bytes (line endings aside), and what it
+//! reports prints safely.
+
+#![no_main]
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use jobjournal::sanitize::{self, Lines};
+use jobjournal::store::DayFile;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let date = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+    let parsed = DayFile::parse(Path::new("day.toml"), date, text);
+    for problem in &parsed.problems {
+        assert!(sanitize::is_clean(&problem.to_string(), Lines::Escape), "{problem:?}");
+    }
+    if let Some(file) = parsed.file {
+        // toml_edit writes LF line endings, so a CRLF file is compared as LF
+        // (a known limit: saving a CRLF file turns its line endings to LF).
+        let rendered = file.render();
+        let lf = text.replace("\r\n", "\n");
+        assert!(rendered == lf || rendered == format!("{lf}\n"), "an unchanged file must keep its bytes");
+        assert_eq!(file.entries(), parsed.entries);
+    }
+});

@@ -1,0 +1,232 @@
+//! What the user means (`Command`, named in `assets/keys.toml`), everything
+//! else that can happen to the app (`Action`), and what the app asks the
+//! outside world to do (`Effect`). The app only ever sees and returns these.
+
+use std::path::PathBuf;
+
+use crossterm::event::KeyEvent;
+use serde::Deserialize;
+
+use super::draft::Draft;
+use crate::model::{Entry, EntryId, Kind, Week};
+use crate::store::{DeletedEntry, Loaded};
+
+/// A user's intent, bound to keys per screen. The snake_case names are the
+/// ones used in `keys.toml` and the config's `[keys]` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    MoveDown,
+    MoveUp,
+    PageDown,
+    PageUp,
+    New,
+    Edit,
+    Delete,
+    Undo,
+    PrevWeek,
+    NextWeek,
+    ThisWeek,
+    Search,
+    Report,
+    Bullets,
+    Stats,
+    Help,
+    Back,
+    Quit,
+    Suspend,
+    PickScrewup,
+    PickFix,
+    PickExceeded,
+    PickMet,
+    PickPromise,
+    PickNote,
+    Save,
+    NextField,
+    PrevField,
+    ExternalEditor,
+    Toggle,
+    Accept,
+    Export,
+    Yes,
+    No,
+}
+
+impl Command {
+    pub const ALL: [Command; 34] = [
+        Command::MoveDown,
+        Command::MoveUp,
+        Command::PageDown,
+        Command::PageUp,
+        Command::New,
+        Command::Edit,
+        Command::Delete,
+        Command::Undo,
+        Command::PrevWeek,
+        Command::NextWeek,
+        Command::ThisWeek,
+        Command::Search,
+        Command::Report,
+        Command::Bullets,
+        Command::Stats,
+        Command::Help,
+        Command::Back,
+        Command::Quit,
+        Command::Suspend,
+        Command::PickScrewup,
+        Command::PickFix,
+        Command::PickExceeded,
+        Command::PickMet,
+        Command::PickPromise,
+        Command::PickNote,
+        Command::Save,
+        Command::NextField,
+        Command::PrevField,
+        Command::ExternalEditor,
+        Command::Toggle,
+        Command::Accept,
+        Command::Export,
+        Command::Yes,
+        Command::No,
+    ];
+
+    /// Short words for the footer.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Command::MoveDown => "down",
+            Command::MoveUp => "up",
+            Command::PageDown => "page down",
+            Command::PageUp => "page up",
+            Command::New => "new",
+            Command::Edit => "edit",
+            Command::Delete => "delete",
+            Command::Undo => "undo",
+            Command::PrevWeek => "prev week",
+            Command::NextWeek => "next week",
+            Command::ThisWeek => "this week",
+            Command::Search => "search",
+            Command::Report => "report",
+            Command::Bullets => "bullets",
+            Command::Stats => "stats",
+            Command::Help => "help",
+            Command::Back => "back",
+            Command::Quit => "quit",
+            Command::Suspend => "suspend",
+            Command::PickScrewup => "screw-up",
+            Command::PickFix => "fix",
+            Command::PickExceeded => "exceeded",
+            Command::PickMet => "met",
+            Command::PickPromise => "promise",
+            Command::PickNote => "note",
+            Command::Save => "save",
+            Command::NextField => "next field",
+            Command::PrevField => "prev field",
+            Command::ExternalEditor => "$EDITOR",
+            Command::Toggle => "toggle",
+            Command::Accept => "keep filter",
+            Command::Export => "export",
+            Command::Yes => "yes",
+            Command::No => "no",
+        }
+    }
+
+    /// One line for the help screen.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Command::MoveDown => "move down",
+            Command::MoveUp => "move up",
+            Command::PageDown => "move a page down",
+            Command::PageUp => "move a page up",
+            Command::New => "new entry: pick a kind, then fill in the form",
+            Command::Edit => "edit the selected entry",
+            Command::Delete => "delete the selected entry (asks first)",
+            Command::Undo => "undo the last delete",
+            Command::PrevWeek => "previous week",
+            Command::NextWeek => "next week",
+            Command::ThisWeek => "this week",
+            Command::Search => "search all entries as you type",
+            Command::Report => "the week's report",
+            Command::Bullets => "resume bullets for the last 12 months",
+            Command::Stats => "stats for the last 12 weeks",
+            Command::Help => "all keys",
+            Command::Back => "back / cancel",
+            Command::Quit => "quit",
+            Command::Suspend => "suspend to the shell (fg to come back)",
+            Command::PickScrewup => "new screw-up",
+            Command::PickFix => "new fix",
+            Command::PickExceeded => "new exceeded expectation",
+            Command::PickMet => "new met expectation",
+            Command::PickPromise => "new promise",
+            Command::PickNote => "new note",
+            Command::Save => "save the entry",
+            Command::NextField => "next field",
+            Command::PrevField => "previous field",
+            Command::ExternalEditor => "edit the details in $VISUAL / $EDITOR",
+            Command::Toggle => "toggle a link or cycle a status",
+            Command::Accept => "keep the filter and go back to the list",
+            Command::Export => "write it to the export dir",
+            Command::Yes => "yes",
+            Command::No => "no",
+        }
+    }
+}
+
+/// Everything the app reacts to.
+#[derive(Debug)]
+pub enum Action {
+    /// A key press, looked up in the keymap by the app (forms need the raw key).
+    Key(KeyEvent),
+    /// A command without a key, for tests and internal use.
+    Command(Command),
+    /// The terminal was resized; the next frame lays out again.
+    Resize,
+    /// Periodic wake-up: autosaves drafts.
+    Tick,
+    /// The days of `week` as read from disk.
+    WeekLoaded {
+        week: Week,
+        loaded: Loaded,
+    },
+    /// The whole journal, read in the background.
+    JournalLoaded(Loaded),
+    Added(Entry),
+    Updated(Entry),
+    Deleted(Box<DeletedEntry>),
+    Restored(Entry),
+    Exported(PathBuf),
+    /// The details field came back from `$EDITOR`.
+    ExternallyEdited(String),
+    /// An unsaved form from a previous run.
+    DraftFound(Draft),
+    /// Something the outside world could not do; shown, never fatal.
+    Failed(String),
+}
+
+/// What the app asks the runner to do.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    LoadWeek(Week),
+    Add(Entry),
+    Update(Entry),
+    Delete(EntryId),
+    Restore(Box<DeletedEntry>),
+    Export { file_name: String, text: String },
+    EditExternally(String),
+    SaveDraft(Draft),
+    ClearDraft,
+    Suspend,
+    Quit,
+}
+
+/// The kind a picker key chooses.
+pub fn picked_kind(command: Command) -> Option<Kind> {
+    Some(match command {
+        Command::PickScrewup => Kind::Screwup,
+        Command::PickFix => Kind::Fix,
+        Command::PickExceeded => Kind::Exceeded,
+        Command::PickMet => Kind::Met,
+        Command::PickPromise => Kind::Promise,
+        Command::PickNote => Kind::Note,
+        _ => return None,
+    })
+}

@@ -1,0 +1,590 @@
+//! The whole state of the TUI and `update`, which turns an `Action` into new
+//! state plus `Effect`s for the runner. No I/O, no clock, no drawing: tested
+//! by feeding actions and looking at state and effects.
+
+mod capture;
+mod views;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::action::{Action, Command, Effect};
+use super::draft::Draft;
+use super::form::Form;
+use super::keymap::{KeyMap, Screen};
+use super::search::{Hit, Search};
+use crate::config::Config;
+use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
+use crate::report::Templates;
+use crate::store::{DeletedEntry, Loaded, Problem};
+
+/// The parts of the config the screens use.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub name: String,
+    pub role: String,
+    pub currency: Currency,
+    pub week_start: WeekStart,
+    /// Report templates: built in, overridden from the config dir.
+    pub templates: Templates,
+}
+
+impl From<&Config> for Settings {
+    fn from(config: &Config) -> Self {
+        Settings {
+            name: config.name.clone(),
+            role: config.role.clone(),
+            currency: config.currency.clone(),
+            week_start: config.week_start,
+            templates: Templates::for_config_dir(config.config_dir.as_deref()),
+        }
+    }
+}
+
+/// Which screen has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Week,
+    Picker,
+    Form,
+    Search,
+    Report,
+    Bullets,
+    Stats,
+    Help,
+}
+
+/// What a rendered report or bullets text was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextKey {
+    pub mode: Mode,
+    pub week: Week,
+    version: u64,
+}
+
+/// A yes/no question over the current screen.
+#[derive(Debug, Clone)]
+pub enum Question {
+    Delete { id: EntryId, title: String },
+    Discard,
+    Draft(Draft),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Error,
+}
+
+pub struct App {
+    pub settings: Settings,
+    pub keymap: KeyMap,
+    pub today: NaiveDate,
+    pub mode: Mode,
+    pub week: Week,
+    /// The shown week's entries, by day, in file order within a day.
+    pub week_entries: Vec<Entry>,
+    /// The whole journal once the background load is done.
+    pub all: Option<Vec<Entry>>,
+    pub week_problems: Vec<Problem>,
+    pub all_problems: Vec<Problem>,
+    /// Index into `visible()`.
+    pub selected: usize,
+    pub form: Option<Form>,
+    pub question: Option<Question>,
+    pub search: Option<Search>,
+    /// The search is kept as a filter on the list after Enter.
+    pub filtering: bool,
+    pub last_deleted: Option<DeletedEntry>,
+    pub message: Option<(Level, String)>,
+    /// Scroll offset of the report, bullets and help screens.
+    pub scroll: u16,
+    /// Where Esc on the help screen goes back to.
+    pub help_return: Mode,
+    /// An entry to select once its week has loaded.
+    pending_select: Option<EntryId>,
+    /// A draft of an edit to open once the whole journal is read.
+    pending_draft: Option<Draft>,
+    /// Bumped whenever entries in memory change, so rendered text goes stale.
+    version: u64,
+    /// The report or bullets as rendered for `TextKey`, or why not.
+    rendered: Option<(TextKey, Result<String, String>)>,
+    pub quitting: bool,
+}
+
+impl App {
+    pub fn new(settings: Settings, keymap: KeyMap, today: NaiveDate) -> App {
+        let week = Week::containing(today, settings.week_start);
+        App {
+            settings,
+            keymap,
+            today,
+            mode: Mode::Week,
+            week,
+            week_entries: Vec::new(),
+            all: None,
+            week_problems: Vec::new(),
+            all_problems: Vec::new(),
+            selected: 0,
+            form: None,
+            question: None,
+            search: None,
+            filtering: false,
+            last_deleted: None,
+            message: None,
+            scroll: 0,
+            help_return: Mode::Week,
+            pending_select: None,
+            pending_draft: None,
+            version: 0,
+            rendered: None,
+            quitting: false,
+        }
+    }
+
+    /// The keymap section in force.
+    pub fn screen(&self) -> Screen {
+        if self.question.is_some() {
+            return Screen::Confirm;
+        }
+        match self.mode {
+            Mode::Week => Screen::Main,
+            Mode::Picker => Screen::Picker,
+            Mode::Form => Screen::Form,
+            Mode::Search => Screen::Search,
+            Mode::Report | Mode::Bullets | Mode::Stats | Mode::Help => Screen::View,
+        }
+    }
+
+    /// Entries the app knows: the whole journal when loaded, else the week.
+    pub fn known(&self) -> &[Entry] {
+        self.all.as_deref().unwrap_or(&self.week_entries)
+    }
+
+    /// The entries listed on the left: search hits when searching or
+    /// filtering, else the week.
+    pub fn visible(&self) -> Vec<&Entry> {
+        match (&self.search, self.mode, self.filtering) {
+            (Some(search), Mode::Search, _) | (Some(search), _, true) => {
+                search.hits.iter().map(|h| &h.entry).collect()
+            }
+            _ => self.week_entries.iter().collect(),
+        }
+    }
+
+    pub fn hits(&self) -> Option<&[Hit]> {
+        let search = self.search.as_ref()?;
+        (self.mode == Mode::Search || self.filtering).then_some(search.hits.as_slice())
+    }
+
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.visible().get(self.selected).copied()
+    }
+
+    /// Problems to warn about: every file's once the journal is loaded.
+    pub fn problems(&self) -> &[Problem] {
+        if self.all.is_some() {
+            &self.all_problems
+        } else {
+            &self.week_problems
+        }
+    }
+
+    /// Ids of screw-ups some known fix names.
+    pub fn fixed_ids(&self) -> BTreeSet<&EntryId> {
+        self.known().iter().flat_map(|e| e.fixes.iter()).collect()
+    }
+
+    pub fn is_open_screwup(&self, entry: &Entry) -> bool {
+        entry.kind == Kind::Screwup && !self.known().iter().any(|e| e.fixes.contains(&entry.id))
+    }
+
+    /// What `id` is called, when known.
+    pub fn title_of(&self, id: &EntryId) -> Option<&str> {
+        self.known()
+            .iter()
+            .chain(self.week_entries.iter())
+            .find(|e| &e.id == id)
+            .map(|e| e.title.as_str())
+    }
+
+    /// Fixes that name `id`.
+    pub fn fixes_of(&self, id: &EntryId) -> Vec<&Entry> {
+        self.known()
+            .iter()
+            .filter(|e| e.fixes.contains(id))
+            .collect()
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Key(key) => {
+                // A message stays until the next key, so it is read, then gone.
+                self.message = None;
+                let command = self.keymap.command(self.screen(), key);
+                match (self.mode, self.question.is_some(), command) {
+                    (Mode::Form, false, None | Some(Command::Toggle)) => self.form_input(key),
+                    (Mode::Search, false, None) => self.search_input(key),
+                    (_, _, Some(command)) => self.command(command),
+                    _ => Vec::new(),
+                }
+            }
+            Action::Command(command) => self.command(command),
+            Action::Resize => Vec::new(),
+            Action::Tick => self.tick(),
+            Action::WeekLoaded { week, loaded } => {
+                self.week_loaded(week, loaded);
+                Vec::new()
+            }
+            Action::JournalLoaded(loaded) => {
+                self.journal_loaded(loaded);
+                match self.pending_draft.take() {
+                    Some(draft) => self.open_draft(&draft),
+                    None => Vec::new(),
+                }
+            }
+            Action::Added(entry) => self.added(entry),
+            Action::Updated(entry) => self.updated(entry),
+            Action::Deleted(deleted) => self.deleted(*deleted),
+            Action::Restored(entry) => {
+                self.info(format!("Restored \"{}\"", entry.title));
+                self.last_deleted = None;
+                self.insert(entry.clone());
+                self.select_or_visit(&entry)
+            }
+            Action::Exported(path) => {
+                self.info(format!("Wrote {}", path.display()));
+                Vec::new()
+            }
+            Action::ExternallyEdited(text) => {
+                if let Some(form) = &mut self.form {
+                    form.set_details(&text);
+                }
+                Vec::new()
+            }
+            Action::DraftFound(draft) => {
+                self.question = Some(Question::Draft(draft));
+                Vec::new()
+            }
+            Action::Failed(message) => {
+                self.message = Some((Level::Error, message));
+                Vec::new()
+            }
+        }
+    }
+
+    fn command(&mut self, command: Command) -> Vec<Effect> {
+        if let Some(question) = self.question.clone() {
+            return self.answer(question, command);
+        }
+        if command == Command::Quit {
+            return self.quit();
+        }
+        if command == Command::Suspend {
+            return vec![Effect::Suspend];
+        }
+        match self.mode {
+            Mode::Week => self.week_command(command),
+            Mode::Picker => self.picker_command(command),
+            Mode::Form => self.form_command(command),
+            Mode::Search => self.search_command(command),
+            Mode::Report | Mode::Bullets | Mode::Stats | Mode::Help => self.view_command(command),
+        }
+    }
+
+    /// Everything to do before the process ends: keep an open form as a draft.
+    pub fn shutdown(&mut self) -> Vec<Effect> {
+        match &self.form {
+            Some(form) => vec![draft_effect(form)],
+            None => Vec::new(),
+        }
+    }
+
+    fn quit(&mut self) -> Vec<Effect> {
+        self.quitting = true;
+        let mut effects = self.shutdown();
+        effects.push(Effect::Quit);
+        effects
+    }
+
+    fn tick(&mut self) -> Vec<Effect> {
+        match &mut self.form {
+            Some(form) if form.draft_stale => {
+                form.draft_stale = false;
+                vec![draft_effect(form)]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn answer(&mut self, question: Question, command: Command) -> Vec<Effect> {
+        match command {
+            Command::Yes => {
+                self.question = None;
+                match question {
+                    Question::Delete { id, .. } => vec![Effect::Delete(id)],
+                    Question::Discard => self.close_form(),
+                    Question::Draft(draft) => self.open_draft(&draft),
+                }
+            }
+            Command::No | Command::Back => {
+                self.question = None;
+                match question {
+                    Question::Draft(_) => vec![Effect::ClearDraft],
+                    _ => Vec::new(),
+                }
+            }
+            Command::Quit => {
+                self.question = None;
+                self.quit()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn week_command(&mut self, command: Command) -> Vec<Effect> {
+        let len = self.visible().len();
+        match command {
+            Command::MoveDown => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
+            Command::MoveUp => self.selected = self.selected.saturating_sub(1),
+            Command::PageDown => self.selected = (self.selected + 10).min(len.saturating_sub(1)),
+            Command::PageUp => self.selected = self.selected.saturating_sub(10),
+            Command::New => {
+                self.message = None;
+                self.mode = Mode::Picker;
+            }
+            Command::Edit => return self.edit_selected(),
+            Command::Delete => {
+                if let Some(entry) = self.selected_entry() {
+                    self.question = Some(Question::Delete {
+                        id: entry.id.clone(),
+                        title: entry.title.clone(),
+                    });
+                }
+            }
+            Command::Undo => match &self.last_deleted {
+                Some(deleted) => return vec![Effect::Restore(Box::new(deleted.clone()))],
+                None => self.info("Nothing to undo".into()),
+            },
+            Command::PrevWeek => return self.go_to_week(self.week.prev()),
+            Command::NextWeek => return self.go_to_week(self.week.next()),
+            Command::ThisWeek => {
+                return self.go_to_week(Week::containing(self.today, self.settings.week_start));
+            }
+            Command::Search => {
+                self.search.get_or_insert_with(Search::default);
+                self.filtering = false;
+                self.mode = Mode::Search;
+                self.selected = 0;
+                self.rerun_search();
+            }
+            Command::Back if self.filtering => {
+                self.filtering = false;
+                self.search = None;
+                self.selected = 0;
+            }
+            Command::Back => self.message = None,
+            Command::Report | Command::Bullets | Command::Stats | Command::Help => {
+                return self.open_view(command);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn search_command(&mut self, command: Command) -> Vec<Effect> {
+        let len = self.visible().len();
+        match command {
+            Command::MoveDown => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
+            Command::MoveUp => self.selected = self.selected.saturating_sub(1),
+            Command::Accept => {
+                self.filtering = self
+                    .search
+                    .as_ref()
+                    .is_some_and(|s| !s.text().trim().is_empty());
+                if !self.filtering {
+                    self.search = None;
+                }
+                self.mode = Mode::Week;
+            }
+            Command::Back => {
+                self.search = None;
+                self.filtering = false;
+                self.mode = Mode::Week;
+                self.selected = 0;
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn search_input(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
+        if let Some(search) = &mut self.search
+            && search.query.input(key)
+        {
+            self.selected = 0;
+            self.rerun_search();
+        }
+        Vec::new()
+    }
+
+    fn rerun_search(&mut self) {
+        let entries = self.all.as_deref().unwrap_or(&self.week_entries);
+        if let Some(search) = &mut self.search {
+            search.run(entries);
+        }
+        let len = self.visible().len();
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+
+    fn go_to_week(&mut self, week: Week) -> Vec<Effect> {
+        if week == self.week {
+            return Vec::new();
+        }
+        self.week = week;
+        self.selected = 0;
+        self.scroll = 0;
+        // Show what is already in memory at once; the fresh read replaces it.
+        self.week_entries = match &self.all {
+            Some(all) => sorted(
+                all.iter()
+                    .filter(|e| week.contains(e.date))
+                    .cloned()
+                    .collect(),
+            ),
+            None => Vec::new(),
+        };
+        vec![Effect::LoadWeek(week)]
+    }
+
+    fn week_loaded(&mut self, week: Week, loaded: Loaded) {
+        if week != self.week {
+            return;
+        }
+        let keep = self.selected_entry().map(|e| e.id.clone());
+        self.version += 1;
+        self.week_entries = sorted(loaded.entries);
+        self.week_problems = loaded.problems;
+        if let Some(all) = &mut self.all {
+            all.retain(|e| !week.contains(e.date));
+            all.extend(self.week_entries.iter().cloned());
+            self.all_problems
+                .retain(|p| !self.week_problems.contains(p) && !in_week(p, week));
+            self.all_problems.extend(self.week_problems.iter().cloned());
+        }
+        let target = self.pending_select.take().or(keep);
+        self.select_id(target.as_ref());
+        self.rerun_search();
+    }
+
+    fn journal_loaded(&mut self, loaded: Loaded) {
+        self.version += 1;
+        let week = self.week;
+        let mut all = loaded.entries;
+        // The week was read more recently (and maybe changed since): it wins.
+        all.retain(|e| !week.contains(e.date));
+        all.extend(self.week_entries.iter().cloned());
+        self.all = Some(all);
+        self.all_problems = loaded
+            .problems
+            .into_iter()
+            .filter(|p| !in_week(p, week))
+            .collect();
+        self.all_problems.extend(self.week_problems.iter().cloned());
+        self.rerun_search();
+    }
+
+    fn select_id(&mut self, id: Option<&EntryId>) {
+        let len = self.visible().len();
+        self.selected = match id.and_then(|id| self.visible().iter().position(|e| &e.id == id)) {
+            Some(index) => index,
+            None => self.selected.min(len.saturating_sub(1)),
+        };
+    }
+
+    /// Adds a saved entry to what is in memory.
+    fn insert(&mut self, entry: Entry) {
+        self.forget(&entry.id);
+        if self.week.contains(entry.date) {
+            self.week_entries.push(entry.clone());
+            self.week_entries = sorted(std::mem::take(&mut self.week_entries));
+        }
+        if let Some(all) = &mut self.all {
+            all.push(entry);
+        }
+        self.rerun_search();
+    }
+
+    fn forget(&mut self, id: &EntryId) {
+        self.version += 1;
+        self.week_entries.retain(|e| &e.id != id);
+        if let Some(all) = &mut self.all {
+            all.retain(|e| &e.id != id);
+        }
+    }
+
+    /// Selects `entry`, moving to its week first when it is elsewhere.
+    fn select_or_visit(&mut self, entry: &Entry) -> Vec<Effect> {
+        if self.filtering {
+            self.filtering = false;
+            self.search = None;
+        }
+        if self.week.contains(entry.date) {
+            self.select_id(Some(&entry.id));
+            return Vec::new();
+        }
+        self.pending_select = Some(entry.id.clone());
+        let effects = self.go_to_week(Week::containing(entry.date, self.settings.week_start));
+        self.select_id(Some(&entry.id));
+        effects
+    }
+
+    fn deleted(&mut self, deleted: DeletedEntry) -> Vec<Effect> {
+        let undo = self
+            .keymap
+            .keys(Screen::Main, Command::Undo)
+            .first()
+            .map(|k| k.to_string());
+        let hint = undo.map(|k| format!(" ({k} undoes)")).unwrap_or_default();
+        self.info(format!("Deleted \"{}\"{hint}", deleted.entry.title));
+        self.forget(&deleted.entry.id);
+        self.last_deleted = Some(deleted);
+        self.rerun_search();
+        let len = self.visible().len();
+        self.selected = self.selected.min(len.saturating_sub(1));
+        Vec::new()
+    }
+
+    fn info(&mut self, message: String) {
+        self.message = Some((Level::Info, message));
+    }
+}
+
+/// Keeps what the form holds, or no draft at all when it is as it was
+/// opened (typed, then deleted again).
+fn draft_effect(form: &Form) -> Effect {
+    if form.is_changed() {
+        Effect::SaveDraft(form.to_draft())
+    } else {
+        Effect::ClearDraft
+    }
+}
+
+/// Entries by day, keeping file order within a day.
+fn sorted(mut entries: Vec<Entry>) -> Vec<Entry> {
+    entries.sort_by_key(|e| e.date);
+    entries
+}
+
+fn in_week(problem: &Problem, week: Week) -> bool {
+    let stem = problem
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    NaiveDate::parse_from_str(stem, "%Y-%m-%d").is_ok_and(|d| week.contains(d))
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,724 @@
+//! The state machine fed with actions: no terminal and no journal on disk
+//! (except to build a `DeletedEntry`, which only the store can make).
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::{Money, PromiseStatus};
+use crate::ui::form::FieldId;
+use crate::ui::keymap::Key;
+
+pub(crate) fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+pub(crate) fn today() -> NaiveDate {
+    day(18)
+}
+
+pub(crate) fn entry(id: &str, kind: Kind, title: &str) -> Entry {
+    let id: EntryId = id.parse().unwrap();
+    Entry::new(id.clone(), id.date(), kind, title)
+}
+
+/// A week (2026-W47) with one of each kind, a fixed and an open screw-up,
+/// and older entries for search and stats.
+pub(crate) fn sample() -> Vec<Entry> {
+    let mut acme = entry(
+        "2026-11-16-k7q2",
+        Kind::Screwup,
+        "Sent Acme the October invoice twice",
+    );
+    acme.customer = Some("Acme Corp".into());
+    acme.tags = vec!["billing".into()];
+    acme.revenue = Some(Money(-120_000));
+    acme.customer_value = Some(Money(12_000_000));
+    acme.time = chrono::NaiveTime::from_hms_opt(9, 14, 0);
+    acme.details = Some("They caught it before paying.\nApologised the same hour.".into());
+    let mut fix = entry(
+        "2026-11-17-p3xa",
+        Kind::Fix,
+        "Added a duplicate-invoice check before sending",
+    );
+    fix.fixes = vec![acme.id.clone()];
+    fix.cost_saved = Some(Money(50_000));
+    fix.adopted_by = vec!["billing team".into()];
+    let mut quote = entry(
+        "2026-11-18-m2c9",
+        Kind::Exceeded,
+        "Quote for Birch Ltd turned around same day",
+    );
+    quote.expected = Some("3 days".into());
+    quote.delivered = Some("4 hours".into());
+    quote.revenue = Some(Money(500_000));
+    quote.customer = Some("Birch Ltd".into());
+    let mut promise = entry(
+        "2026-11-18-z81t",
+        Kind::Promise,
+        "Send Birch the revised contract",
+    );
+    promise.due = Some(day(20));
+    let standup = entry("2026-11-18-s7nd", Kind::Screwup, "Missed the standup");
+    let met = entry("2026-11-19-m3t0", Kind::Met, "Monthly close on time");
+    let note = entry(
+        "2026-11-19-n0te",
+        Kind::Note,
+        "Team lunch with the new hire",
+    );
+    let mut old_screwup = entry(
+        "2026-11-10-0ld1",
+        Kind::Screwup,
+        "Shipped the wrong Acme pallet",
+    );
+    old_screwup.customer = Some("Acme Corp".into());
+    let mut kept = entry("2026-11-04-k3pt", Kind::Promise, "Call Acme back");
+    kept.status = Some(PromiseStatus::Kept);
+    let older = entry(
+        "2026-10-01-0ld2",
+        Kind::Screwup,
+        "Forgot the October report",
+    );
+    vec![
+        acme,
+        fix,
+        quote,
+        promise,
+        standup,
+        met,
+        note,
+        old_screwup,
+        kept,
+        older,
+    ]
+}
+
+pub(crate) fn app_with(entries: Vec<Entry>) -> App {
+    let mut app = App::new(Settings::default(), KeyMap::default(), today());
+    let week = app.week;
+    let in_week = entries
+        .iter()
+        .filter(|e| week.contains(e.date))
+        .cloned()
+        .collect();
+    app.update(Action::WeekLoaded {
+        week,
+        loaded: Loaded {
+            entries: in_week,
+            problems: Vec::new(),
+        },
+    });
+    app.update(Action::JournalLoaded(Loaded {
+        entries,
+        problems: Vec::new(),
+    }));
+    app
+}
+
+pub(crate) fn press(app: &mut App, key: &str) -> Vec<Effect> {
+    app.update(Action::Key(Key::parse(key).unwrap().event()))
+}
+
+pub(crate) fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let key = if c == ' ' {
+            "space".to_string()
+        } else {
+            c.to_string()
+        };
+        assert!(press(app, &key).is_empty());
+    }
+}
+
+fn form(app: &App) -> &Form {
+    app.form.as_ref().expect("a form is open")
+}
+
+fn focus(app: &mut App, field: FieldId) {
+    for _ in 0..20 {
+        if form(app).focus == field {
+            return;
+        }
+        press(app, "tab");
+    }
+    panic!("no field {field:?}");
+}
+
+#[test]
+fn the_week_is_listed_by_day_and_the_first_entry_selected() {
+    let app = app_with(sample());
+    let titles: Vec<&str> = app.visible().iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles.len(), 7);
+    assert_eq!(titles[0], "Sent Acme the October invoice twice");
+    assert_eq!(app.selected_entry().unwrap().id.as_str(), "2026-11-16-k7q2");
+    assert!(
+        !app.is_open_screwup(&app.week_entries[0]),
+        "fixed by the fix"
+    );
+    let standup = app
+        .week_entries
+        .iter()
+        .find(|e| e.title == "Missed the standup")
+        .unwrap();
+    assert!(app.is_open_screwup(standup));
+}
+
+#[test]
+fn vim_keys_and_arrows_move() {
+    let mut app = app_with(sample());
+    press(&mut app, "j");
+    press(&mut app, "down");
+    assert_eq!(app.selected, 2);
+    press(&mut app, "k");
+    assert_eq!(app.selected, 1);
+    press(&mut app, "up");
+    press(&mut app, "up");
+    assert_eq!(app.selected, 0);
+    for _ in 0..20 {
+        press(&mut app, "j");
+    }
+    assert_eq!(app.selected, 6);
+}
+
+#[test]
+fn weeks_move_with_brackets_and_t() {
+    let mut app = app_with(sample());
+    let this = app.week;
+    let effects = press(&mut app, "[");
+    assert_eq!(app.week, this.prev());
+    assert!(matches!(effects.as_slice(), [Effect::LoadWeek(w)] if *w == this.prev()));
+    // Shown at once from memory, before the fresh read arrives.
+    assert_eq!(
+        app.visible()
+            .iter()
+            .map(|e| e.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Shipped the wrong Acme pallet"]
+    );
+    press(&mut app, "]");
+    press(&mut app, "]");
+    assert_eq!(app.week, this.next());
+    assert!(app.visible().is_empty());
+    press(&mut app, "t");
+    assert_eq!(app.week, this);
+    // Every view moves the week too.
+    press(&mut app, "r");
+    press(&mut app, "[");
+    assert_eq!((app.mode, app.week), (Mode::Report, this.prev()));
+    press(&mut app, "s");
+    press(&mut app, "t");
+    assert_eq!((app.mode, app.week), (Mode::Stats, this));
+}
+
+#[test]
+fn a_late_week_read_is_ignored_and_a_fresh_one_keeps_the_selection() {
+    let mut app = app_with(sample());
+    press(&mut app, "j");
+    press(&mut app, "j");
+    let selected = app.selected_entry().unwrap().id.clone();
+    let mut entries: Vec<Entry> = sample()
+        .into_iter()
+        .filter(|e| app.week.contains(e.date))
+        .collect();
+    entries.insert(
+        0,
+        entry("2026-11-16-new0", Kind::Note, "added from the CLI"),
+    );
+    let week = app.week;
+    app.update(Action::WeekLoaded {
+        week: week.prev(),
+        loaded: Loaded::default(),
+    });
+    assert_eq!(app.week_entries.len(), 7);
+    app.update(Action::WeekLoaded {
+        week,
+        loaded: Loaded {
+            entries,
+            problems: Vec::new(),
+        },
+    });
+    assert_eq!(app.week_entries.len(), 8);
+    assert_eq!(app.selected_entry().unwrap().id, selected);
+    assert!(app.known().iter().any(|e| e.title == "added from the CLI"));
+}
+
+#[test]
+fn kind_picker_then_title_then_ctrl_s_adds_to_today() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    assert_eq!(app.mode, Mode::Picker);
+    press(&mut app, "s");
+    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(form(&app).kind, Kind::Screwup);
+    assert_eq!(form(&app).focus, FieldId::Title);
+    type_text(&mut app, "Broke the build");
+    let effects = press(&mut app, "ctrl-s");
+    let [Effect::Add(new)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        (new.kind, new.date, new.title.as_str()),
+        (Kind::Screwup, today(), "Broke the build")
+    );
+
+    let mut saved = new.clone();
+    saved.id = "2026-11-18-b01d".parse().unwrap();
+    let effects = app.update(Action::Added(saved.clone()));
+    assert!(
+        matches!(effects.as_slice(), [Effect::ClearDraft]),
+        "{effects:?}"
+    );
+    assert_eq!(app.mode, Mode::Week);
+    assert!(app.form.is_none());
+    assert_eq!(app.selected_entry().unwrap().id, saved.id);
+    assert!(app.message.as_ref().unwrap().1.contains("Saved"));
+}
+
+#[test]
+fn each_picker_key_picks_its_kind() {
+    for (key, kind) in [
+        ("s", Kind::Screwup),
+        ("f", Kind::Fix),
+        ("x", Kind::Exceeded),
+        ("m", Kind::Met),
+        ("p", Kind::Promise),
+        ("n", Kind::Note),
+    ] {
+        let mut app = app_with(Vec::new());
+        press(&mut app, "a");
+        press(&mut app, key);
+        assert_eq!(form(&app).kind, kind, "{key}");
+    }
+    let mut app = app_with(Vec::new());
+    press(&mut app, "a");
+    press(&mut app, "esc");
+    assert_eq!(app.mode, Mode::Week);
+}
+
+#[test]
+fn an_invalid_form_cannot_be_saved() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "x");
+    type_text(&mut app, "Same-day quote");
+    focus(&mut app, FieldId::Revenue);
+    type_text(&mut app, "5k");
+    assert!(form(&app).error(FieldId::Revenue).is_some());
+    assert!(press(&mut app, "ctrl-s").is_empty());
+    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(app.message.as_ref().unwrap().0, Level::Error);
+    // The empty title is refused too.
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "n");
+    assert!(press(&mut app, "ctrl-s").is_empty());
+    assert!(app.message.as_ref().unwrap().1.contains("Title"));
+}
+
+#[test]
+fn a_failed_save_is_a_message_and_the_form_stays() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "n");
+    type_text(&mut app, "note");
+    press(&mut app, "ctrl-s");
+    app.update(Action::Failed("Not saved: disk full".into()));
+    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(form(&app).text(FieldId::Title), "note");
+    assert_eq!(
+        app.message,
+        Some((Level::Error, "Not saved: disk full".into()))
+    );
+}
+
+#[test]
+fn esc_asks_before_throwing_changes_away() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "n");
+    let effects = press(&mut app, "esc");
+    assert!(
+        matches!(effects.as_slice(), [Effect::ClearDraft]),
+        "unchanged: leaves at once"
+    );
+    assert_eq!(app.mode, Mode::Week);
+
+    press(&mut app, "a");
+    press(&mut app, "n");
+    type_text(&mut app, "half a thought");
+    press(&mut app, "esc");
+    assert!(matches!(app.question, Some(Question::Discard)));
+    press(&mut app, "n");
+    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(form(&app).text(FieldId::Title), "half a thought");
+    press(&mut app, "esc");
+    let effects = press(&mut app, "y");
+    assert!(matches!(effects.as_slice(), [Effect::ClearDraft]));
+    assert_eq!(app.mode, Mode::Week);
+    assert!(app.form.is_none());
+}
+
+#[test]
+fn edit_opens_the_same_form_and_updates_in_place() {
+    let mut app = app_with(sample());
+    press(&mut app, "enter");
+    assert_eq!(
+        form(&app).original.as_ref().unwrap().id.as_str(),
+        "2026-11-16-k7q2"
+    );
+    assert_eq!(form(&app).text(FieldId::Revenue), "-1200");
+    press(&mut app, "esc");
+    assert_eq!(app.mode, Mode::Week, "unchanged edit leaves without asking");
+    press(&mut app, "e");
+    type_text(&mut app, " (again)");
+    let effects = press(&mut app, "ctrl-s");
+    let [Effect::Update(updated)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(updated.id.as_str(), "2026-11-16-k7q2");
+    assert_eq!(updated.title, "Sent Acme the October invoice twice (again)");
+    assert_eq!(updated.details, sample()[0].details);
+    app.update(Action::Updated(updated.clone()));
+    assert_eq!(app.selected_entry().unwrap().title, updated.title);
+    assert_eq!(app.week_entries.len(), 7);
+}
+
+#[test]
+fn a_fix_offers_this_and_last_weeks_unfixed_screwups() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "f");
+    let offered: Vec<&str> = form(&app).links.iter().map(|l| l.title.as_str()).collect();
+    // The Acme invoice is fixed already; October's is too old.
+    assert_eq!(
+        offered,
+        ["Missed the standup", "Shipped the wrong Acme pallet"]
+    );
+    type_text(&mut app, "Calendar reminder");
+    focus(&mut app, FieldId::Fixes);
+    press(&mut app, "space");
+    let effects = press(&mut app, "ctrl-s");
+    let [Effect::Add(fix)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        fix.fixes,
+        vec!["2026-11-18-s7nd".parse::<EntryId>().unwrap()]
+    );
+}
+
+#[test]
+fn delete_asks_then_undo_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = crate::store::Journal::new(dir.path());
+    let mut app = app_with(sample());
+    press(&mut app, "j");
+    let victim = app.selected_entry().unwrap().clone();
+    assert!(press(&mut app, "d").is_empty());
+    assert!(matches!(&app.question, Some(Question::Delete { id, .. }) if *id == victim.id));
+    assert!(press(&mut app, "n").is_empty());
+    assert!(app.question.is_none());
+    press(&mut app, "d");
+    let effects = press(&mut app, "y");
+    assert!(matches!(effects.as_slice(), [Effect::Delete(id)] if *id == victim.id));
+
+    let saved = journal.add(victim.clone()).unwrap();
+    let deleted = journal.delete(&saved.id).unwrap();
+    let mut deleted_victim = deleted.clone();
+    deleted_victim.entry = victim.clone();
+    app.update(Action::Deleted(Box::new(deleted_victim)));
+    assert!(!app.week_entries.iter().any(|e| e.id == victim.id));
+    assert!(app.message.as_ref().unwrap().1.contains("u undoes"));
+
+    let effects = press(&mut app, "u");
+    let [Effect::Restore(restore)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(restore.entry.id, victim.id);
+    app.update(Action::Restored(victim.clone()));
+    assert_eq!(app.selected_entry().unwrap().id, victim.id);
+    assert!(app.last_deleted.is_none());
+    press(&mut app, "u");
+    assert_eq!(app.message.as_ref().unwrap().1, "Nothing to undo");
+}
+
+#[test]
+fn search_finds_every_week_keeps_the_filter_and_clears_on_esc() {
+    let mut app = app_with(sample());
+    press(&mut app, "/");
+    assert_eq!(app.mode, Mode::Search);
+    type_text(&mut app, "acme");
+    let found: Vec<&str> = app.visible().iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found.contains(&"2026-11-04-k3pt"), "older weeks too");
+    press(&mut app, "down");
+    let chosen = app.selected_entry().unwrap().id.clone();
+    press(&mut app, "enter");
+    assert_eq!(app.mode, Mode::Week);
+    assert!(app.filtering);
+    assert_eq!(app.visible().len(), 3);
+    assert_eq!(app.selected_entry().unwrap().id, chosen);
+    // `e` edits a search result from another week.
+    press(&mut app, "esc");
+    assert!(!app.filtering);
+    assert_eq!(app.visible().len(), 7);
+
+    press(&mut app, "/");
+    type_text(&mut app, "birch");
+    press(&mut app, "esc");
+    assert_eq!((app.mode, app.filtering), (Mode::Week, false));
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn search_typed_letters_are_not_commands() {
+    let mut app = app_with(sample());
+    press(&mut app, "/");
+    type_text(&mut app, "quote");
+    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.search.as_ref().unwrap().text(), "quote");
+}
+
+#[test]
+fn ctrl_e_edits_details_in_the_editor() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "n");
+    press(&mut app, "ctrl-e");
+    assert!(app.message.as_ref().unwrap().1.contains("Details"));
+    focus(&mut app, FieldId::Details);
+    type_text(&mut app, "first");
+    let effects = press(&mut app, "ctrl-e");
+    assert!(matches!(effects.as_slice(), [Effect::EditExternally(text)] if text == "first"));
+    app.update(Action::ExternallyEdited("first\nsecond\n".into()));
+    assert_eq!(form(&app).text(FieldId::Details), "first\nsecond");
+}
+
+#[test]
+fn drafts_are_autosaved_kept_on_quit_and_offered_back() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "p");
+    type_text(&mut app, "Call Birch");
+    let effects = app.update(Action::Tick);
+    let [Effect::SaveDraft(draft)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(draft.fields["title"], "Call Birch");
+    assert!(app.update(Action::Tick).is_empty(), "nothing new to save");
+    let effects = press(&mut app, "ctrl-c");
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveDraft(_), Effect::Quit]),
+        "{effects:?}"
+    );
+    assert!(app.quitting);
+
+    let mut next = app_with(sample());
+    next.update(Action::DraftFound(draft.clone()));
+    assert_eq!(next.screen(), Screen::Confirm);
+    press(&mut next, "y");
+    assert_eq!(next.mode, Mode::Form);
+    assert_eq!(form(&next).kind, Kind::Promise);
+    assert_eq!(form(&next).text(FieldId::Title), "Call Birch");
+
+    let mut declined = app_with(sample());
+    declined.update(Action::DraftFound(draft.clone()));
+    let effects = press(&mut declined, "n");
+    assert!(matches!(effects.as_slice(), [Effect::ClearDraft]));
+    assert_eq!(declined.mode, Mode::Week);
+}
+
+#[test]
+fn q_quits_and_help_comes_back() {
+    let mut app = app_with(sample());
+    press(&mut app, "?");
+    assert_eq!(app.mode, Mode::Help);
+    press(&mut app, "j");
+    assert_eq!(app.scroll, 1);
+    press(&mut app, "esc");
+    assert_eq!(app.mode, Mode::Week);
+    press(&mut app, "r");
+    press(&mut app, "?");
+    press(&mut app, "esc");
+    assert_eq!(app.mode, Mode::Report);
+    press(&mut app, "q");
+    assert_eq!(app.mode, Mode::Week, "q in a view goes back");
+    let effects = press(&mut app, "q");
+    assert!(matches!(effects.as_slice(), [Effect::Quit]));
+}
+
+#[test]
+fn x_exports_the_report_and_the_bullets() {
+    let mut app = app_with(sample());
+    press(&mut app, "r");
+    assert!(press(&mut app, "x").is_empty(), "nothing rendered yet");
+    crate::ui::reports::refresh(&mut app);
+    let effects = press(&mut app, "x");
+    let [Effect::Export { file_name, text }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(file_name, "report-2026-W47.md");
+    assert!(text.contains("Quote for Birch Ltd"), "{text}");
+    app.update(Action::Exported("exports/report-2026-W47.md".into()));
+    assert_eq!(
+        app.message.as_ref().unwrap().1,
+        "Wrote exports/report-2026-W47.md"
+    );
+    press(&mut app, "b");
+    crate::ui::reports::refresh(&mut app);
+    let effects = press(&mut app, "x");
+    assert!(
+        matches!(effects.as_slice(), [Effect::Export { file_name, .. }] if file_name == "bullets-2026-11-18.md")
+    );
+}
+
+#[test]
+fn broken_files_are_kept_as_problems_and_the_rest_works() {
+    let mut app = App::new(Settings::default(), KeyMap::default(), today());
+    let problem = crate::store::Problem::whole_file(
+        std::path::Path::new("j/2026/2026-11-17.toml"),
+        "expected `]`",
+    );
+    let week = app.week;
+    app.update(Action::WeekLoaded {
+        week,
+        loaded: Loaded {
+            entries: sample()[..1].to_vec(),
+            problems: vec![problem.clone()],
+        },
+    });
+    assert_eq!(app.problems(), std::slice::from_ref(&problem));
+    app.update(Action::JournalLoaded(Loaded {
+        entries: sample(),
+        problems: vec![problem.clone()],
+    }));
+    assert_eq!(app.problems(), &[problem], "not counted twice");
+    assert_eq!(app.visible().len(), 1);
+}
+
+#[test]
+fn new_entries_default_to_today_even_from_another_week() {
+    let mut app = app_with(sample());
+    press(&mut app, "[");
+    press(&mut app, "[");
+    press(&mut app, "a");
+    press(&mut app, "m");
+    assert_eq!(form(&app).text(FieldId::Date), "2026-11-18");
+}
+
+#[test]
+fn editing_a_fix_offers_the_older_screwups_it_already_fixes() {
+    let mut entries = sample();
+    entries[1].fixes = vec!["2026-10-01-0ld2".parse().unwrap()];
+    let mut app = app_with(entries);
+    press(&mut app, "j");
+    press(&mut app, "e");
+    let links: Vec<(&str, bool)> = form(&app)
+        .links
+        .iter()
+        .map(|l| (l.title.as_str(), l.linked))
+        .collect();
+    assert!(
+        links.contains(&("Forgot the October report", true)),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&("Sent Acme the October invoice twice", false)),
+        "{links:?}"
+    );
+}
+
+#[test]
+fn a_draft_of_an_older_edit_waits_for_the_whole_journal() {
+    let mut app = App::new(Settings::default(), KeyMap::default(), today());
+    let week = app.week;
+    app.update(Action::WeekLoaded {
+        week,
+        loaded: Loaded::default(),
+    });
+    let draft = Draft {
+        kind: Kind::Screwup,
+        editing: Some("2026-10-01-0ld2".into()),
+        fields: [(
+            "title".to_string(),
+            "Forgot the October report (sent late)".to_string(),
+        )]
+        .into(),
+        links: Vec::new(),
+    };
+    app.update(Action::DraftFound(draft));
+    press(&mut app, "y");
+    assert!(app.form.is_none());
+    app.update(Action::JournalLoaded(Loaded {
+        entries: sample(),
+        problems: Vec::new(),
+    }));
+    assert_eq!(app.mode, Mode::Form);
+    let effects = press(&mut app, "ctrl-s");
+    let [Effect::Update(entry)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(entry.id.as_str(), "2026-10-01-0ld2");
+    assert_eq!(entry.title, "Forgot the October report (sent late)");
+}
+
+#[test]
+fn a_form_typed_back_to_how_it_opened_leaves_no_draft() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "n");
+    type_text(&mut app, "x");
+    assert!(matches!(
+        app.update(Action::Tick).as_slice(),
+        [Effect::SaveDraft(_)]
+    ));
+    press(&mut app, "backspace");
+    assert!(matches!(
+        app.update(Action::Tick).as_slice(),
+        [Effect::ClearDraft]
+    ));
+    let effects = press(&mut app, "ctrl-c");
+    assert!(
+        matches!(effects.as_slice(), [Effect::ClearDraft, Effect::Quit]),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn views_scroll_no_further_than_their_last_line() {
+    let mut app = app_with(sample());
+    press(&mut app, "?");
+    for _ in 0..500 {
+        press(&mut app, "j");
+    }
+    let end = app.scroll;
+    assert!(end > 20 && end < 200, "{end}");
+    press(&mut app, "k");
+    assert_eq!(app.scroll, end - 1);
+    press(&mut app, "esc");
+    press(&mut app, "r");
+    crate::ui::reports::refresh(&mut app);
+    for _ in 0..50 {
+        press(&mut app, "pagedown");
+    }
+    let lines = app.view_text().unwrap().as_ref().unwrap().lines().count() as u16;
+    assert_eq!(app.scroll, lines - 1);
+}
+
+#[test]
+fn the_selection_stays_on_the_list_when_hits_shrink() {
+    let mut app = app_with(sample());
+    press(&mut app, "/");
+    type_text(&mut app, "acme");
+    press(&mut app, "down");
+    press(&mut app, "down");
+    assert_eq!(app.selected, 2);
+    // The journal is read again with the older Acme entries gone.
+    let fewer = sample().into_iter().filter(|e| e.date >= day(16)).collect();
+    app.update(Action::JournalLoaded(Loaded {
+        entries: fewer,
+        problems: Vec::new(),
+    }));
+    assert_eq!(app.visible().len(), 1);
+    assert_eq!(app.selected, 0);
+    assert!(app.selected_entry().is_some());
+}

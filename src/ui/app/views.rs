@@ -1,0 +1,135 @@
+//! The read-only screens: report, bullets, stats and help.
+
+use super::{App, Level, Mode, TextKey};
+use crate::ui::action::{Command, Effect};
+use crate::ui::keymap::Screen;
+
+impl App {
+    pub(super) fn open_view(&mut self, command: Command) -> Vec<Effect> {
+        let mode = match command {
+            Command::Report => Mode::Report,
+            Command::Bullets => Mode::Bullets,
+            Command::Stats => Mode::Stats,
+            Command::Help => {
+                if self.mode != Mode::Help {
+                    self.help_return = self.mode;
+                }
+                Mode::Help
+            }
+            _ => return Vec::new(),
+        };
+        if mode != self.mode {
+            self.scroll = 0;
+        }
+        self.mode = mode;
+        Vec::new()
+    }
+
+    pub(super) fn view_command(&mut self, command: Command) -> Vec<Effect> {
+        match command {
+            Command::MoveDown => self.scroll = self.scroll.saturating_add(1).min(self.max_scroll()),
+            Command::MoveUp => self.scroll = self.scroll.saturating_sub(1),
+            Command::PageDown => {
+                self.scroll = self.scroll.saturating_add(10).min(self.max_scroll())
+            }
+            Command::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Command::PrevWeek if self.mode != Mode::Help => {
+                return self.go_to_week(self.week.prev());
+            }
+            Command::NextWeek if self.mode != Mode::Help => {
+                return self.go_to_week(self.week.next());
+            }
+            Command::ThisWeek if self.mode != Mode::Help => {
+                let this = crate::model::Week::containing(self.today, self.settings.week_start);
+                return self.go_to_week(this);
+            }
+            Command::Export => return self.export(),
+            Command::Report | Command::Bullets | Command::Stats | Command::Help => {
+                return self.open_view(command);
+            }
+            Command::Back => {
+                self.mode = if self.mode == Mode::Help {
+                    self.help_return
+                } else {
+                    Mode::Week
+                };
+                self.scroll = 0;
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn export(&mut self) -> Vec<Effect> {
+        let file_name = match self.mode {
+            Mode::Report => format!("report-{}.md", self.week.label()),
+            Mode::Bullets => format!("bullets-{}.md", self.today.format("%Y-%m-%d")),
+            _ => {
+                self.info("Only the report and the bullets export".into());
+                return Vec::new();
+            }
+        };
+        match self.view_text() {
+            Some(Ok(text)) => vec![Effect::Export {
+                file_name,
+                text: text.clone(),
+            }],
+            Some(Err(err)) => {
+                self.message = Some((Level::Error, format!("Nothing to export: {err}")));
+                Vec::new()
+            }
+            None => {
+                self.info("Still rendering; try again".into());
+                Vec::new()
+            }
+        }
+    }
+
+    /// How far a screen scrolls: to its last line at the top (wrapped lines
+    /// are not counted, so long lines may still leave some below).
+    fn max_scroll(&self) -> u16 {
+        let lines = match self.mode {
+            Mode::Help => {
+                Screen::ALL
+                    .iter()
+                    .map(|s| self.keymap.bindings(*s).count() + 2)
+                    .sum::<usize>()
+                    + 1
+            }
+            Mode::Report | Mode::Bullets => match self.view_text() {
+                Some(Ok(text)) => text.lines().count(),
+                _ => 0,
+            },
+            _ => 0,
+        };
+        u16::try_from(lines.saturating_sub(1)).unwrap_or(u16::MAX)
+    }
+
+    /// The text the report or bullets screen needs rendered, unless it is already.
+    pub fn text_wanted(&self) -> Option<TextKey> {
+        let key = self.text_key()?;
+        (self.rendered.as_ref().map(|(k, _)| *k) != Some(key)).then_some(key)
+    }
+
+    /// Stores text rendered for `key` (by the runner: templates may be files).
+    pub fn set_text(&mut self, key: TextKey, text: Result<String, String>) {
+        self.rendered = Some((key, text));
+    }
+
+    /// The rendered text of the screen shown, when it is up to date.
+    pub fn view_text(&self) -> Option<&Result<String, String>> {
+        let key = self.text_key()?;
+        self.rendered
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, text)| text)
+    }
+
+    fn text_key(&self) -> Option<TextKey> {
+        matches!(self.mode, Mode::Report | Mode::Bullets).then_some(TextKey {
+            mode: self.mode,
+            week: self.week,
+            version: self.version,
+        })
+    }
+}

@@ -1,0 +1,255 @@
+//! The TUI: one week at a time, a form to capture entries in seconds, search,
+//! report, bullets and stats. `run` owns the terminal and the event loop;
+//! `App` (pure state) decides, `Effects` touches the store, `views` draw.
+
+pub mod action;
+pub mod app;
+pub mod draft;
+pub mod effects;
+pub mod form;
+pub mod keymap;
+pub mod reports;
+pub mod search;
+pub mod theme;
+pub mod views;
+
+use std::io::stdout;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::DefaultTerminal;
+
+use self::action::{Action, Effect};
+use self::app::{App, Settings};
+use self::effects::{Effects, WeekWatch};
+use self::keymap::KeyMap;
+use crate::config::{self, Config};
+use crate::store::{Journal, Stray};
+
+/// How often drafts are autosaved and the week's files are checked.
+const TICK: Duration = Duration::from_secs(1);
+
+/// The process was asked to stop by a signal; the terminal is restored and
+/// any open form kept as a draft. `main` exits with 128 + the signal.
+#[derive(Debug, thiserror::Error)]
+#[error("stopped by signal {0}; any unsaved form is kept as a draft")]
+pub struct Stopped(pub i32);
+
+/// Opens the TUI on `journal` until the user quits, with drafts in the
+/// platform state dir.
+pub fn run(journal: Journal, config: Config, today: NaiveDate) -> anyhow::Result<()> {
+    run_with_drafts_in(journal, config, today, config::state_dir().ok())
+}
+
+/// Opens the TUI keeping drafts in `state_dir` (`demo` keeps its own apart).
+pub fn run_with_drafts_in(
+    journal: Journal,
+    config: Config,
+    today: NaiveDate,
+    state_dir: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!("the journal screen needs a terminal; run a command instead (see --help)");
+    }
+    let (keymap, key_problems) = KeyMap::with_overrides(&config.keys);
+    let mut app = App::new(Settings::from(&config), keymap, today);
+    let effects = Effects::new(journal.clone(), config.export_dir(), state_dir);
+    if !key_problems.is_empty() {
+        app.update(Action::Failed(format!(
+            "config: {}",
+            key_problems.join("; ")
+        )));
+    }
+    // The first frame needs only the current week's seven files.
+    let week = app.week;
+    dispatch(&mut app, &effects, None, vec![Effect::LoadWeek(week)]);
+    match effects.load_draft() {
+        Ok(Some(draft)) => {
+            app.update(Action::DraftFound(draft));
+        }
+        Ok(None) => {}
+        Err(err) => {
+            app.update(Action::Failed(format!("{err:#}")));
+        }
+    }
+    let loader = load_in_background(journal);
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
+            .context("installing signal handlers")?;
+    }
+    // try_init also installs a panic hook that restores the terminal.
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(err) => {
+            ratatui::restore();
+            return Err(anyhow::Error::new(err).context("cannot set up the terminal"));
+        }
+    };
+    let result = event_loop(&mut terminal, &mut app, &effects, &loader, &signal);
+    ratatui::restore();
+    result
+}
+
+fn load_in_background(journal: Journal) -> Receiver<Action> {
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        let action = match journal.load_all() {
+            Ok(mut loaded) => {
+                // Conflict copies from sync tools belong in the banner too.
+                let strays = journal.strays().unwrap_or_default();
+                loaded.problems.extend(
+                    strays
+                        .iter()
+                        .filter(|s| matches!(s, Stray::ConflictCopy(_)))
+                        .map(Stray::problem),
+                );
+                Action::JournalLoaded(loaded)
+            }
+            Err(err) => Action::Failed(format!("Could not read the whole journal: {err}")),
+        };
+        // The receiver is gone only when the app has quit.
+        let _ = send.send(action);
+    });
+    receive
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    effects: &Effects,
+    loader: &Receiver<Action>,
+    signal: &AtomicUsize,
+) -> anyhow::Result<()> {
+    let mut watch = WeekWatch::default();
+    watch.changed(&effects.journal, app.week);
+    let mut last_tick = Instant::now();
+    let mut dirty = true;
+    let mut loading = true;
+    while !app.quitting {
+        if dirty {
+            reports::refresh(app);
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            dirty = false;
+        }
+        let sig = signal.load(Ordering::Relaxed);
+        if sig != 0 {
+            let draft = app.shutdown();
+            dispatch(app, effects, None, draft);
+            return Err(Stopped(sig as i32).into());
+        }
+        if event::poll(Duration::from_millis(100))? {
+            let action = match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => Action::Key(key),
+                Event::Resize(..) => Action::Resize,
+                _ => continue,
+            };
+            let effects_due = app.update(action);
+            dispatch(app, effects, Some(terminal), effects_due);
+            dirty = true;
+        }
+        if loading {
+            match loader.try_recv() {
+                Ok(action) => {
+                    let due = app.update(action);
+                    dispatch(app, effects, Some(terminal), due);
+                    loading = false;
+                    dirty = true;
+                }
+                Err(TryRecvError::Disconnected) => loading = false,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            let mut due = app.update(Action::Tick);
+            if watch.changed(&effects.journal, app.week) {
+                due.push(Effect::LoadWeek(app.week));
+                dirty = true;
+            }
+            dirty |= !due.is_empty();
+            dispatch(app, effects, Some(terminal), due);
+        }
+    }
+    Ok(())
+}
+
+/// Runs effects, feeding each result back to the app, until none are left.
+fn dispatch(
+    app: &mut App,
+    effects: &Effects,
+    mut terminal: Option<&mut DefaultTerminal>,
+    due: Vec<Effect>,
+) {
+    let mut queue: std::collections::VecDeque<Effect> = due.into();
+    while let Some(effect) = queue.pop_front() {
+        let action = match effect {
+            Effect::Quit => {
+                app.quitting = true;
+                None
+            }
+            Effect::Suspend => {
+                if let Some(terminal) = terminal.as_deref_mut() {
+                    suspend(terminal);
+                }
+                None
+            }
+            Effect::EditExternally(text) => Some(match terminal.as_deref_mut() {
+                Some(terminal) => {
+                    with_terminal_released(terminal, || effects::edit_in_editor(&text)).map_or_else(
+                        |err| Action::Failed(format!("{err:#}")),
+                        Action::ExternallyEdited,
+                    )
+                }
+                None => Action::Failed("no terminal for $EDITOR".into()),
+            }),
+            other => effects.run(other),
+        };
+        if let Some(action) = action {
+            queue.extend(app.update(action));
+        }
+        // A save that landed but could not be committed to git says so.
+        for warning in effects.journal.take_warnings() {
+            queue.extend(app.update(Action::Failed(format!(
+                "Saved, but not committed to git: {warning}"
+            ))));
+        }
+    }
+}
+
+/// Gives the terminal back to the shell while `f` runs, then takes it again.
+fn with_terminal_released<T>(terminal: &mut DefaultTerminal, f: impl FnOnce() -> T) -> T {
+    ratatui::restore();
+    let result = f();
+    if let Err(err) = resume(terminal) {
+        // Not fatal: the next draw retries; say why if it keeps failing.
+        eprintln!("jobjournal: could not take the terminal back: {err}");
+    }
+    result
+}
+
+/// Ctrl-Z: restore the terminal, stop like any job, and redraw on `fg`.
+fn suspend(terminal: &mut DefaultTerminal) {
+    with_terminal_released(terminal, || {
+        #[cfg(unix)]
+        {
+            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        }
+    });
+}
+
+fn resume(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    terminal.clear()
+}

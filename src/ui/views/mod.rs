@@ -1,0 +1,205 @@
+//! Drawing: one widget per screen, all reading `&App`. Every piece of entry
+//! text goes through `sanitize` before it reaches the buffer.
+
+mod form;
+mod help;
+mod stats;
+mod text;
+mod week;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::action::Command;
+use super::app::{App, Level, Mode, Question};
+use super::keymap::Screen;
+use super::theme;
+use crate::sanitize;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let problems = self.problems();
+        let [header, banner, body, message, footer] = area.layout(&Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(if problems.is_empty() { 0 } else { 1 }),
+            Constraint::Fill(1),
+            Constraint::Length(if self.message.is_some() { 1 } else { 0 }),
+            Constraint::Length(1),
+        ]));
+        week::header(self, header, buf);
+        if let Some(first) = problems.first() {
+            let more = match problems.len() {
+                1 => String::new(),
+                n => format!(" (+{} more; run `jobjournal check`)", n - 1),
+            };
+            Line::styled(format!("⚠ cannot read {first}{more}"), theme::WARN).render(banner, buf);
+        }
+        match self.mode {
+            Mode::Week | Mode::Search | Mode::Picker => week::body(self, body, buf),
+            Mode::Form => form::render(self, body, buf),
+            Mode::Report => text::report(self, body, buf),
+            Mode::Bullets => text::bullets(self, body, buf),
+            Mode::Stats => stats::render(self, body, buf),
+            Mode::Help => help::render(self, body, buf),
+        }
+        if self.mode == Mode::Picker {
+            form::picker(self, body, buf);
+        }
+        if let Some((level, text)) = &self.message {
+            let style = if *level == Level::Error {
+                theme::ERROR
+            } else {
+                theme::INFO
+            };
+            Line::styled(sanitize::line(text), style).render(message, buf);
+        }
+        if let Some(question) = &self.question {
+            ask(self, question, body, buf);
+        }
+        footer_hints(self, footer.width).render(footer, buf);
+    }
+}
+
+/// The footer: the most useful keys of the screen in force, from the keymap.
+fn footer_hints(app: &App, width: u16) -> Line<'static> {
+    let screen = app.screen();
+    let commands: &[Command] = match (screen, app.mode) {
+        (Screen::Confirm, _) => &[Command::Yes, Command::No],
+        (Screen::Main, _) if app.filtering => &[
+            Command::Back,
+            Command::Edit,
+            Command::Delete,
+            Command::Search,
+            Command::Help,
+            Command::Quit,
+        ],
+        // Dropped from the right when narrow, so the least needed go last.
+        (Screen::Main, _) => &[
+            Command::New,
+            Command::Edit,
+            Command::Delete,
+            Command::Search,
+            Command::PrevWeek,
+            Command::NextWeek,
+            Command::Report,
+            Command::Undo,
+            Command::Help,
+            Command::Quit,
+        ],
+        (Screen::Picker, _) => &[Command::Back],
+        (Screen::Form, _) => &[
+            Command::Save,
+            Command::NextField,
+            Command::PrevField,
+            Command::ExternalEditor,
+            Command::Back,
+        ],
+        (Screen::Search, _) => &[
+            Command::Accept,
+            Command::MoveDown,
+            Command::MoveUp,
+            Command::Back,
+        ],
+        (Screen::View, Mode::Report | Mode::Bullets) => &[
+            Command::Export,
+            Command::MoveDown,
+            Command::PrevWeek,
+            Command::NextWeek,
+            Command::Stats,
+            Command::Help,
+            Command::Back,
+        ],
+        (Screen::View, Mode::Stats) => &[
+            Command::PrevWeek,
+            Command::NextWeek,
+            Command::ThisWeek,
+            Command::Report,
+            Command::Bullets,
+            Command::Back,
+        ],
+        (Screen::View, _) => &[Command::MoveDown, Command::MoveUp, Command::Back],
+    };
+    let mut hints = app.keymap.hints(screen, commands);
+    // Too narrow: drop hints from the middle, keeping the last two (help, quit).
+    let len = |hints: &[(String, &str)]| {
+        hints
+            .iter()
+            .map(|(k, w)| k.chars().count() + w.len() + 3)
+            .sum::<usize>()
+    };
+    while len(&hints) > usize::from(width) + 2 && hints.len() > 2 {
+        hints.remove(hints.len() - 3);
+    }
+    hints_line(hints)
+}
+
+pub(crate) fn hints_line(hints: Vec<(String, &'static str)>) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, what) in hints {
+        if !spans.is_empty() {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(sanitize::line(&key), theme::KEY));
+        spans.push(Span::styled(format!(" {what}"), theme::DIM));
+    }
+    Line::from(spans)
+}
+
+fn ask(app: &App, question: &Question, area: Rect, buf: &mut Buffer) {
+    let text = match question {
+        Question::Delete { title, .. } => format!("Delete \"{}\"?", sanitize::line(title)),
+        Question::Discard => "Leave the form and lose your changes?".to_string(),
+        Question::Draft(draft) => {
+            let title = draft
+                .fields
+                .get("title")
+                .map(|t| sanitize::line(t))
+                .unwrap_or_default();
+            let what = if draft.editing.is_some() {
+                "edit"
+            } else {
+                "new entry"
+            };
+            format!(
+                "An unsaved {what} ({}) from last time: \"{title}\". Open it?",
+                draft.kind.label()
+            )
+        }
+    };
+    let keys = hints_line(
+        app.keymap
+            .hints(Screen::Confirm, &[Command::Yes, Command::No]),
+    );
+    let chars = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+    let width = chars
+        .saturating_add(4)
+        .max(30)
+        .min(area.width.saturating_sub(4));
+    // Word wrapping may need a line more than the characters alone.
+    let text_lines = chars.div_ceil(width.saturating_sub(2).max(1)) + 1;
+    let popup = centered(area, width, text_lines.min(4) + 4);
+    Clear.render(popup, buf);
+    Paragraph::new(vec![Line::from(text), Line::default(), keys.centered()])
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::bordered()
+                .title(" Question ")
+                .border_style(theme::FOCUS),
+        )
+        .render(popup, buf);
+}
+
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = area.layout(
+        &Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center),
+    );
+    let [popup] = row.layout(
+        &Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center),
+    );
+    popup
+}
+
+#[cfg(test)]
+mod tests;

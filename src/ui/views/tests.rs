@@ -1,0 +1,336 @@
+//! Whole screens drawn on a `TestBackend` and compared as insta snapshots,
+//! at 80x24 (the smallest supported) and 120x40.
+
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::model::Kind;
+use crate::store::{Loaded, Problem};
+use crate::ui::action::Action;
+use crate::ui::app::tests::{app_with, press, sample, today, type_text};
+use crate::ui::app::{App, Settings};
+use crate::ui::form::FieldId;
+use crate::ui::keymap::KeyMap;
+
+fn draw(app: &mut App, width: u16, height: u16) -> String {
+    crate::ui::reports::refresh(app);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// Snapshots of `app` at both sizes, named `<name>_80x24` and `<name>_120x40`.
+fn snap(name: &str, app: &mut App) {
+    assert_snapshot!(format!("{name}_80x24"), draw(app, 80, 24));
+    assert_snapshot!(format!("{name}_120x40"), draw(app, 120, 40));
+}
+
+fn settings() -> Settings {
+    Settings {
+        name: "Ada Lovelace".into(),
+        role: "Account manager".into(),
+        ..Settings::default()
+    }
+}
+
+fn populated() -> App {
+    let mut app = app_with(sample());
+    app.settings = settings();
+    app
+}
+
+#[test]
+fn empty_journal_greets_a_newcomer() {
+    snap("empty_journal", &mut app_with(Vec::new()));
+}
+
+#[test]
+fn populated_week() {
+    snap("populated_week", &mut populated());
+}
+
+#[test]
+fn selected_fix_shows_what_it_fixed() {
+    let mut app = populated();
+    press(&mut app, "j");
+    snap("selected_fix", &mut app);
+}
+
+#[test]
+fn forms_of_every_kind() {
+    for (key, kind) in [
+        ("s", Kind::Screwup),
+        ("f", Kind::Fix),
+        ("x", Kind::Exceeded),
+        ("m", Kind::Met),
+        ("p", Kind::Promise),
+        ("n", Kind::Note),
+    ] {
+        let mut app = populated();
+        press(&mut app, "a");
+        press(&mut app, key);
+        type_text(&mut app, "Something worth noting");
+        snap(&format!("form_{}", kind.as_str()), &mut app);
+    }
+}
+
+#[test]
+fn form_with_a_validation_message() {
+    let mut app = populated();
+    press(&mut app, "a");
+    press(&mut app, "x");
+    type_text(&mut app, "Same-day quote");
+    while app.form.as_ref().unwrap().focus != FieldId::Revenue {
+        press(&mut app, "tab");
+    }
+    type_text(&mut app, "5k");
+    press(&mut app, "ctrl-s");
+    snap("form_invalid", &mut app);
+}
+
+#[test]
+fn kind_picker() {
+    let mut app = populated();
+    press(&mut app, "a");
+    snap("picker", &mut app);
+}
+
+#[test]
+fn help_lists_the_bindings_in_force() {
+    let mut app = populated();
+    press(&mut app, "?");
+    snap("help", &mut app);
+}
+
+#[test]
+fn help_follows_rebound_keys() {
+    let overrides = toml::from_str("quit = \"Q\"\n[main]\nnew = \"n\"\n").unwrap();
+    let (keymap, problems) = KeyMap::with_overrides(&overrides);
+    assert!(problems.is_empty());
+    let mut app = populated();
+    app.keymap = keymap;
+    let screen = draw(&mut app, 120, 40);
+    assert!(screen.contains("n new"), "{screen}");
+    assert!(screen.contains("Q quit"), "{screen}");
+    press(&mut app, "?");
+    let help = draw(&mut app, 120, 80);
+    assert!(help.contains("  n                   new entry"), "{help}");
+}
+
+#[test]
+fn report() {
+    let mut app = populated();
+    press(&mut app, "r");
+    snap("report", &mut app);
+}
+
+#[test]
+fn bullets() {
+    let mut app = populated();
+    press(&mut app, "b");
+    snap("bullets", &mut app);
+}
+
+#[test]
+fn stats() {
+    let mut app = populated();
+    press(&mut app, "s");
+    snap("stats", &mut app);
+}
+
+#[test]
+fn search_results_across_weeks() {
+    let mut app = populated();
+    press(&mut app, "/");
+    type_text(&mut app, "acme");
+    snap("search", &mut app);
+}
+
+#[test]
+fn search_highlights_the_matched_letters() {
+    let mut app = populated();
+    press(&mut app, "/");
+    type_text(&mut app, "pallet");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let row = (0..40).find(|y| {
+        (0..120)
+            .map(|x| buffer[(x, *y)].symbol())
+            .collect::<String>()
+            .contains("wrong Acme pallet")
+    });
+    let y = row.expect("the hit is listed");
+    let line: String = (0..120).map(|x| buffer[(x, y)].symbol()).collect();
+    let start = line.find("pallet").unwrap();
+    let x = line[..start].chars().count() as u16;
+    assert_eq!(
+        buffer[(x, y)].style().fg,
+        Some(ratatui::style::Color::Yellow)
+    );
+    assert_ne!(
+        buffer[(x - 2, y)].style().fg,
+        Some(ratatui::style::Color::Yellow)
+    );
+}
+
+#[test]
+fn broken_file_banner() {
+    let mut app = App::new(Settings::default(), KeyMap::default(), today());
+    let week = app.week;
+    let problem = Problem {
+        path: "journal/2026/2026-11-17.toml".into(),
+        line: 3,
+        column: 9,
+        message: "invalid string, expected `\"`".into(),
+    };
+    let entries = sample()
+        .into_iter()
+        .filter(|e| week.contains(e.date))
+        .collect();
+    app.update(Action::WeekLoaded {
+        week,
+        loaded: Loaded {
+            entries,
+            problems: vec![problem],
+        },
+    });
+    snap("broken_file", &mut app);
+}
+
+#[test]
+fn hostile_text_is_escaped_on_screen() {
+    let mut evil = sample();
+    evil[0].title = "Invoice\u{1b}]52;c;aGk=\u{7} twice\u{202e}".into();
+    let mut app = app_with(evil);
+    let screen = draw(&mut app, 120, 40);
+    assert!(
+        screen.contains("Invoice\\u{1b}]52;c;aGk=\\u{7} twice\\u{202e}"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn tiny_terminals_never_panic() {
+    let mut screens = Vec::new();
+    for keys in [
+        &[][..],
+        &["a"],
+        &["a", "f"],
+        &["a", "p", "tab", "tab"],
+        &["/", "a"],
+        &["r"],
+        &["b"],
+        &["s"],
+        &["?"],
+        &["d"],
+    ] {
+        let mut app = populated();
+        for key in keys {
+            press(&mut app, key);
+        }
+        screens.push(app);
+    }
+    screens.push(app_with(Vec::new()));
+    for app in &mut screens {
+        for (width, height) in [(1, 1), (10, 5), (30, 8), (45, 12), (80, 3)] {
+            draw(app, width, height);
+        }
+    }
+}
+
+#[test]
+fn a_long_question_keeps_its_keys_visible() {
+    let mut app = populated();
+    let draft = crate::ui::draft::Draft {
+        kind: Kind::Exceeded,
+        editing: None,
+        fields: [(
+            "title".to_string(),
+            "A rather long title that goes on and on about the quote for Birch".to_string(),
+        )]
+        .into(),
+        links: Vec::new(),
+    };
+    app.update(Action::DraftFound(draft));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("y yes  n no"), "{screen}");
+}
+
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const KEYS: &[&str] = &[
+        "j",
+        "k",
+        "a",
+        "e",
+        "d",
+        "y",
+        "n",
+        "u",
+        "[",
+        "]",
+        "t",
+        "/",
+        "r",
+        "b",
+        "s",
+        "x",
+        "f",
+        "m",
+        "p",
+        "?",
+        "q",
+        "esc",
+        "enter",
+        "tab",
+        "backtab",
+        "space",
+        "backspace",
+        "ctrl-s",
+        "ctrl-e",
+        "left",
+        "right",
+        "up",
+        "down",
+        "1",
+        "-",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Any key sequence leaves a state that draws, at the smallest size.
+        #[test]
+        fn any_keys_keep_the_app_drawable(keys in proptest::collection::vec(0..KEYS.len(), 1..60)) {
+            let mut app = populated();
+            for key in keys {
+                press(&mut app, KEYS[key]);
+                if app.quitting {
+                    break;
+                }
+                draw(&mut app, 80, 24);
+            }
+        }
+    }
+}
+
+/// The Buffer's Debug form keeps styles: kind colours, open flags, the selection.
+#[test]
+fn populated_week_styles() {
+    let mut app = populated();
+    crate::ui::reports::refresh(&mut app);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .unwrap();
+    assert_snapshot!(format!("{:?}", terminal.backend().buffer()));
+}

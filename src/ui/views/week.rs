@@ -1,0 +1,490 @@
+//! The main screen: header with the week's numbers, the list of entries
+//! grouped by day (or search results), and the selected entry in full.
+
+use std::collections::BTreeSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+
+use super::theme;
+use crate::model::{Entry, EntryId, Kind, Money, PromiseStatus};
+use crate::report::Totals;
+use crate::sanitize;
+use crate::ui::action::Command;
+use crate::ui::app::{App, Mode};
+use crate::ui::keymap::Screen;
+use crate::ui::search::{Hit, Part};
+
+/// Wide enough for the list and the detail side by side.
+const SIDE_BY_SIDE: u16 = 100;
+
+pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    let week = app.week;
+    let [top, counts] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    buf.set_style(top, theme::HEADER);
+    let totals = Totals::of(&app.week_entries);
+    let (won, lost) = (totals.revenue_won, totals.revenue_lost);
+    let money = |m: Money| m.display(&app.settings.currency);
+    let left = Line::from(vec![
+        Span::styled(
+            format!(" {} ", week.label()),
+            theme::HEADER.add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+        Span::styled(
+            format!(
+                "{} – {}",
+                week.start().format("%a %-d %b"),
+                week.end().format("%a %-d %b %Y")
+            ),
+            theme::HEADER,
+        ),
+    ]);
+    let right = Line::from(format!("won {}  lost {} ", money(won), money(lost))).right_aligned();
+    left.render(top, buf);
+    if top.width > 60 {
+        right.style(theme::HEADER).render(top, buf);
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for kind in Kind::ALL {
+        let n = app.week_entries.iter().filter(|e| e.kind == kind).count();
+        spans.push(Span::styled(theme::marker(kind), theme::kind(kind)));
+        spans.push(Span::raw(format!(" {n} {}  ", plural(kind, n))));
+    }
+    if top.width <= 60 {
+        spans.push(Span::raw(format!(
+            "won {} lost {}",
+            money(won),
+            money(lost)
+        )));
+    }
+    Line::from(spans).render(counts, buf);
+}
+
+fn plural(kind: Kind, n: usize) -> &'static str {
+    match (kind, n == 1) {
+        (Kind::Screwup, true) => "screw-up",
+        (Kind::Screwup, false) => "screw-ups",
+        (Kind::Fix, true) => "fix",
+        (Kind::Fix, false) => "fixes",
+        (Kind::Promise, true) => "promise",
+        (Kind::Promise, false) => "promises",
+        (Kind::Note, true) => "note",
+        (Kind::Note, false) => "notes",
+        (kind, _) => kind.label(),
+    }
+}
+
+pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
+    let area = match (&app.search, app.mode, app.filtering) {
+        (Some(search), Mode::Search, _) | (Some(search), _, true) => {
+            let [bar, rest] = area.layout(&Layout::vertical([
+                Constraint::Length(3),
+                Constraint::Fill(1),
+            ]));
+            let title = if app.all.is_none() {
+                " Search (this week; the rest is loading…) "
+            } else {
+                " Search all entries "
+            };
+            let border = if app.mode == Mode::Search {
+                theme::FOCUS
+            } else {
+                theme::DIM
+            };
+            let block = Block::bordered().title(title).border_style(border);
+            let inner = block.inner(bar);
+            block.render(bar, buf);
+            if app.mode == Mode::Search {
+                search.query.render(inner, buf);
+            } else {
+                Line::from(sanitize::line(&search.text())).render(inner, buf);
+            }
+            rest
+        }
+        _ => area,
+    };
+    if app.visible().is_empty() && app.hits().is_none() {
+        // Nothing to detail: the hint gets the whole screen.
+        list(app, area, buf);
+        return;
+    }
+    let (list_area, detail_area) = if area.width >= SIDE_BY_SIDE {
+        let [l, d] = area.layout(&Layout::horizontal([
+            Constraint::Percentage(45),
+            Constraint::Percentage(55),
+        ]));
+        (l, d)
+    } else {
+        let [l, d] = area.layout(&Layout::vertical([
+            Constraint::Percentage(55),
+            Constraint::Percentage(45),
+        ]));
+        (l, d)
+    };
+    match app.hits() {
+        Some(hits) => results(app, hits, list_area, buf),
+        None => list(app, list_area, buf),
+    }
+    detail(app, detail_area, buf);
+}
+
+fn key(app: &App, command: Command) -> String {
+    app.keymap
+        .keys(Screen::Main, command)
+        .first()
+        .map_or_else(|| "?".into(), ToString::to_string)
+}
+
+fn list(app: &App, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered().title(format!(" {} ", app.week.label()));
+    if app.week_entries.is_empty() {
+        let first_run = app.all.as_ref().is_some_and(Vec::is_empty) && app.problems().is_empty();
+        let lines = if first_run {
+            vec![
+                Line::styled("Welcome to jobjournal!", theme::TITLE),
+                Line::default(),
+                Line::from(
+                    "Each working day, note what went wrong, what you fixed, where you beat what was expected and what you promised. Friday's report and your resume write themselves.",
+                ),
+                Line::default(),
+                Line::from(vec![
+                    Span::raw("Press "),
+                    Span::styled(key(app, Command::New), theme::KEY),
+                    Span::raw(" for your first entry, "),
+                    Span::styled(key(app, Command::Help), theme::KEY),
+                    Span::raw(" for every key."),
+                ]),
+            ]
+        } else {
+            vec![
+                Line::from(format!("Nothing in {} yet.", app.week.label())),
+                Line::default(),
+                Line::from(vec![
+                    Span::styled(key(app, Command::New), theme::KEY),
+                    Span::raw(" adds an entry, "),
+                    Span::styled(key(app, Command::PrevWeek), theme::KEY),
+                    Span::raw(" "),
+                    Span::styled(key(app, Command::NextWeek), theme::KEY),
+                    Span::raw(" change week."),
+                ]),
+            ]
+        };
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(area, buf);
+        return;
+    }
+    let fixed = app.fixed_ids();
+    let mut items = Vec::new();
+    let mut selected_row = None;
+    let mut day = None;
+    for (index, entry) in app.week_entries.iter().enumerate() {
+        if day != Some(entry.date) {
+            day = Some(entry.date);
+            let mut spans = vec![Span::styled(
+                entry.date.format("%a %-d %b").to_string(),
+                theme::DAY,
+            )];
+            if entry.date == app.today {
+                spans.push(Span::styled(" · today", theme::DIM));
+            }
+            items.push(ListItem::new(Line::from(spans)));
+        }
+        if index == app.selected {
+            selected_row = Some(items.len());
+        }
+        items.push(ListItem::new(entry_line(app, &fixed, entry, &[])));
+    }
+    let mut state = ListState::default().with_selected(selected_row);
+    StatefulWidget::render(
+        List::new(items)
+            .block(block)
+            .highlight_style(theme::SELECTED),
+        area,
+        buf,
+        &mut state,
+    );
+}
+
+/// `  ✗ title  open` for the list.
+fn entry_line<'a>(
+    app: &App,
+    fixed: &BTreeSet<&EntryId>,
+    entry: &Entry,
+    matched: &[usize],
+) -> Line<'a> {
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled(theme::marker(entry.kind), theme::kind(entry.kind)),
+        Span::raw(" "),
+    ];
+    spans.extend(highlighted(&entry.title, matched, Style::default()));
+    if entry.kind == Kind::Screwup && !fixed.contains(&entry.id) {
+        spans.push(Span::styled("  open", theme::OPEN));
+    }
+    if let Some(status) = entry.promise_status() {
+        let style = match status {
+            PromiseStatus::Open if entry.due.is_some_and(|d| d < app.today) => theme::OPEN,
+            PromiseStatus::Missed => theme::OPEN,
+            _ => theme::DIM,
+        };
+        spans.push(Span::styled(format!("  {status}"), style));
+    }
+    Line::from(spans)
+}
+
+/// `text` with the chars at `matched` highlighted, each char made safe.
+fn highlighted<'a>(text: &str, matched: &[usize], base: Style) -> Vec<Span<'a>> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut run = String::new();
+    let mut run_hit = false;
+    for (i, c) in text.chars().enumerate() {
+        let hit = matched.binary_search(&i).is_ok();
+        if hit != run_hit && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hit { theme::MATCH } else { base },
+            ));
+        }
+        run_hit = hit;
+        run.push_str(&sanitize::line(c.encode_utf8(&mut [0; 4])));
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_hit { theme::MATCH } else { base }));
+    }
+    spans
+}
+
+fn results(app: &App, hits: &[Hit], area: Rect, buf: &mut Buffer) {
+    let total = app.search.as_ref().map_or(hits.len(), |s| s.total);
+    let title = if total > hits.len() {
+        format!(" {total} found, best {} shown ", hits.len())
+    } else {
+        format!(" {total} found ")
+    };
+    let block = Block::bordered().title(title);
+    if hits.is_empty() {
+        let text = if app
+            .search
+            .as_ref()
+            .is_some_and(|s| s.text().trim().is_empty())
+        {
+            "Type to search every entry."
+        } else {
+            "No entry matches."
+        };
+        Paragraph::new(text).block(block).render(area, buf);
+        return;
+    }
+    let fixed = app.fixed_ids();
+    let items: Vec<ListItem> = hits
+        .iter()
+        .map(|hit| {
+            let title = hit
+                .piece(Part::Title)
+                .map(|p| p.matched.as_slice())
+                .unwrap_or(&[]);
+            let mut first = vec![Span::styled(
+                hit.entry.date.format("%Y-%m-%d").to_string(),
+                theme::DAY,
+            )];
+            first.extend(entry_line(app, &fixed, &hit.entry, title).spans);
+            let mut lines = vec![Line::from(first)];
+            if let Some(piece) = hit
+                .pieces
+                .iter()
+                .find(|p| p.part != Part::Title && !p.matched.is_empty())
+            {
+                let (text, matched) = excerpt(&piece.text, &piece.matched, 50);
+                let mut spans = vec![Span::styled(
+                    format!("             {}: ", piece.part.label()),
+                    theme::DIM,
+                )];
+                spans.extend(highlighted(&text, &matched, theme::DIM));
+                lines.push(Line::from(spans));
+            }
+            ListItem::new(Text::from(lines))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(app.selected.min(hits.len() - 1)));
+    StatefulWidget::render(
+        List::new(items)
+            .block(block)
+            .highlight_style(theme::SELECTED),
+        area,
+        buf,
+        &mut state,
+    );
+}
+
+/// Up to `width` chars of `text` around its first match, positions shifted.
+fn excerpt(text: &str, matched: &[usize], width: usize) -> (String, Vec<usize>) {
+    let first = matched.first().copied().unwrap_or(0);
+    let start = first.saturating_sub(10);
+    let chars: Vec<char> = text.chars().skip(start).take(width).collect();
+    let mut out: String = chars.into_iter().collect();
+    let mut shifted: Vec<usize> = matched
+        .iter()
+        .filter(|i| **i >= start && **i < start + width)
+        .map(|i| i - start)
+        .collect();
+    if start > 0 {
+        out.insert(0, '…');
+        shifted.iter_mut().for_each(|i| *i += 1);
+    }
+    (out, shifted)
+}
+
+fn detail(app: &App, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered().title(" Entry ");
+    let Some(entry) = app.selected_entry() else {
+        block.render(area, buf);
+        return;
+    };
+    Paragraph::new(detail_lines(app, entry))
+        .wrap(Wrap { trim: false })
+        .block(block)
+        .render(area, buf);
+}
+
+fn detail_lines<'a>(app: &App, entry: &Entry) -> Vec<Line<'a>> {
+    let money = |m: Money| {
+        let style = if m.cents() < 0 {
+            theme::MONEY_DOWN
+        } else {
+            theme::MONEY_UP
+        };
+        Span::styled(m.display(&app.settings.currency), style)
+    };
+    let field = |label: &str, value: Vec<Span<'a>>| {
+        let mut spans = vec![Span::styled(format!("{label:<15}"), theme::LABEL)];
+        spans.extend(value);
+        Line::from(spans)
+    };
+    let text = |t: &str| vec![Span::raw(sanitize::line(t))];
+    let mut when = entry.date.format("%a %-d %b %Y").to_string();
+    if let Some(time) = entry.time {
+        when.push_str(&time.format(" %H:%M").to_string());
+    }
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(
+                format!("{} {}", theme::marker(entry.kind), entry.kind.label()),
+                theme::kind(entry.kind),
+            ),
+            Span::styled(format!(" · {when}"), theme::DIM),
+        ]),
+        Line::styled(sanitize::line(&entry.title), theme::TITLE),
+    ];
+    if app.is_open_screwup(entry) {
+        lines.push(Line::styled("⚠ open: no fix yet", theme::OPEN));
+    }
+    if let Some(customer) = &entry.customer {
+        lines.push(field("Customer", text(customer)));
+    }
+    if !entry.tags.is_empty() {
+        lines.push(field("Tags", text(&entry.tags.join(", "))));
+    }
+    if entry.expected.is_some() || entry.delivered.is_some() {
+        let expected = entry
+            .expected
+            .as_deref()
+            .map_or_else(|| "?".to_string(), sanitize::line);
+        let delivered = entry
+            .delivered
+            .as_deref()
+            .map_or_else(|| "?".to_string(), sanitize::line);
+        lines.push(field(
+            "Expected",
+            vec![
+                Span::raw(expected),
+                Span::styled(" → ", theme::DIM),
+                Span::styled(delivered, theme::MONEY_UP),
+            ],
+        ));
+    }
+    for id in &entry.fixes {
+        let title = app
+            .title_of(id)
+            .map_or_else(|| id.to_string(), sanitize::line);
+        lines.push(field(
+            "Fixes",
+            vec![
+                Span::styled("✗ ", theme::kind(Kind::Screwup)),
+                Span::raw(title),
+            ],
+        ));
+    }
+    if entry.kind == Kind::Screwup {
+        for fix in app.fixes_of(&entry.id) {
+            lines.push(field(
+                "Fixed by",
+                vec![
+                    Span::styled("✓ ", theme::kind(Kind::Fix)),
+                    Span::raw(sanitize::line(&fix.title)),
+                ],
+            ));
+        }
+    }
+    if let Some(status) = entry.promise_status() {
+        let mut spans = Vec::new();
+        if let Some(due) = entry.due {
+            spans.push(Span::raw(format!("{} · ", due.format("%a %-d %b %Y"))));
+        }
+        let overdue = status == PromiseStatus::Open && entry.due.is_some_and(|d| d < app.today);
+        let style = match status {
+            PromiseStatus::Kept => theme::MONEY_UP,
+            PromiseStatus::Missed => theme::OPEN,
+            PromiseStatus::Open if overdue => theme::OPEN,
+            PromiseStatus::Open => Style::default(),
+        };
+        spans.push(Span::styled(
+            if overdue {
+                "open, overdue".to_string()
+            } else {
+                status.to_string()
+            },
+            style,
+        ));
+        lines.push(field("Due", spans));
+    }
+    for (label, value) in [
+        ("Revenue", entry.revenue),
+        ("Customer value", entry.customer_value),
+        ("Cost saved", entry.cost_saved),
+    ] {
+        if let Some(value) = value {
+            lines.push(field(label, vec![money(value)]));
+        }
+    }
+    if let Some(hours) = entry.hours_saved {
+        lines.push(field("Hours saved", vec![Span::raw(hours.to_string())]));
+    }
+    if let Some(reach) = entry.reach {
+        lines.push(field("Reach", vec![Span::raw(reach.to_string())]));
+    }
+    if !entry.adopted_by.is_empty() {
+        lines.push(field("Adopted by", text(&entry.adopted_by.join(", "))));
+    }
+    if let Some(bullet) = &entry.bullet {
+        lines.push(field("Resume bullet", text(bullet)));
+    }
+    if let Some(details) = &entry.details {
+        lines.push(Line::default());
+        lines.extend(
+            sanitize::block(details)
+                .lines()
+                .map(|l| Line::from(l.to_string())),
+        );
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(entry.id.to_string(), theme::DIM));
+    lines
+}

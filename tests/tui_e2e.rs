@@ -1,0 +1,627 @@
+//! The real binary in a real pseudo-terminal (tmux): keys in, screen and
+//! files out. Skipped with a note when tmux is missing (`.ci/run` installs it).
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use support::{TODAY, TestJournal};
+
+/// One tmux server per test (its own socket), killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts the TUI on `journal` in an 80x24 pane. After it exits, the
+    /// pane prints its exit code and whether the tty is back in cooked mode.
+    fn start(journal: &TestJournal) -> Option<Tmux> {
+        Tmux::start_with_editor(journal, "")
+    }
+
+    /// Like `start`, with `$VISUAL` set to `editor`.
+    fn start_with_editor(journal: &TestJournal, editor: &str) -> Option<Tmux> {
+        Tmux::start_command(journal, editor, "")
+    }
+
+    /// Runs `jobjournal ARGS` (e.g. `demo`) with `$VISUAL` set to `editor`.
+    fn start_command(journal: &TestJournal, editor: &str, args: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux not found: end-to-end TUI test skipped");
+            return None;
+        }
+        let socket = format!("jj-e2e-{}-{}", std::process::id(), fastrand::u32(..));
+        let state = journal.dir.path().join("state");
+        let script = format!(
+            "env JOBJOURNAL_DIR='{}' JOBJOURNAL_CONFIG='{}' JOBJOURNAL_STATE_DIR='{}' JOBJOURNAL_TODAY={TODAY} \
+             VISUAL='{editor}' EDITOR= '{}' {args}; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; sleep 60",
+            journal.root().display(),
+            journal.config_path().display(),
+            state.display(),
+            env!("CARGO_BIN_EXE_jobjournal"),
+        );
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "80",
+                "-y",
+                "24",
+            ])
+            .arg(script)
+            .status()
+            .expect("tmux runs");
+        assert!(status.success());
+        Some(Tmux { socket })
+    }
+
+    /// An interactive shell (with job control) in an 80x24 pane.
+    fn shell() -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err()
+            || Command::new("bash").arg("--version").output().is_err()
+        {
+            eprintln!("tmux or bash not found: end-to-end TUI test skipped");
+            return None;
+        }
+        let socket = format!("jj-e2e-{}-{}", std::process::id(), fastrand::u32(..));
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "80",
+                "-y",
+                "24",
+            ])
+            .args(["bash", "--norc", "--noprofile", "-i"])
+            .status()
+            .expect("tmux runs");
+        assert!(status.success());
+        Some(Tmux { socket })
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p"])
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen otherwise.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the screen no longer shows `text` (the app has left).
+    fn wait_until_gone(&self, text: &str) {
+        let start = Instant::now();
+        while self.screen().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "{text:?} stayed:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Keys by tmux name (`a`, `C-s`, `Escape`), one at a time so an Esc is never read as Alt.
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.tmux(&["send-keys", key]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-l", text]);
+    }
+
+    /// The pid of the TUI: the child of the pane's shell (found in /proc,
+    /// so the test needs nothing beyond tmux).
+    fn app_pid(&self) -> String {
+        let shell = self
+            .tmux(&["display-message", "-p", "#{pane_pid}"])
+            .trim()
+            .to_string();
+        let start = Instant::now();
+        loop {
+            let child = std::fs::read_dir("/proc")
+                .unwrap()
+                .flatten()
+                .find_map(|dir| {
+                    let stat = std::fs::read_to_string(dir.path().join("stat")).ok()?;
+                    // pid (comm) state ppid …; comm may hold spaces, so split after ')'.
+                    let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?;
+                    (ppid == shell).then(|| dir.file_name().to_string_lossy().into_owned())
+                });
+            if let Some(pid) = child {
+                return pid;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "no child of the pane's shell {shell}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+/// Sends `SIG<name>` to `pid` with the shell's builtin kill (no procps needed).
+fn signal(pid: &str, name: &str) -> std::process::ExitStatus {
+    Command::new("sh")
+        .args(["-c", &format!("kill -{name} {pid}")])
+        .status()
+        .unwrap()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+#[test]
+fn kind_picker_title_and_ctrl_s_land_in_todays_file_and_q_restores_the_terminal() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    tmux.keys(&["a"]);
+    tmux.wait_for("what kind?");
+    tmux.keys(&["s"]);
+    tmux.wait_for("New screw-up");
+    tmux.type_text("Broke the nightly build");
+    tmux.wait_for("Broke the nightly build");
+    tmux.keys(&["C-s"]);
+    let screen = tmux.wait_for("Saved \"Broke the nightly build\"");
+    assert!(screen.contains("✗ Broke the nightly build"), "{screen}");
+    let day = read(&journal.day_path(TODAY));
+    assert!(day.contains("kind = \"screwup\""), "{day}");
+    assert!(day.contains("title = \"Broke the nightly build\""), "{day}");
+
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("exit=");
+    assert!(screen.contains("exit=0"), "{screen}");
+    // Back in cooked mode with echo, and off the alternate screen.
+    let screen = tmux.wait_for("icanon echo");
+    assert!(!screen.contains("Welcome"), "{screen}");
+}
+
+#[test]
+fn delete_then_undo_puts_the_entry_back_in_its_file() {
+    let journal = TestJournal::new();
+    journal.add(&["note", "Keep me"]);
+    journal.add(&["met", "Delete me, then undo"]);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Delete me, then undo");
+    tmux.keys(&["j", "d"]);
+    tmux.wait_for("Delete \"Delete me, then undo\"?");
+    tmux.keys(&["y"]);
+    tmux.wait_for("Deleted \"Delete me, then undo\"");
+    let day = read(&journal.day_path(TODAY));
+    assert!(!day.contains("Delete me"), "{day}");
+    assert!(day.contains("Keep me"), "{day}");
+    tmux.keys(&["u"]);
+    tmux.wait_for("Restored \"Delete me, then undo\"");
+    let day = read(&journal.day_path(TODAY));
+    assert!(day.contains("Delete me, then undo"), "{day}");
+    assert!(
+        day.find("Keep me") < day.find("Delete me"),
+        "back in its place: {day}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn sigterm_keeps_the_open_form_as_a_draft_and_restores_the_terminal() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    tmux.keys(&["a", "p"]);
+    tmux.wait_for("New promise");
+    tmux.type_text("Call Birch back");
+    tmux.wait_for("Call Birch back");
+    let status = signal(&tmux.app_pid(), "TERM");
+    assert!(status.success());
+    let screen = tmux.wait_for("exit=");
+    assert!(screen.contains("exit=143"), "{screen}");
+    tmux.wait_for("icanon echo");
+    let draft_path = journal.dir.path().join("state").join("draft.json");
+    let draft = read(&draft_path);
+    assert!(draft.contains("Call Birch back"), "{draft}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&draft_path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    // The next start offers it back.
+    drop(tmux);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Open it?");
+    tmux.keys(&["y"]);
+    tmux.wait_for("New promise");
+    tmux.wait_for("Call Birch back");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved \"Call Birch back\"");
+    assert!(read(&journal.day_path(TODAY)).contains("Call Birch back"));
+    assert!(!draft_path.exists(), "a saved form leaves no draft");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn an_entry_added_from_the_cli_shows_up_while_open() {
+    let journal = TestJournal::new();
+    journal.add(&["note", "Already there"]);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Already there");
+    journal.add(&["exceeded", "Added from another terminal"]);
+    tmux.wait_for("Added from another terminal");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn a_resize_redraws_side_by_side() {
+    let journal = TestJournal::new();
+    journal.add(&[
+        "screwup",
+        "Wrong address on the label",
+        "--customer",
+        "Acme Corp",
+    ]);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    let narrow = tmux.wait_for("Wrong address on the label");
+    assert!(
+        !narrow.contains("┐┌ Entry"),
+        "stacked at 80 columns:\n{narrow}"
+    );
+    tmux.tmux(&["resize-window", "-x", "120", "-y", "40"]);
+    let wide = tmux.wait_for("┐┌ Entry");
+    assert!(wide.contains("Acme Corp"), "{wide}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn r_then_x_exports_the_weeks_report_privately() {
+    let journal = TestJournal::new();
+    let exports = journal.dir.path().join("exports");
+    journal.write_config(&format!(
+        "name = \"Ada\"\nexport_dir = '{}'\n",
+        exports.display()
+    ));
+    journal.add(&[
+        "exceeded",
+        "Quote turned around same day",
+        "--expected",
+        "3 days",
+        "--delivered",
+        "4 hours",
+    ]);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Quote turned around same day");
+    tmux.keys(&["r"]);
+    tmux.wait_for("Weekly report 2026-W47");
+    tmux.keys(&["x"]);
+    tmux.wait_for("Wrote ");
+    let path = exports.join("report-2026-W47.md");
+    let text = read(&path);
+    assert!(text.starts_with("# Weekly report 2026-W47"), "{text}");
+    assert!(
+        text.contains("expected 3 days → delivered 4 hours"),
+        "{text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    tmux.keys(&["q", "q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn ctrl_e_in_details_runs_the_editor_and_comes_back() {
+    let journal = TestJournal::new();
+    // A stand-in editor: prefixes every line of the file it is given.
+    let Some(tmux) = Tmux::start_with_editor(&journal, "sed -i s/^/EDITED:/") else {
+        return;
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    tmux.keys(&["a", "n"]);
+    tmux.wait_for("New note");
+    tmux.type_text("Editor round trip");
+    // Title, Date, Time, Customer, Tags, then Details.
+    tmux.keys(&["Tab", "Tab", "Tab", "Tab", "Tab"]);
+    tmux.type_text("first line");
+    tmux.wait_for("first line");
+    tmux.keys(&["C-e"]);
+    tmux.wait_for("EDITED:first line");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved \"Editor round trip\"");
+    let day = read(&journal.day_path(TODAY));
+    assert!(day.contains("EDITED:first line"), "{day}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_comes_back() {
+    let journal = TestJournal::new();
+    journal.add(&["met", "Shipped on the promised day"]);
+    let Some(tmux) = Tmux::shell() else { return };
+    let command = format!(
+        "JOBJOURNAL_DIR='{}' JOBJOURNAL_CONFIG='{}' JOBJOURNAL_STATE_DIR='{}' JOBJOURNAL_TODAY={TODAY} '{}'",
+        journal.root().display(),
+        journal.config_path().display(),
+        journal.dir.path().join("state").display(),
+        env!("CARGO_BIN_EXE_jobjournal"),
+    );
+    tmux.type_text(&command);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Shipped on the promised day");
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("Stopped");
+    tmux.type_text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("icanon echo");
+    tmux.type_text("fg");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Shipped on the promised day");
+    assert!(screen.contains("2026-W47"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_until_gone("2026-W47");
+    // A job stopped and continued reports its own exit status once done.
+    tmux.type_text("echo \"exit=$?\"");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    let status = signal(&tmux.app_pid(), "HUP");
+    assert!(status.success());
+    let screen = tmux.wait_for("exit=");
+    assert!(screen.contains("exit=129"), "{screen}");
+    tmux.wait_for("icanon echo");
+    assert!(
+        !journal.dir.path().join("state").join("draft.json").exists(),
+        "no form, no draft"
+    );
+}
+
+#[test]
+fn a_mistake_in_keys_is_shown_and_the_defaults_stay() {
+    let journal = TestJournal::new();
+    journal.write_config("[keys]\nquit = \"Q\"\nbogus = \"z\"\n");
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    let screen = tmux.wait_for("unknown action 'bogus'");
+    assert!(
+        screen.contains("Q quit"),
+        "the footer shows the rebound key:\n{screen}"
+    );
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!tmux.screen().contains("exit="), "q no longer quits");
+    tmux.keys(&["Q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn without_a_terminal_the_bare_command_says_so() {
+    let journal = TestJournal::new();
+    let output = journal.cmd().output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    assert!(journal.snapshot().is_empty(), "nothing written");
+}
+
+#[test]
+fn a_broken_day_file_is_a_banner_and_the_rest_keeps_working() {
+    let journal = TestJournal::new();
+    journal.write_day(
+        "2026-11-17",
+        "[[entry]]\nid = \"2026-11-17-aaaa\"\nkind = \"note\"\ntitle = \"unclosed\n",
+    );
+    journal.add(&["met", "Readable entry"]);
+    let before = read(&journal.day_path("2026-11-17"));
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    let screen = tmux.wait_for("cannot read");
+    assert!(screen.contains("2026-11-17.toml:4:"), "{screen}");
+    assert!(screen.contains("Readable entry"), "{screen}");
+    tmux.keys(&["a", "n"]);
+    tmux.wait_for("New note");
+    tmux.type_text("Still works");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved \"Still works\"");
+    assert!(read(&journal.day_path(TODAY)).contains("Still works"));
+    assert_eq!(
+        read(&journal.day_path("2026-11-17")),
+        before,
+        "the broken file is never written"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn demo_opens_a_full_week_without_touching_the_journal() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start_command(&journal, "", "demo") else {
+        return;
+    };
+    let screen = tmux.wait_for("2026-W47");
+    assert!(
+        screen.contains("✗") && screen.contains("✓") && screen.contains("▲"),
+        "{screen}"
+    );
+    tmux.keys(&["s"]);
+    tmux.wait_for("Last 12 weeks to 2026-W47");
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("exit=");
+    assert!(screen.contains("exit=0"), "{screen}");
+    assert!(!journal.root().exists(), "demo wrote into the real journal");
+}
+
+#[test]
+fn the_tui_and_the_cli_writing_the_same_week_both_keep_their_entries() {
+    let journal = TestJournal::new();
+    let doomed = journal.add(&["note", "Deleted from the CLI"]);
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Deleted from the CLI");
+    // The TUI opens a form; meanwhile the CLI adds to and deletes from the same day.
+    tmux.keys(&["a"]);
+    tmux.wait_for("what kind?");
+    tmux.keys(&["m"]);
+    tmux.wait_for("New met");
+    tmux.type_text("Saved from the TUI");
+    tmux.wait_for("Saved from the TUI");
+    journal.add(&["exceeded", "Added from the CLI"]);
+    journal.cmd().args(["delete", &doomed]).assert().success();
+    tmux.keys(&["C-s"]);
+    let screen = tmux.wait_for("Added from the CLI");
+    assert!(screen.contains("Saved from the TUI"), "{screen}");
+    let day = read(&journal.day_path(TODAY));
+    assert!(
+        day.contains("Saved from the TUI") && day.contains("Added from the CLI"),
+        "{day}"
+    );
+    assert!(!day.contains("Deleted from the CLI"), "{day}");
+    let screen = tmux.screen();
+    assert!(!screen.contains("Deleted from the CLI"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn closing_the_terminal_ends_the_app_instead_of_spinning() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    let pid = tmux.app_pid();
+    tmux.tmux(&["kill-server"]);
+    let proc_dir = Path::new("/proc").join(&pid);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while proc_dir.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // A zombie waiting for its parent has already stopped running.
+    let state = std::fs::read_to_string(proc_dir.join("status")).unwrap_or_default();
+    assert!(
+        !proc_dir.exists() || state.contains("State:\tZ"),
+        "still running after its terminal closed:\n{state}"
+    );
+}
+
+#[test]
+fn a_sync_conflict_copy_shows_in_the_banner() {
+    let journal = TestJournal::new();
+    journal.add(&["note", "The real day"]);
+    let copy = journal
+        .root()
+        .join("2026")
+        .join("2026-11-18.sync-conflict-20261118-101010-ABCDEFG.toml");
+    std::fs::write(&copy, "[[entry]]\n").unwrap();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    // At 80 columns the banner shows the path; the advice follows on wider screens.
+    let screen = tmux.wait_for("2026-11-18.sync-conflict-");
+    assert!(screen.contains('⚠'), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}
+
+#[test]
+fn sighup_and_sigint_with_a_form_open_keep_the_draft_and_restore_the_terminal() {
+    for (name, code) in [("HUP", 129), ("INT", 130)] {
+        let journal = TestJournal::new();
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.wait_for("Welcome to jobjournal");
+        tmux.keys(&["a", "s"]);
+        tmux.wait_for("New screw-up");
+        tmux.type_text(&format!("Interrupted by SIG{name}"));
+        tmux.wait_for(&format!("Interrupted by SIG{name}"));
+        assert!(signal(&tmux.app_pid(), name).success());
+        let screen = tmux.wait_for("exit=");
+        assert!(screen.contains(&format!("exit={code}")), "{screen}");
+        tmux.wait_for("icanon echo");
+        let draft = read(&journal.dir.path().join("state").join("draft.json"));
+        assert!(
+            draft.contains(&format!("Interrupted by SIG{name}")),
+            "{draft}"
+        );
+    }
+}
