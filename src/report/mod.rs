@@ -13,6 +13,8 @@ mod phrase;
 pub mod render;
 mod stats;
 mod templates;
+#[cfg(test)]
+mod test_entries;
 mod totals;
 mod weekly;
 

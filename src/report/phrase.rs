@@ -248,11 +248,10 @@ fn mentions(title: &str, customer: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EntryId, PromiseStatus};
+    use crate::model::PromiseStatus;
 
     fn entry(kind: Kind, title: &str) -> Entry {
-        let id: EntryId = "2026-11-17-aaaa".parse().expect("id");
-        Entry::new(id.clone(), id.date(), kind, title)
+        crate::report::test_entries::entry("2026-11-17-aaaa", kind, title)
     }
 
     #[test]

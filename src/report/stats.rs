@@ -110,11 +110,10 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EntryId, Kind, Money, PromiseStatus, WeekStart};
+    use crate::model::{Kind, Money, PromiseStatus, WeekStart};
 
     fn entry(id: &str, kind: Kind) -> Entry {
-        let id: EntryId = id.parse().expect("test id");
-        Entry::new(id.clone(), id.date(), kind, "t")
+        crate::report::test_entries::entry(id, kind, "t")
     }
 
     #[test]

@@ -135,11 +135,9 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::model::EntryId;
 
     fn entry(id: &str, kind: Kind) -> Entry {
-        let id: EntryId = id.parse().expect("test id");
-        Entry::new(id.clone(), id.date(), kind, "t")
+        crate::report::test_entries::entry(id, kind, "t")
     }
 
     #[test]

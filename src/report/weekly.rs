@@ -237,15 +237,7 @@ mod tests {
 
     use super::*;
     use crate::model::{Money, WeekStart};
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("test date")
-    }
-
-    fn entry(id: &str, kind: Kind, title: &str) -> Entry {
-        let id: EntryId = id.parse().expect("test id");
-        Entry::new(id.clone(), id.date(), kind, title)
-    }
+    use crate::report::test_entries::{day, entry};
 
     fn w47() -> Week {
         Week::containing(day(2026, 11, 18), WeekStart::Monday)

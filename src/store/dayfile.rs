@@ -181,8 +181,16 @@ impl DayFile {
             .unwrap_or_default()
     }
 
+    /// The ids in the document, read without decoding whole entries.
     pub fn ids(&self) -> Vec<EntryId> {
-        self.entries().into_iter().map(|e| e.id).collect()
+        self.tables()
+            .map(|tables| {
+                tables
+                    .iter()
+                    .filter_map(|t| t.get("id").and_then(Item::as_str)?.parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     fn position(&self, id: &EntryId) -> Option<usize> {
