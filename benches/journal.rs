@@ -11,7 +11,7 @@ use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, criterion_group
 use jobjournal::config::Config;
 use jobjournal::model::{Entry, EntryId, Kind, Week};
 use jobjournal::report::{self, Author, Bullets, Format, Period, Templates, WeeklyReport};
-use jobjournal::store::Journal;
+use jobjournal::store::{Journal, Scan};
 use jobjournal::synth::Synth;
 
 /// The synthetic journals end on this day (a Wednesday of 2026-W47), as
@@ -95,23 +95,6 @@ fn year_bullets(journal: &Journal, templates: &Templates) -> String {
         .expect("render bullets")
 }
 
-/// The same fields `list --search` looks at, case-insensitively.
-fn mentions(entry: &Entry, needle: &str) -> bool {
-    [
-        Some(&entry.title),
-        entry.details.as_ref(),
-        entry.customer.as_ref(),
-        entry.expected.as_ref(),
-        entry.delivered.as_ref(),
-        entry.bullet.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    .chain(&entry.tags)
-    .chain(&entry.adopted_by)
-    .any(|text| text.to_lowercase().contains(needle))
-}
-
 fn bench_size(c: &mut Criterion, fixture: &Fixture) {
     let journal = fixture.journal();
     let size = fixture.entries;
@@ -136,10 +119,13 @@ fn bench_size(c: &mut Criterion, fixture: &Fixture) {
     all.sampling_mode(SamplingMode::Flat).sample_size(10);
     all.bench_with_input(BenchmarkId::new("search", size), &journal, |b, j| {
         b.iter(|| {
-            j.scan(&|e| mentions(e, SEARCH))
-                .expect("scan")
-                .entries
-                .len()
+            j.scan(&Scan {
+                keep: &|e| e.search_text().contains(SEARCH),
+                needle: Some(SEARCH.to_string()),
+            })
+            .expect("scan")
+            .entries
+            .len()
         })
     });
     all.bench_with_input(BenchmarkId::new("check", size), &journal, |b, j| {

@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
+
 use super::{CliError, Context};
+use crate::model::EntryId;
 use crate::sanitize;
 use crate::store::Git;
 use crate::store::repo;
@@ -11,17 +14,15 @@ use crate::store::repo;
 pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     let journal = &context.journal;
     // Every file is parsed afresh: check trusts no cache.
-    let loaded = journal.load_all_fresh()?;
-    let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    let verified = journal.verify_all()?;
+    let mut problems: Vec<String> = verified.problems.iter().map(ToString::to_string).collect();
 
-    let mut seen: HashMap<_, &crate::model::Entry> = HashMap::new();
-    for entry in &loaded.entries {
-        if let Some(first) = seen.insert(entry.id.clone(), entry) {
+    let mut seen: HashMap<&EntryId, NaiveDate> = HashMap::new();
+    for (id, date) in &verified.ids {
+        if let Some(first) = seen.insert(id, *date) {
             problems.push(format!(
-                "{}:1:1: the id {} is also used on {}; give one of them a new id",
-                sanitize::line(&journal.day_path(entry.date).display().to_string()),
-                entry.id,
-                first.date
+                "{}:1:1: the id {id} is also used on {first}; give one of them a new id",
+                sanitize::line(&journal.day_path(*date).display().to_string()),
             ));
         }
     }
@@ -45,7 +46,7 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     if problems.is_empty() {
         println!(
             "ok: {} entries in {files} day files, no problems",
-            loaded.entries.len()
+            verified.ids.len()
         );
         Ok(ExitCode::SUCCESS)
     } else {

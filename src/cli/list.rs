@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use super::add::{parse_id, parse_kind};
 use super::{CliError, Context, print};
 use crate::model::{Entry, EntryId, Kind};
-use crate::store::Loaded;
+use crate::store::{Loaded, Scan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -109,7 +109,10 @@ fn load(context: &Context, args: &ListArgs) -> Result<(Range, Loaded), CliError>
         // Only matches are kept in memory while the whole journal streams by.
         return Ok((
             Range::Days(None, None),
-            journal.scan(&|entry| matches(entry, args))?,
+            journal.scan(&Scan {
+                keep: &|entry| matches(entry, args),
+                needle: args.search.as_deref().map(str::to_lowercase),
+            })?,
         ));
     }
     let week = context.parse_week(args.week.as_deref().unwrap_or("this"))?;
@@ -134,30 +137,9 @@ fn matches(entry: &Entry, args: &ListArgs) -> bool {
         return false;
     }
     if let Some(query) = &args.search {
-        return searchable_text(entry).contains(&query.to_lowercase());
+        return entry.search_text().contains(&query.to_lowercase());
     }
     true
-}
-
-/// Lower-cased text of every field a search looks at.
-fn searchable_text(entry: &Entry) -> String {
-    let mut text = entry.title.to_lowercase();
-    for part in [
-        &entry.details,
-        &entry.customer,
-        &entry.expected,
-        &entry.delivered,
-        &entry.bullet,
-    ]
-    .into_iter()
-    .flatten()
-    .chain(&entry.tags)
-    .chain(&entry.adopted_by)
-    {
-        text.push('\n');
-        text.push_str(&part.to_lowercase());
-    }
-    text
 }
 
 fn print_text(context: &Context, range: &Range, entries: &[&Entry]) {

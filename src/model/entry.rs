@@ -66,6 +66,29 @@ impl Entry {
         (self.kind == Kind::Promise).then(|| self.status.unwrap_or_default())
     }
 
+    /// Every field a text search looks at, lower-cased, one per line: the
+    /// title, details, customer, expected, delivered, bullet, tags and
+    /// adopters. A search matches an entry when this contains its needle.
+    pub fn search_text(&self) -> String {
+        let mut text = self.title.to_lowercase();
+        for part in [
+            &self.details,
+            &self.customer,
+            &self.expected,
+            &self.delivered,
+            &self.bullet,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.tags)
+        .chain(&self.adopted_by)
+        {
+            text.push('\n');
+            text.push_str(&part.to_lowercase());
+        }
+        text
+    }
+
     /// Checks what does not depend on other entries: a title, numbers in
     /// range, and kind-specific fields only on their kind.
     pub fn validate(&self) -> Result<(), ModelError> {

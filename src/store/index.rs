@@ -11,7 +11,9 @@
 //!   ignored and rebuilt. Deleting it is always safe.
 
 use std::collections::HashMap;
-use std::fs::Metadata;
+use std::fs::{File, Metadata};
+use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -28,7 +30,7 @@ const SETTLE: Duration = Duration::from_secs(3);
 
 /// Which build wrote the cache; any other build ignores it, so a change in
 /// `Entry`'s shape can never decode into wrong entries.
-const FORMAT: &str = concat!("jobjournal-index-1-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("jobjournal-index-3-", env!("CARGO_PKG_VERSION"));
 
 /// What identifies one version of a file's contents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,18 +61,61 @@ impl Stamp {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// Where a record's bytes are: in the cache file as it was read (no copy is
+/// made of a cache tens of megabytes long), or encoded just now.
+enum Bytes {
+    InEntries(Range<usize>),
+    InTexts(Range<usize>),
+    Owned(Vec<u8>),
+}
+
 struct Record {
     stamp: Stamp,
-    /// The file's entries, encoded; decoded only when the file is wanted.
-    #[serde(with = "serde_bytes")]
-    entries: Vec<u8>,
+    /// The file's entries, postcard-encoded; decoded only when wanted.
+    entries: Bytes,
+    /// The entries' [`Entry::search_text`], one after another, so a search
+    /// decodes only the files that can match. Read only by searches.
+    text: Option<Bytes>,
+}
+
+/// The cache file holds two sections: the entries, then the search texts,
+/// after an 8-byte little-endian length of the first. Loading the whole
+/// journal reads the first only; the texts would add a third to its memory.
+#[derive(Serialize, Deserialize)]
+struct Section<'a> {
+    format: &'a str,
+    #[serde(borrow)]
+    records: Vec<StoredRecord<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct IndexFile {
-    format: String,
-    records: HashMap<String, Record>,
+struct StoredRecord<'a> {
+    key: &'a str,
+    stamp: Stamp,
+    #[serde(borrow, with = "serde_bytes")]
+    bytes: &'a [u8],
+}
+
+/// The cached version of one file.
+#[derive(Clone, Copy)]
+pub struct Cached<'a> {
+    entries: &'a [u8],
+    text: Option<&'a [u8]>,
+}
+
+impl Cached<'_> {
+    /// False when no entry of the file contains `needle` (lower-case) in
+    /// its search text; true may still be a near miss across two fields,
+    /// and is the answer whenever the text was not read.
+    pub fn may_mention(&self, needle: &str) -> bool {
+        self.text
+            .and_then(|text| std::str::from_utf8(text).ok())
+            .is_none_or(|text| text.contains(needle))
+    }
+
+    pub fn entries(&self) -> Option<Vec<Entry>> {
+        postcard::from_bytes(self.entries).ok()
+    }
 }
 
 /// A file just parsed, encoded and ready to go into the index.
@@ -82,40 +127,116 @@ pub struct NewRecord {
 /// The cache in memory: records by path relative to the journal root.
 #[derive(Default)]
 pub struct Index {
+    /// The cache file's two sections as read; records point into them.
+    entries_section: Vec<u8>,
+    texts_section: Vec<u8>,
+    texts_read: bool,
     records: HashMap<String, Record>,
     changed: bool,
+    /// Whether files parsed during the scan get records; a default index is
+    /// a stand-in that keeps none.
+    recording: bool,
+}
+
+/// Where `part`, a slice of `whole`, starts and ends in it.
+fn span(whole: &[u8], part: &[u8]) -> Range<usize> {
+    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+    start..start + part.len()
 }
 
 impl Index {
-    /// Reads the cache; an absent, unreadable or foreign one is empty.
-    pub fn load(root: &Path) -> Index {
-        let Ok(bytes) = std::fs::read(root.join(INDEX_FILE)) else {
-            return Index::default();
+    /// Reads the cache, with the search texts when `texts`; an absent,
+    /// unreadable or foreign cache is empty.
+    pub fn load(root: &Path, texts: bool) -> Index {
+        let path = root.join(INDEX_FILE);
+        let Ok(mut file) = File::open(&path) else {
+            return Index {
+                recording: true,
+                ..Index::default()
+            };
         };
-        match postcard::from_bytes::<IndexFile>(&bytes) {
-            Ok(file) if file.format == FORMAT => Index {
-                records: file.records,
-                changed: false,
-            },
-            _ => Index {
-                records: HashMap::new(),
-                changed: true,
-            },
+        let Ok(entries_section) = read_entries_section(&mut file) else {
+            return Index::rebuilt();
+        };
+        let records = match postcard::from_bytes::<Section>(&entries_section) {
+            Ok(section) if section.format == FORMAT => section
+                .records
+                .into_iter()
+                .map(|stored| {
+                    let record = Record {
+                        stamp: stored.stamp,
+                        entries: Bytes::InEntries(span(&entries_section, stored.bytes)),
+                        text: None,
+                    };
+                    (stored.key.to_string(), record)
+                })
+                .collect(),
+            _ => return Index::rebuilt(),
+        };
+        let mut index = Index {
+            entries_section,
+            records,
+            recording: true,
+            ..Index::default()
+        };
+        if texts {
+            index.read_texts(file);
         }
+        index
     }
 
-    /// An empty index that replaces the saved one, for scans that trust no cache.
+    /// An empty index that replaces the saved one.
     pub fn rebuilt() -> Index {
         Index {
-            records: HashMap::new(),
             changed: true,
+            texts_read: true,
+            recording: true,
+            ..Index::default()
         }
     }
 
-    /// The entries of `key` if the cache holds this exact version of it.
-    pub fn get(&self, key: &str, stamp: Stamp) -> Option<Vec<Entry>> {
+    /// Whether a file parsed now should be encoded for the cache.
+    pub fn is_recording(&self) -> bool {
+        self.recording
+    }
+
+    /// Reads the texts section that follows the entries section in `file`
+    /// and gives each record the text of its exact version, if there is one.
+    fn read_texts(&mut self, mut file: File) {
+        self.texts_read = true;
+        let mut texts = Vec::new();
+        if file.read_to_end(&mut texts).is_err() {
+            return;
+        }
+        if let Ok(section) = postcard::from_bytes::<Section>(&texts)
+            && section.format == FORMAT
+        {
+            for stored in section.records {
+                if let Some(record) = self.records.get_mut(stored.key)
+                    && record.stamp == stored.stamp
+                {
+                    record.text = Some(Bytes::InTexts(span(&texts, stored.bytes)));
+                }
+            }
+        }
+        self.texts_section = texts;
+    }
+
+    fn bytes<'a>(&'a self, bytes: &'a Bytes) -> &'a [u8] {
+        match bytes {
+            Bytes::InEntries(range) => &self.entries_section[range.clone()],
+            Bytes::InTexts(range) => &self.texts_section[range.clone()],
+            Bytes::Owned(bytes) => bytes,
+        }
+    }
+
+    /// The cached `key`, if the cache holds this exact version of it.
+    pub fn get(&self, key: &str, stamp: Stamp) -> Option<Cached<'_>> {
         let record = self.records.get(key).filter(|r| r.stamp == stamp)?;
-        postcard::from_bytes(&record.entries).ok()
+        Some(Cached {
+            entries: self.bytes(&record.entries),
+            text: record.text.as_ref().map(|text| self.bytes(text)),
+        })
     }
 
     /// An encoded record for a file read just now, if it may be cached.
@@ -128,10 +249,19 @@ impl Index {
         if !stamp.settled(now) {
             return None;
         }
+        let text = entries
+            .iter()
+            .map(Entry::search_text)
+            .collect::<Vec<_>>()
+            .join("\n");
         let entries = postcard::to_stdvec(entries).ok()?;
         Some(NewRecord {
             key,
-            record: Record { stamp, entries },
+            record: Record {
+                stamp,
+                entries: Bytes::Owned(entries),
+                text: Some(Bytes::Owned(text.into_bytes())),
+            },
         })
     }
 
@@ -149,16 +279,131 @@ impl Index {
 
     /// Writes the cache back if anything changed. Failing to is harmless:
     /// the next scan parses what it could not reuse.
-    pub fn save(self, root: &Path) {
+    pub fn save(mut self, root: &Path) {
         if !self.changed {
             return;
         }
-        let file = IndexFile {
-            format: FORMAT.to_string(),
-            records: self.records,
-        };
-        if let Ok(bytes) = postcard::to_stdvec(&file) {
-            let _ = atomic_write(&root.join(INDEX_FILE), &bytes);
+        let path = root.join(INDEX_FILE);
+        // Unchanged records keep their texts: read them now if the scan did not.
+        if !self.texts_read
+            && let Ok(mut file) = File::open(&path)
+            && read_entries_section(&mut file).is_ok()
+        {
+            self.read_texts(file);
         }
+        let section = |text: bool| {
+            let records = self
+                .records
+                .iter()
+                .filter_map(|(key, record)| {
+                    let bytes = if text {
+                        record.text.as_ref()?
+                    } else {
+                        &record.entries
+                    };
+                    Some(StoredRecord {
+                        key,
+                        stamp: record.stamp,
+                        bytes: self.bytes(bytes),
+                    })
+                })
+                .collect();
+            postcard::to_stdvec(&Section {
+                format: FORMAT,
+                records,
+            })
+        };
+        let (Ok(entries), Ok(texts)) = (section(false), section(true)) else {
+            return;
+        };
+        let mut bytes = Vec::with_capacity(8 + entries.len() + texts.len());
+        bytes.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&entries);
+        bytes.extend_from_slice(&texts);
+        let _ = atomic_write(&path, &bytes);
+    }
+}
+
+/// The entries section, leaving `file` at the start of the texts section.
+fn read_entries_section(file: &mut File) -> std::io::Result<Vec<u8>> {
+    let mut len = [0u8; 8];
+    file.read_exact(&mut len)?;
+    let len = u64::from_le_bytes(len);
+    let mut section = Vec::new();
+    file.take(len).read_to_end(&mut section)?;
+    if section.len() as u64 != len {
+        return Err(std::io::ErrorKind::UnexpectedEof.into());
+    }
+    Ok(section)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntryId, Kind};
+
+    fn entry(id: &str, title: &str) -> Entry {
+        let id: EntryId = id.parse().unwrap();
+        Entry::new(id.clone(), id.date(), Kind::Note, title)
+    }
+
+    fn stamp(size: u64) -> Stamp {
+        Stamp {
+            size,
+            mtime_ns: 1_000_000_000,
+        }
+    }
+
+    #[test]
+    fn texts_survive_a_save_by_a_scan_that_did_not_read_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = SystemTime::now();
+        let mut index = Index::load(dir.path(), false);
+        let first = [entry("2026-11-18-aaaa", "Invoice sent TWICE")];
+        index.insert(Index::prepare("a".into(), stamp(1), &first, now).unwrap());
+        index.save(dir.path());
+
+        // A whole-journal load reads the entries only, then records a new file.
+        let mut index = Index::load(dir.path(), false);
+        assert!(index.get("a", stamp(1)).unwrap().text.is_none());
+        let second = [entry("2026-11-19-bbbb", "Quote turned around")];
+        index.insert(Index::prepare("b".into(), stamp(2), &second, now).unwrap());
+        index.save(dir.path());
+
+        let index = Index::load(dir.path(), true);
+        let a = index.get("a", stamp(1)).unwrap();
+        assert!(a.may_mention("twice"), "texts are lower-case");
+        assert!(!a.may_mention("quote"));
+        assert_eq!(a.entries().unwrap(), first);
+        let b = index.get("b", stamp(2)).unwrap();
+        assert!(b.may_mention("quote") && !b.may_mention("invoice"));
+        assert!(
+            index.get("a", stamp(3)).is_none(),
+            "another version is a miss"
+        );
+    }
+
+    #[test]
+    fn a_cache_cut_short_or_foreign_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut index = Index::load(dir.path(), true);
+        let day = [entry("2026-11-18-aaaa", "kept")];
+        index.insert(Index::prepare("a".into(), stamp(1), &day, SystemTime::now()).unwrap());
+        index.save(dir.path());
+        let path = dir.path().join(INDEX_FILE);
+        let bytes = std::fs::read(&path).unwrap();
+        for cut in [0, 4, 8, 20, bytes.len() - 1] {
+            std::fs::write(&path, &bytes[..cut]).unwrap();
+            let index = Index::load(dir.path(), true);
+            // Cut in the texts, the entries still serve; anywhere else, nothing does.
+            let cached = index.get("a", stamp(1));
+            assert_eq!(cached.is_some(), cut == bytes.len() - 1, "cut at {cut}");
+            if let Some(cached) = cached {
+                assert_eq!(cached.entries().unwrap(), day);
+                assert!(cached.may_mention("anything"), "no text: decode and see");
+            }
+        }
+        std::fs::write(&path, b"\xff\xff\xff\xff\xff\xff\xff\xffjunk").unwrap();
+        assert!(Index::load(dir.path(), true).get("a", stamp(1)).is_none());
     }
 }

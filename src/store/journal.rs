@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -40,6 +41,31 @@ impl Loaded {
 }
 
 /// What `delete` removed, with enough to put it back exactly (undo).
+/// What a whole-journal read keeps.
+pub struct Scan<'a> {
+    /// Entries to keep.
+    pub keep: &'a (dyn Fn(&Entry) -> bool + Sync),
+    /// A lower-case text every kept entry's [`Entry::search_text`] contains:
+    /// cached files whose text lacks it are skipped without being decoded.
+    pub needle: Option<String>,
+}
+
+impl Scan<'static> {
+    pub fn all() -> Scan<'static> {
+        Scan {
+            keep: &|_| true,
+            needle: None,
+        }
+    }
+}
+
+/// Every entry's id and day, oldest day first, and every file's problems.
+#[derive(Debug, Default)]
+pub struct Verified {
+    pub ids: Vec<(EntryId, NaiveDate)>,
+    pub problems: Vec<Problem>,
+}
+
 #[derive(Debug, Clone)]
 pub struct DeletedEntry {
     pub entry: Entry,
@@ -152,33 +178,48 @@ impl Journal {
         // A range (a year of bullets) parses its few hundred files: decoding
         // the whole journal's index to read one year cost more than that.
         let files = self.day_files_between(start, end)?;
-        self.load_files(files, &|_| true, &mut Index::default())
+        self.load_files(files, &Scan::all(), &mut Index::default())
     }
 
     /// Loads the whole journal, parsing files in parallel.
     pub fn load_all(&self) -> Result<Loaded, StoreError> {
-        self.scan(&|_| true)
+        self.scan(&Scan::all())
     }
 
-    /// Reads the whole journal in parallel, keeping only entries `keep`
+    /// Reads the whole journal in parallel, keeping only the entries `scan`
     /// accepts, so a search holds its matches in memory, not everything.
-    pub fn scan(&self, keep: &(dyn Fn(&Entry) -> bool + Sync)) -> Result<Loaded, StoreError> {
-        self.scan_files(keep, Index::load(&self.root))
+    pub fn scan(&self, scan: &Scan) -> Result<Loaded, StoreError> {
+        self.scan_files(scan, Index::load(&self.root, scan.needle.is_some()))
     }
 
-    /// Parses every file, trusting no cache (for `check`), and rebuilds the index.
-    pub fn load_all_fresh(&self) -> Result<Loaded, StoreError> {
-        self.scan_files(&|_| true, Index::rebuilt())
+    /// Parses every file, trusting no cache and writing none, and keeps
+    /// only what `check` needs: each entry's id and day, and the problems.
+    pub fn verify_all(&self) -> Result<Verified, StoreError> {
+        let ids = Mutex::new(Vec::new());
+        let note_id = |entry: &Entry| {
+            let mut ids = ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            ids.push((entry.id.clone(), entry.date));
+            false
+        };
+        let scan = Scan {
+            keep: &note_id,
+            needle: None,
+        };
+        let loaded = self.load_files(self.day_files()?, &scan, &mut Index::default())?;
+        let mut ids = ids
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        ids.sort_by_key(|(_, date)| *date);
+        Ok(Verified {
+            ids,
+            problems: loaded.problems,
+        })
     }
 
-    fn scan_files(
-        &self,
-        keep: &(dyn Fn(&Entry) -> bool + Sync),
-        mut index: Index,
-    ) -> Result<Loaded, StoreError> {
+    fn scan_files(&self, scan: &Scan, mut index: Index) -> Result<Loaded, StoreError> {
         let files = self.day_files()?;
         let present: HashSet<String> = files.iter().map(|(_, path)| self.index_key(path)).collect();
-        let loaded = self.load_files(files, keep, &mut index)?;
+        let loaded = self.load_files(files, scan, &mut index)?;
         index.retain_only(&present);
         index.save(&self.root);
         Ok(loaded)
@@ -196,60 +237,87 @@ impl Journal {
     fn load_files(
         &self,
         files: Vec<(NaiveDate, PathBuf)>,
-        keep: &(dyn Fn(&Entry) -> bool + Sync),
+        scan: &Scan,
         index: &mut Index,
     ) -> Result<Loaded, StoreError> {
+        // Files go by in slices, so each slice's entries move into the
+        // result before the next is read: collecting every file's entries
+        // first and then joining them held the journal twice at the peak.
+        const SLICE: usize = 512;
         let now = std::time::SystemTime::now();
-        let shared: &Index = index;
-        // Each file's document is dropped as soon as its entries are out:
-        // holding every parsed document at once costs gigabytes at 100k entries.
-        let parsed: Vec<Result<(Loaded, Option<NewRecord>), StoreError>> = files
-            .into_par_iter()
-            .map(|(date, path)| {
-                let key = self.index_key(&path);
-                // One stat per unchanged file.
-                let stamp = fs::metadata(&path).ok().as_ref().and_then(Stamp::of);
-                if let Some(entries) = stamp.and_then(|s| shared.get(&key, s)) {
-                    let entries = entries.into_iter().filter(|e| keep(e)).collect();
-                    return Ok((
-                        Loaded {
-                            entries,
-                            problems: Vec::new(),
-                        },
-                        None,
-                    ));
-                }
-                let bytes = fs::read(&path).map_err(StoreError::io(&path))?;
-                let day = parse_bytes(&path, date, &bytes);
-                // Recorded only if the file did not change while it was read,
-                // so a record's bytes always belong to its stamp.
-                let unchanged = || fs::metadata(&path).ok().as_ref().and_then(Stamp::of) == stamp;
-                let record = match stamp {
-                    Some(stamp) if day.problems.is_empty() && unchanged() => {
-                        Index::prepare(key, stamp, &day.entries, now)
-                    }
-                    _ => None,
-                };
-                let entries = day.entries.into_iter().filter(|e| keep(e)).collect();
-                Ok((
-                    Loaded {
-                        entries,
-                        problems: day.problems,
-                    },
-                    record,
-                ))
-            })
-            .collect();
         let mut loaded = Loaded::default();
-        for day in parsed {
-            let (day, record) = day?;
-            loaded.entries.extend(day.entries);
-            loaded.problems.extend(day.problems);
-            if let Some(record) = record {
-                index.insert(record);
+        let mut records = Vec::new();
+        for slice in files.chunks(SLICE) {
+            let parsed: Vec<Result<(Loaded, Option<NewRecord>), StoreError>> = slice
+                .par_iter()
+                .map(|(date, path)| self.load_file(*date, path, scan, index, now))
+                .collect();
+            for day in parsed {
+                let (day, record) = day?;
+                loaded.entries.extend(day.entries);
+                loaded.problems.extend(day.problems);
+                records.extend(record);
             }
         }
+        for record in records {
+            index.insert(record);
+        }
         Ok(loaded)
+    }
+
+    /// One file's kept entries, from the index if it holds this version of
+    /// the file, else parsed, with a record for the index when it may have one.
+    fn load_file(
+        &self,
+        date: NaiveDate,
+        path: &Path,
+        scan: &Scan,
+        index: &Index,
+        now: std::time::SystemTime,
+    ) -> Result<(Loaded, Option<NewRecord>), StoreError> {
+        let key = self.index_key(path);
+        // One stat per unchanged file.
+        let stamp = fs::metadata(path).ok().as_ref().and_then(Stamp::of);
+        let cached = stamp.and_then(|s| index.get(&key, s));
+        if let Some(cached) = cached
+            && scan
+                .needle
+                .as_deref()
+                .is_some_and(|n| !cached.may_mention(n))
+        {
+            return Ok((Loaded::default(), None));
+        }
+        if let Some(entries) = cached.and_then(|c| c.entries()) {
+            let entries = entries.into_iter().filter(|e| (scan.keep)(e)).collect();
+            return Ok((
+                Loaded {
+                    entries,
+                    problems: Vec::new(),
+                },
+                None,
+            ));
+        }
+        // The document is dropped as soon as its entries are out: holding
+        // every parsed document at once costs gigabytes at 100k entries.
+        let bytes = fs::read(path).map_err(StoreError::io(path))?;
+        let day = parse_bytes(path, date, &bytes);
+        // Recorded only if the file did not change while it was read, so a
+        // record's bytes always belong to its stamp.
+        let unchanged = || fs::metadata(path).ok().as_ref().and_then(Stamp::of) == stamp;
+        let record = match stamp {
+            Some(stamp) if index.is_recording() && day.problems.is_empty() && unchanged() => {
+                Index::prepare(key, stamp, &day.entries, now)
+            }
+            _ => None,
+        };
+        let entries = day.entries.into_iter().filter(|e| (scan.keep)(e)).collect();
+        Ok((
+            Loaded {
+                entries,
+                problems: day.problems,
+            },
+            record,
+        ))
     }
 
     /// Every day file in the journal, oldest first.
@@ -800,6 +868,60 @@ mod tests {
         // A removed day drops out of the cache.
         fs::remove_file(journal.day_path(day(2))).unwrap();
         assert_eq!(journal.load_all().unwrap().entries.len(), 1);
+    }
+
+    #[test]
+    fn a_search_through_the_index_finds_what_a_full_parse_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let mut invoice = new_entry(day(2), Kind::Screwup, "Sent the INVOICE twice");
+        invoice.customer = Some("Straße & Söhne".into());
+        journal.add(invoice).unwrap();
+        let mut quote = new_entry(day(3), Kind::Met, "Quote turned around");
+        quote.details = Some("Birch wanted it\nby Friday".into());
+        quote.tags = vec!["Sales".into()];
+        journal.add(quote).unwrap();
+        journal
+            .add(new_entry(day(3), Kind::Note, "Standup"))
+            .unwrap();
+        age(&journal.day_path(day(2)), 60);
+        age(&journal.day_path(day(3)), 60);
+        journal.load_all().unwrap();
+        // A file changed since it was cached is parsed, whatever its text.
+        journal
+            .add(new_entry(day(4), Kind::Note, "invoice run"))
+            .unwrap();
+
+        for needle in [
+            "invoice", "straße", "sales", "friday", "it\nby", "stand", "zebra",
+        ] {
+            let keep = |e: &Entry| e.search_text().contains(needle);
+            let ids = |needle: Option<String>| -> Vec<EntryId> {
+                let scan = Scan {
+                    keep: &keep,
+                    needle,
+                };
+                journal
+                    .scan(&scan)
+                    .unwrap()
+                    .entries
+                    .into_iter()
+                    .map(|e| e.id)
+                    .collect()
+            };
+            assert_eq!(ids(Some(needle.to_string())), ids(None), "{needle:?}");
+        }
+        let found = |needle: &str| {
+            let keep = |e: &Entry| e.search_text().contains(needle);
+            let scan = Scan {
+                keep: &keep,
+                needle: Some(needle.to_string()),
+            };
+            journal.scan(&scan).unwrap().entries.len()
+        };
+        assert_eq!(found("invoice"), 2);
+        assert_eq!(found("friday"), 1);
+        assert_eq!(found("zebra"), 0);
     }
 
     #[test]
