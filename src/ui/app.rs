@@ -432,7 +432,7 @@ impl App {
     fn rerun_search(&mut self) {
         let entries = self.all.as_deref().unwrap_or(&self.week_entries);
         if let Some(search) = &mut self.search {
-            search.run(entries);
+            search.run(entries, self.version);
         }
         let len = self.visible().len();
         self.selected = self.selected.min(len.saturating_sub(1));
@@ -445,6 +445,7 @@ impl App {
         self.week = week;
         self.selected = 0;
         self.scroll = 0;
+        self.version += 1;
         // Show what is already in memory at once; the fresh read replaces it.
         self.week_entries = match &self.all {
             Some(all) => sorted(
