@@ -130,6 +130,9 @@ journal() {
     chmod -R go-rwx "$dir"
     # Pristine copy of today's file, for the prepare step of `add`.
     cp -p "$dir/${TODAY:0:4}/$TODAY.toml" "$WORK/today-$n.toml"
+    # The index cache skips files changed in the last 3 s; wait them out,
+    # so the first search records every file as a user's journal would.
+    sleep 4
     touch "$dir/.complete"
   fi
   echo "$dir"

@@ -291,7 +291,7 @@ impl Index {
         {
             self.read_texts(file);
         }
-        let section = |text: bool| {
+        let section = |text: bool, out: Vec<u8>| {
             let records = self
                 .records
                 .iter()
@@ -308,19 +308,23 @@ impl Index {
                     })
                 })
                 .collect();
-            postcard::to_stdvec(&Section {
-                format: FORMAT,
-                records,
-            })
+            postcard::to_extend(
+                &Section {
+                    format: FORMAT,
+                    records,
+                },
+                out,
+            )
         };
-        let (Ok(entries), Ok(texts)) = (section(false), section(true)) else {
+        // Both sections are encoded into one buffer, the length patched in.
+        let Ok(mut bytes) = section(false, vec![0; 8]) else {
             return;
         };
-        let mut bytes = Vec::with_capacity(8 + entries.len() + texts.len());
-        bytes.extend_from_slice(&(entries.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&entries);
-        bytes.extend_from_slice(&texts);
-        let _ = atomic_write(&path, &bytes);
+        let entries_len = (bytes.len() - 8) as u64;
+        bytes[..8].copy_from_slice(&entries_len.to_le_bytes());
+        if let Ok(bytes) = section(true, bytes) {
+            let _ = atomic_write(&path, &bytes);
+        }
     }
 }
 
