@@ -35,14 +35,16 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     for problem in &problems {
         println!("{problem}");
     }
-    if !repo::files_with_markers(journal)?.is_empty()
+    // Conflict markers are among the problems; only then is a look for them worth a read.
+    if !problems.is_empty()
+        && !repo::files_with_markers(journal)?.is_empty()
         && Git::new(journal.root()).top_level().is_ok()
     {
         println!(
             "once the conflict markers are gone, run `jobjournal sync` to finish the merge and share it"
         );
     }
-    let files = journal.day_files()?.len();
+    let files = verified.files;
     if problems.is_empty() {
         println!(
             "ok: {} entries in {files} day files, no problems",

@@ -62,6 +62,8 @@ impl Scan<'static> {
 /// Every entry's id and day, oldest day first, and every file's problems.
 #[derive(Debug, Default)]
 pub struct Verified {
+    /// How many day files were read.
+    pub files: usize,
     pub ids: Vec<(EntryId, NaiveDate)>,
     pub problems: Vec<Problem>,
 }
@@ -205,12 +207,15 @@ impl Journal {
             keep: &note_id,
             needle: None,
         };
-        let loaded = self.load_files(self.day_files()?, &scan, &mut Index::default())?;
+        let files = self.day_files()?;
+        let file_count = files.len();
+        let loaded = self.load_files(files, &scan, &mut Index::default())?;
         let mut ids = ids
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         ids.sort_by_key(|(_, date)| *date);
         Ok(Verified {
+            files: file_count,
             ids,
             problems: loaded.problems,
         })
