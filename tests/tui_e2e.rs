@@ -32,7 +32,6 @@ impl Tmux {
             eprintln!("tmux not found: end-to-end TUI test skipped");
             return None;
         }
-        let socket = format!("jj-e2e-{}-{}", std::process::id(), fastrand::u32(..));
         let state = journal.dir.path().join("state");
         let script = format!(
             "env JOBJOURNAL_DIR='{}' JOBJOURNAL_CONFIG='{}' JOBJOURNAL_STATE_DIR='{}' JOBJOURNAL_TODAY={TODAY} \
@@ -42,24 +41,20 @@ impl Tmux {
             state.display(),
             env!("CARGO_BIN_EXE_jobjournal"),
         );
+        Some(Tmux::session(&[&script]))
+    }
+
+    /// A detached 80x24 session on a private server, running `program`.
+    fn session(program: &[&str]) -> Tmux {
+        let socket = format!("jj-e2e-{}-{}", std::process::id(), fastrand::u32(..));
         let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "80",
-                "-y",
-                "24",
-            ])
-            .arg(script)
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(["-x", "80", "-y", "24"])
+            .args(program)
             .status()
             .expect("tmux runs");
         assert!(status.success());
-        Some(Tmux { socket })
+        Tmux { socket }
     }
 
     /// An interactive shell (with job control) in an 80x24 pane.
@@ -70,25 +65,7 @@ impl Tmux {
             eprintln!("tmux or bash not found: end-to-end TUI test skipped");
             return None;
         }
-        let socket = format!("jj-e2e-{}-{}", std::process::id(), fastrand::u32(..));
-        let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "80",
-                "-y",
-                "24",
-            ])
-            .args(["bash", "--norc", "--noprofile", "-i"])
-            .status()
-            .expect("tmux runs");
-        assert!(status.success());
-        Some(Tmux { socket })
+        Some(Tmux::session(&["bash", "--norc", "--noprofile", "-i"]))
     }
 
     fn tmux(&self, args: &[&str]) -> String {
