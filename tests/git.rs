@@ -609,18 +609,26 @@ fn the_merge_driver_leaves_files_it_cannot_read_to_a_line_merge() {
         fs::write(&path, text).unwrap();
         path
     };
-    let base = write("base", "# not a day file\na\nb\nc\n");
-    let ours = write("ours", "# not a day file\nA\nb\nc\n");
-    let theirs = write("theirs", "# not a day file\na\nb\nC\n");
-    let output = laptop
-        .cmd()
-        .current_dir(dir)
-        .args(["merge-driver"])
-        .args([&base, &ours, &theirs])
-        .arg("notes.toml")
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
+    // Runs the driver as git would, on three versions of `name`; ours is merged in place.
+    let merge = |name: &str, base: &str, ours: &str, theirs: &str| {
+        let ours_path = write("ours", ours);
+        let output = laptop
+            .cmd()
+            .current_dir(dir)
+            .args(["merge-driver"])
+            .args([&write("base", base), &ours_path, &write("theirs", theirs)])
+            .arg(name)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        (output, ours_path)
+    };
+    let (output, ours) = merge(
+        "notes.toml",
+        "# not a day file\na\nb\nc\n",
+        "# not a day file\nA\nb\nc\n",
+        "# not a day file\na\nb\nC\n",
+    );
     assert!(stderr(&output).contains("line by line"));
     assert_eq!(
         fs::read_to_string(&ours).unwrap(),
@@ -629,18 +637,12 @@ fn the_merge_driver_leaves_files_it_cannot_read_to_a_line_merge() {
 
     // Valid TOML that is not a day file (a config kept in the repo) must
     // not be merged by entry: that would drop theirs' keys.
-    let base = write("base", "name = \"Ada\"\nrole = \"Ops\"\ngit = true\n");
-    let ours = write("ours", "name = \"Ada L\"\nrole = \"Ops\"\ngit = true\n");
-    let theirs = write("theirs", "name = \"Ada\"\nrole = \"Ops\"\ngit = false\n");
-    let output = laptop
-        .cmd()
-        .current_dir(dir)
-        .args(["merge-driver"])
-        .args([&base, &ours, &theirs])
-        .arg("config.toml")
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (_, ours) = merge(
+        "config.toml",
+        "name = \"Ada\"\nrole = \"Ops\"\ngit = true\n",
+        "name = \"Ada L\"\nrole = \"Ops\"\ngit = true\n",
+        "name = \"Ada\"\nrole = \"Ops\"\ngit = false\n",
+    );
     assert_eq!(
         fs::read_to_string(&ours).unwrap(),
         "name = \"Ada L\"\nrole = \"Ops\"\ngit = false\n"
