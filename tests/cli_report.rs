@@ -192,39 +192,23 @@ fn output_file_is_written_whole_and_private() {
         "{names:?}"
     );
     // Without --format, the file's extension picks it; --format wins.
+    let export = |args: &[&str], path: &Path| {
+        journal
+            .cmd()
+            .args(["report", "--week", "2026-W47"])
+            .args(args)
+            .arg("-o")
+            .arg(path)
+            .assert()
+            .success();
+        fs::read_to_string(path).expect("written")
+    };
     let json_path = journal.dir.path().join("w47.JSON");
-    journal
-        .cmd()
-        .args(["report", "--week", "2026-W47", "-o"])
-        .arg(&json_path)
-        .assert()
-        .success();
-    let json: Value =
-        serde_json::from_str(&fs::read_to_string(&json_path).expect("written")).expect("JSON");
+    let json: Value = serde_json::from_str(&export(&[], &json_path)).expect("JSON");
     assert_eq!(json["week"], "2026-W47");
     let md_path = journal.dir.path().join("w47.report");
-    journal
-        .cmd()
-        .args(["report", "--week", "2026-W47", "-o"])
-        .arg(&md_path)
-        .assert()
-        .success();
-    assert!(
-        fs::read_to_string(&md_path)
-            .expect("written")
-            .starts_with("# Weekly report")
-    );
-    journal
-        .cmd()
-        .args(["report", "--week", "2026-W47", "--format", "text", "-o"])
-        .arg(&path)
-        .assert()
-        .success();
-    assert!(
-        fs::read_to_string(&path)
-            .expect("written")
-            .starts_with("WEEKLY REPORT")
-    );
+    assert!(export(&[], &md_path).starts_with("# Weekly report"));
+    assert!(export(&["--format", "text"], &path).starts_with("WEEKLY REPORT"));
     // A directory that does not exist is a runtime error.
     let missing = journal.dir.path().join("nope").join("r.md");
     let output = journal
