@@ -267,6 +267,18 @@ fn bad_input_is_refused_with_one_line_and_nothing_changes() {
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
     }
+    // A field of another kind is named by its flag.
+    let output = journal
+        .cmd()
+        .args(["add", "note", "due on a note", "--due", "2026-11-20"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("--due only applies to a promise entry, not a note"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 
     let runtime: &[&[&str]] = &[
         &[

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{CliError, Context};
-use crate::model::{Entry, EntryId, Kind, Money, parse_time};
+use crate::model::{Entry, EntryId, Kind, ModelError, Money, parse_time};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -136,19 +136,18 @@ fn entry_from_args(context: &Context, args: AddArgs) -> Result<Entry, CliError> 
         .map(|d| context.parse_date(d))
         .transpose()?;
     entry.bullet = non_empty(args.bullet);
-    entry
-        .validate()
-        .map_err(|e| CliError::Usage(flag_names(&e.to_string())))?;
+    entry.validate().map_err(|e| match e {
+        // Speaks of the flag, not the file key.
+        ModelError::WrongKind {
+            field,
+            kind,
+            actual,
+        } => CliError::Usage(format!(
+            "--{field} only applies to a {kind} entry, not a {actual}"
+        )),
+        other => CliError::Usage(other.to_string()),
+    })?;
     Ok(entry)
-}
-
-/// Speaks of flags, not file keys, in messages about flags.
-fn flag_names(message: &str) -> String {
-    message
-        .replace("'fixes'", "--fixes")
-        .replace("'expected'", "--expected")
-        .replace("'delivered'", "--delivered")
-        .replace("'due'", "--due")
 }
 
 fn non_empty(text: Option<String>) -> Option<String> {

@@ -101,13 +101,13 @@ impl Entry {
         {
             return invalid(format!("hours_saved {hours} is not a number of hours"));
         }
-        let only = |present: bool, field: &str, kind: Kind| {
+        let only = |present: bool, field: &'static str, kind: Kind| {
             if present && self.kind != kind {
-                Err(ModelError::Invalid(format!(
-                    "'{field}' only applies to a {} entry, not a {}",
-                    kind.as_str(),
-                    self.kind.as_str()
-                )))
+                Err(ModelError::WrongKind {
+                    field,
+                    kind,
+                    actual: self.kind,
+                })
             } else {
                 Ok(())
             }

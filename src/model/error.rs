@@ -1,5 +1,7 @@
 use thiserror::Error;
 
+use super::Kind;
+
 /// Why a value offered by a user (flag, form field or hand-edited file) was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ModelError {
@@ -19,6 +21,13 @@ pub enum ModelError {
     Week(String),
     #[error("invalid id '{0}' (expected YYYY-MM-DD-xxxx with 4 characters of a-z and 0-9)")]
     Id(String),
+    /// A field only one kind of entry has, on an entry of another kind.
+    #[error("'{field}' only applies to a {kind} entry, not a {actual}")]
+    WrongKind {
+        field: &'static str,
+        kind: Kind,
+        actual: Kind,
+    },
     #[error("{0}")]
     Invalid(String),
 }
