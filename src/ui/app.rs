@@ -5,7 +5,8 @@
 mod capture;
 mod views;
 
-use std::collections::BTreeSet;
+use std::cell::OnceCell;
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
@@ -108,6 +109,9 @@ pub struct App {
     pending_draft: Option<Draft>,
     /// Bumped whenever entries in memory change, so rendered text goes stale.
     version: u64,
+    /// Ids of screw-ups some known fix names, worked out once per version:
+    /// every frame asks, and the journal can hold a hundred thousand entries.
+    fixed: OnceCell<HashSet<EntryId>>,
     /// The report or bullets as rendered for `TextKey`, or why not.
     rendered: Option<(TextKey, Result<String, String>)>,
     pub quitting: bool,
@@ -138,6 +142,7 @@ impl App {
             pending_select: None,
             pending_draft: None,
             version: 0,
+            fixed: OnceCell::new(),
             rendered: None,
             quitting: false,
         }
@@ -192,12 +197,23 @@ impl App {
     }
 
     /// Ids of screw-ups some known fix names.
-    pub fn fixed_ids(&self) -> BTreeSet<&EntryId> {
-        self.known().iter().flat_map(|e| e.fixes.iter()).collect()
+    pub fn fixed_ids(&self) -> &HashSet<EntryId> {
+        self.fixed.get_or_init(|| {
+            self.known()
+                .iter()
+                .flat_map(|e| e.fixes.iter().cloned())
+                .collect()
+        })
     }
 
     pub fn is_open_screwup(&self, entry: &Entry) -> bool {
-        entry.kind == Kind::Screwup && !self.known().iter().any(|e| e.fixes.contains(&entry.id))
+        entry.kind == Kind::Screwup && !self.fixed_ids().contains(&entry.id)
+    }
+
+    /// Entries in memory changed: what was worked out from them is stale.
+    fn entries_changed(&mut self) {
+        self.version += 1;
+        self.fixed = OnceCell::new();
     }
 
     /// What `id` is called, when known.
@@ -445,7 +461,7 @@ impl App {
         self.week = week;
         self.selected = 0;
         self.scroll = 0;
-        self.version += 1;
+        self.entries_changed();
         // Show what is already in memory at once; the fresh read replaces it.
         self.week_entries = match &self.all {
             Some(all) => sorted(
@@ -464,7 +480,7 @@ impl App {
             return;
         }
         let keep = self.selected_entry().map(|e| e.id.clone());
-        self.version += 1;
+        self.entries_changed();
         self.week_entries = sorted(loaded.entries);
         self.week_problems = loaded.problems;
         if let Some(all) = &mut self.all {
@@ -480,7 +496,7 @@ impl App {
     }
 
     fn journal_loaded(&mut self, loaded: Loaded) {
-        self.version += 1;
+        self.entries_changed();
         let week = self.week;
         let mut all = loaded.entries;
         // The week was read more recently (and maybe changed since): it wins.
@@ -518,7 +534,7 @@ impl App {
     }
 
     fn forget(&mut self, id: &EntryId) {
-        self.version += 1;
+        self.entries_changed();
         self.week_entries.retain(|e| &e.id != id);
         if let Some(all) = &mut self.all {
             all.retain(|e| &e.id != id);

@@ -163,6 +163,30 @@ fn the_week_is_listed_by_day_and_the_first_entry_selected() {
 }
 
 #[test]
+fn a_fix_saved_or_deleted_opens_and_closes_its_screw_up() {
+    let mut app = app_with(sample());
+    let standup = |app: &App| {
+        app.week_entries
+            .iter()
+            .find(|e| e.title == "Missed the standup")
+            .unwrap()
+            .clone()
+    };
+    assert!(app.is_open_screwup(&standup(&app)));
+    let mut fix = entry("2026-11-19-fx01", Kind::Fix, "Set two alarms");
+    fix.fixes = vec![standup(&app).id];
+    app.update(Action::Added(fix.clone()));
+    assert!(!app.is_open_screwup(&standup(&app)), "the new fix counts");
+    let dir = tempfile::tempdir().unwrap();
+    let journal = crate::store::Journal::new(dir.path());
+    let saved = journal.add(fix.clone()).unwrap();
+    let mut deleted = journal.delete(&saved.id).unwrap();
+    deleted.entry = fix;
+    app.update(Action::Deleted(Box::new(deleted)));
+    assert!(app.is_open_screwup(&standup(&app)), "open again without it");
+}
+
+#[test]
 fn vim_keys_and_arrows_move() {
     let mut app = app_with(sample());
     press(&mut app, "j");

@@ -1,7 +1,7 @@
 //! The main screen: header with the week's numbers, the list of entries
 //! grouped by day (or search results), and the selected entry in full.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -200,7 +200,7 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
         if index == app.selected {
             selected_row = Some(items.len());
         }
-        items.push(ListItem::new(entry_line(app, &fixed, entry, &[])));
+        items.push(ListItem::new(entry_line(app, fixed, entry, &[])));
     }
     let mut state = ListState::default().with_selected(selected_row);
     StatefulWidget::render(
@@ -216,7 +216,7 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
 /// `  ✗ title  open` for the list.
 fn entry_line<'a>(
     app: &App,
-    fixed: &BTreeSet<&EntryId>,
+    fixed: &HashSet<EntryId>,
     entry: &Entry,
     matched: &[usize],
 ) -> Line<'a> {
@@ -295,7 +295,7 @@ fn results(app: &App, hits: &[Hit], area: Rect, buf: &mut Buffer) {
                 hit.entry.date.format("%Y-%m-%d").to_string(),
                 theme::DAY,
             )];
-            first.extend(entry_line(app, &fixed, &hit.entry, title).spans);
+            first.extend(entry_line(app, fixed, &hit.entry, title).spans);
             let mut lines = vec![Line::from(first)];
             if let Some(piece) = hit
                 .pieces
