@@ -461,7 +461,6 @@ impl App {
         self.week = week;
         self.selected = 0;
         self.scroll = 0;
-        self.entries_changed();
         // Show what is already in memory at once; the fresh read replaces it.
         self.week_entries = match &self.all {
             Some(all) => sorted(
@@ -472,6 +471,10 @@ impl App {
             ),
             None => Vec::new(),
         };
+        if self.all.is_none() {
+            // Until the journal is read, the week is all the app knows.
+            self.entries_changed();
+        }
         vec![Effect::LoadWeek(week)]
     }
 
@@ -480,15 +483,20 @@ impl App {
             return;
         }
         let keep = self.selected_entry().map(|e| e.id.clone());
-        self.entries_changed();
-        self.week_entries = sorted(loaded.entries);
-        self.week_problems = loaded.problems;
-        if let Some(all) = &mut self.all {
-            all.retain(|e| !week.contains(e.date));
-            all.extend(self.week_entries.iter().cloned());
-            self.all_problems
-                .retain(|p| !self.week_problems.contains(p) && !in_week(p, week));
-            self.all_problems.extend(self.week_problems.iter().cloned());
+        let fresh = sorted(loaded.entries);
+        // Most reads find what memory already holds; redoing the whole
+        // journal's worth of work for them made each week change slow.
+        if fresh != self.week_entries || loaded.problems != self.week_problems {
+            self.entries_changed();
+            self.week_entries = fresh;
+            self.week_problems = loaded.problems;
+            if let Some(all) = &mut self.all {
+                all.retain(|e| !week.contains(e.date));
+                all.extend(self.week_entries.iter().cloned());
+                self.all_problems
+                    .retain(|p| !self.week_problems.contains(p) && !in_week(p, week));
+                self.all_problems.extend(self.week_problems.iter().cloned());
+            }
         }
         let target = self.pending_select.take().or(keep);
         self.select_id(target.as_ref());
