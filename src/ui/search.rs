@@ -58,7 +58,7 @@ pub struct Search {
     /// How many entries matched, of which `hits` holds the best.
     pub total: usize,
     /// Each entry's text to match, made once per version of the entries.
-    haystacks: Vec<Box<str>>,
+    haystacks: Vec<Haystack>,
     /// The version of the entries `haystacks` belongs to.
     prepared: Option<u64>,
     /// The last run's query and matches, so a query that only grows
@@ -132,13 +132,36 @@ pub fn search(entries: &[Entry], query: &str) -> (Vec<Hit>, usize) {
     (found.hits, found.matched.len())
 }
 
+/// One entry as the matcher sees it, kept apart from the entry so a
+/// keystroke reads a few bytes per entry, not the whole entry.
+#[derive(Debug, Clone)]
+struct Haystack {
+    text: Box<str>,
+    ascii: bool,
+    date: NaiveDate,
+}
+
+impl Haystack {
+    fn utf32<'a>(&'a self, chars: &'a mut Vec<char>) -> Utf32Str<'a> {
+        if self.ascii {
+            Utf32Str::Ascii(self.text.as_bytes())
+        } else {
+            Utf32Str::new(&self.text, chars)
+        }
+    }
+}
+
 /// Each entry's [`write_haystack`] text, made in parallel.
-fn haystacks(entries: &[Entry]) -> Vec<Box<str>> {
+fn haystacks(entries: &[Entry]) -> Vec<Haystack> {
     entries
         .par_iter()
         .map_init(String::new, |buffer, entry| {
             write_haystack(entry, buffer);
-            buffer.as_str().into()
+            Haystack {
+                text: buffer.as_str().into(),
+                ascii: buffer.is_ascii(),
+                date: entry.date,
+            }
         })
         .collect()
 }
@@ -160,7 +183,7 @@ struct Found {
 /// depends on the query and the entries only, not on what was typed before.
 fn search_among(
     entries: &[Entry],
-    haystacks: &[Box<str>],
+    haystacks: &[Haystack],
     query: &str,
     among: Option<&[usize]>,
 ) -> Found {
@@ -174,7 +197,7 @@ fn search_among(
     let score = |state: &mut Scratch, i: usize| {
         state
             .score(&pattern, &haystacks[i], true)
-            .map(|score| (score, entries[i].date, i))
+            .map(|score| (score, haystacks[i].date, i))
     };
     let scratch = || Scratch::new(&pattern);
     let mut scored: Vec<(u32, NaiveDate, usize)> = match among {
@@ -278,8 +301,8 @@ impl Scratch {
 
     /// The pattern's score on `text`, as [`Pattern::score`] gives it, but
     /// with each plain fuzzy word matched greedily when `greedy`.
-    fn score(&mut self, pattern: &Pattern, text: &str, greedy: bool) -> Option<u32> {
-        let haystack = Utf32Str::new(text, &mut self.chars);
+    fn score(&mut self, pattern: &Pattern, haystack: &Haystack, greedy: bool) -> Option<u32> {
+        let haystack = haystack.utf32(&mut self.chars);
         let mut total = 0;
         for (atom, matcher) in pattern.atoms.iter().zip(&mut self.matchers) {
             let score = if greedy && atom.kind == AtomKind::Fuzzy && !atom.negative {
