@@ -363,6 +363,26 @@ fixes = ["2026-11-18-k7q2"]
         assert_eq!(fix.fixes, vec![screwup.id.clone()]);
     }
 
+    /// A known limit of toml_edit, documented in the README: a table's
+    /// dotted keys written apart come back grouped. No line is lost or
+    /// changed; only their order is.
+    #[test]
+    fn dotted_keys_written_apart_are_grouped_when_saved() {
+        let text = "[[entry]]\nid = \"2026-11-18-aaaa\"\nkind = \"note\"\nmeta.mood = \"fine\"\ntitle = \"x\"\nmeta.energy = 3 # low\n";
+        let parsed = parse(text);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        let rendered = parsed.file.unwrap().render();
+        assert_eq!(
+            rendered,
+            "[[entry]]\nid = \"2026-11-18-aaaa\"\nkind = \"note\"\nmeta.mood = \"fine\"\nmeta.energy = 3 # low\ntitle = \"x\"\n"
+        );
+        let mut before: Vec<&str> = text.lines().collect();
+        let mut after: Vec<&str> = rendered.lines().collect();
+        before.sort_unstable();
+        after.sort_unstable();
+        assert_eq!(before, after);
+    }
+
     #[test]
     fn untouched_bytes_survive_an_update() {
         let mut file = parse(HAND_EDITED).file.unwrap();
