@@ -13,18 +13,26 @@ use jobjournal::store::DayFile;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let date = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
     let parsed = DayFile::parse(Path::new("day.toml"), date, text);
     for problem in &parsed.problems {
-        assert!(sanitize::is_clean(&problem.to_string(), Lines::Escape), "{problem:?}");
+        assert!(
+            sanitize::is_clean(&problem.to_string(), Lines::Escape),
+            "{problem:?}"
+        );
     }
     if let Some(file) = parsed.file {
         // toml_edit writes LF line endings, so a CRLF file is compared as LF
         // (a known limit: saving a CRLF file turns its line endings to LF).
         let rendered = file.render();
         // It also drops a leading byte-order mark (also documented).
-        let lf = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
+        let lf = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(text)
+            .replace("\r\n", "\n");
         if rendered != lf && rendered != format!("{lf}\n") {
             // toml_edit groups a table's dotted keys written apart
             // (`a.x = 1`, `b = 2`, `a.y = 3` comes back with `a.y` after

@@ -13,7 +13,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let (control, rest) = data.split_at(data.len().min(4));
-    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
     let date = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
     let path = Path::new("day.toml");
     let parsed = DayFile::parse(path, date, text);
@@ -26,7 +28,9 @@ fuzz_target!(|data: &[u8]| {
         let i = pick(0) % before.len();
         let mut changed = before[i].clone();
         changed.title = format!("{} \u{1b}edited {}", changed.title, pick(1));
-        changed.revenue = Some(Money(i64::from(control.get(2).copied().unwrap_or(0)) * 12_345 - 1_000_000));
+        changed.revenue = Some(Money(
+            i64::from(control.get(2).copied().unwrap_or(0)) * 12_345 - 1_000_000,
+        ));
         changed.tags.push("fuzz\n\"tag\"".into());
         assert!(file.update(&changed));
         expected[i] = changed;
@@ -45,6 +49,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let rendered = file.render();
     let reparsed = DayFile::parse(path, date, &rendered);
-    assert!(reparsed.problems.is_empty(), "{:?}\n{rendered}", reparsed.problems);
+    assert!(
+        reparsed.problems.is_empty(),
+        "{:?}\n{rendered}",
+        reparsed.problems
+    );
     assert_eq!(reparsed.entries, expected, "\n{rendered}");
 });
