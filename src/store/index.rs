@@ -1,8 +1,8 @@
 //! A cache of parsed day files, so reading the whole journal costs a `stat`
 //! per file instead of a parse. It is never the source of truth:
 //!
-//! - a record is used only while its file's size and modification time are
-//!   exactly those recorded;
+//! - a record is used only while its file's size, modification and change
+//!   times and inode are exactly those recorded (see [`Stamp`]);
 //! - files modified in the last few seconds are not recorded at all, since a
 //!   second change within the same clock tick would keep the same mtime;
 //! - files with problems are never recorded, so they are always re-read and
@@ -30,13 +30,21 @@ const SETTLE: Duration = Duration::from_secs(3);
 
 /// Which build wrote the cache; any other build ignores it, so a change in
 /// `Entry`'s shape can never decode into wrong entries.
-const FORMAT: &str = concat!("jobjournal-index-3-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("jobjournal-index-4-", env!("CARGO_PKG_VERSION"));
 
-/// What identifies one version of a file's contents.
+/// What identifies one version of a file's contents, without reading it.
+///
+/// Size and modification time can both be set back by tools that copy
+/// times (`touch -d`, `rsync -t`); the inode's change time cannot, and every
+/// write moves it, as the atomic rename of a save changes the inode number.
+/// Together they catch a change a content hash would, at the cost of a
+/// `stat`, where hashing would read every file of the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     size: u64,
     mtime_ns: i128,
+    ctime_ns: i128,
+    inode: u64,
 }
 
 impl Stamp {
@@ -46,9 +54,21 @@ impl Stamp {
             Ok(after) => after.as_nanos() as i128,
             Err(before) => -(before.duration().as_nanos() as i128),
         };
+        #[cfg(unix)]
+        let (ctime_ns, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+                meta.ino(),
+            )
+        };
+        #[cfg(not(unix))]
+        let (ctime_ns, inode) = (0, 0);
         Some(Stamp {
             size: meta.len(),
             mtime_ns,
+            ctime_ns,
+            inode,
         })
     }
 
@@ -355,6 +375,8 @@ mod tests {
         Stamp {
             size,
             mtime_ns: 1_000_000_000,
+            ctime_ns: 1_000_000_000,
+            inode: 7,
         }
     }
 

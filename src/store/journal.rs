@@ -864,6 +864,25 @@ mod tests {
         assert_eq!(titles, ["kept as is", "after  the edit"]);
         assert_eq!(journal.find(&edited.id).unwrap().title, "after  the edit");
 
+        // Even with the size and the very modification time put back, as
+        // `touch -d` or `rsync -t` would, the change time gives it away.
+        let recorded = fs::metadata(&path).unwrap().modified().unwrap();
+        let text = fs::read_to_string(&path)
+            .unwrap()
+            .replace("after  the edit", "after, the edit");
+        fs::write(&path, text).unwrap();
+        let file = fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(recorded).unwrap();
+        drop(file);
+        let titles: Vec<String> = journal
+            .load_all()
+            .unwrap()
+            .entries
+            .into_iter()
+            .map(|e| e.title)
+            .collect();
+        assert_eq!(titles, ["kept as is", "after, the edit"]);
+
         // A damaged cache is ignored and rebuilt; a deleted one is not missed.
         fs::write(&index, b"garbage").unwrap();
         assert_eq!(journal.load_all().unwrap().entries.len(), 2);
