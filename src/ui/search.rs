@@ -1,6 +1,8 @@
 //! Fuzzy search over every entry (title, customer, tags, details) with
 //! nucleo-matcher, keeping where each match fell so the view can highlight it.
 
+use std::ops::Range;
+
 use chrono::NaiveDate;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -156,7 +158,7 @@ fn haystacks(entries: &[Entry]) -> Vec<Haystack> {
     entries
         .par_iter()
         .map_init(String::new, |buffer, entry| {
-            write_haystack(entry, buffer);
+            write_haystack(entry, buffer, None);
             Haystack {
                 text: buffer.as_str().into(),
                 ascii: buffer.is_ascii(),
@@ -233,36 +235,37 @@ fn search_among(
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buf = Vec::new();
     let mut indices = Vec::new();
+    let mut text = String::new();
+    let mut parts = Vec::new();
     let hits = scored
         .into_iter()
         .map(|(score, _, i)| {
             let entry = &entries[i];
-            let parts = parts(entry);
+            parts.clear();
+            write_haystack(entry, &mut text, Some(&mut parts));
             indices.clear();
-            pattern.indices(
-                Utf32Str::new(&haystack(&parts), &mut buf),
-                &mut matcher,
-                &mut indices,
-            );
+            pattern.indices(Utf32Str::new(&text, &mut buf), &mut matcher, &mut indices);
             indices.sort_unstable();
             indices.dedup();
-            let mut pieces = Vec::new();
-            let mut start = 0usize;
-            for (part, text) in parts {
-                let len = text.chars().count();
-                let matched = indices
-                    .iter()
-                    .map(|i| *i as usize)
-                    .filter(|i| *i >= start && *i < start + len)
-                    .map(|i| i - start)
-                    .collect();
-                start += len + SEPARATOR.chars().count();
-                pieces.push(Piece {
-                    part,
-                    text,
-                    matched,
-                });
-            }
+            let pieces = parts
+                .iter()
+                .map(|(part, range)| {
+                    // Match positions count chars of the whole haystack.
+                    let start = text[..range.start].chars().count();
+                    let piece = &text[range.clone()];
+                    let chars = start..start + piece.chars().count();
+                    Piece {
+                        part: *part,
+                        text: piece.to_string(),
+                        matched: indices
+                            .iter()
+                            .map(|&i| i as usize)
+                            .filter(|i| chars.contains(i))
+                            .map(|i| i - start)
+                            .collect(),
+                    }
+                })
+                .collect();
             Hit {
                 entry: entry.clone(),
                 score,
@@ -316,22 +319,44 @@ impl Scratch {
     }
 }
 
-/// The text an entry is matched against, the same as [`haystack`] of its
-/// [`parts`], written into `out` without allocating.
-fn write_haystack(entry: &Entry, out: &mut String) {
+/// The text an entry is matched against: its title, customer, tags and
+/// details, one to a line, line breaks within each written as spaces. With
+/// `parts`, also where each of them lies in it.
+fn write_haystack(
+    entry: &Entry,
+    out: &mut String,
+    mut parts: Option<&mut Vec<(Part, Range<usize>)>>,
+) {
     out.clear();
+    let mut mark = |out: &mut String, part: Part, start: usize| {
+        if let Some(parts) = parts.as_deref_mut() {
+            parts.push((part, start..out.len()));
+        }
+    };
     push_flat(out, &entry.title);
+    mark(out, Part::Title, 0);
     if let Some(customer) = &entry.customer {
         out.push_str(SEPARATOR);
+        let start = out.len();
         push_flat(out, customer);
+        mark(out, Part::Customer, start);
     }
-    for (i, tag) in entry.tags.iter().enumerate() {
-        out.push_str(if i == 0 { SEPARATOR } else { " " });
-        out.push_str(tag);
+    if !entry.tags.is_empty() {
+        out.push_str(SEPARATOR);
+        let start = out.len();
+        for (i, tag) in entry.tags.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(tag);
+        }
+        mark(out, Part::Tags, start);
     }
     if let Some(details) = &entry.details {
         out.push_str(SEPARATOR);
+        let start = out.len();
         push_flat(out, details);
+        mark(out, Part::Details, start);
     }
 }
 
@@ -343,28 +368,6 @@ fn push_flat(out: &mut String, text: &str) {
         }
         out.push_str(line);
     }
-}
-
-fn haystack(parts: &[(Part, String)]) -> String {
-    parts
-        .iter()
-        .map(|(_, t)| t.as_str())
-        .collect::<Vec<_>>()
-        .join(SEPARATOR)
-}
-
-fn parts(entry: &Entry) -> Vec<(Part, String)> {
-    let mut parts = vec![(Part::Title, entry.title.replace('\n', " "))];
-    if let Some(customer) = &entry.customer {
-        parts.push((Part::Customer, customer.replace('\n', " ")));
-    }
-    if !entry.tags.is_empty() {
-        parts.push((Part::Tags, entry.tags.join(" ")));
-    }
-    if let Some(details) = &entry.details {
-        parts.push((Part::Details, details.replace('\n', " ")));
-    }
-    parts
 }
 
 #[cfg(test)]
