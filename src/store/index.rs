@@ -150,7 +150,9 @@ pub struct Index {
     /// The cache file's two sections as read; records point into them.
     entries_section: Vec<u8>,
     texts_section: Vec<u8>,
-    texts_read: bool,
+    /// The cache file, at its texts section, while they are not read: a
+    /// save that must keep them reads them from the version it loaded.
+    unread_texts: Option<File>,
     records: HashMap<String, Record>,
     changed: bool,
     /// Whether files parsed during the scan get records; a default index is
@@ -201,6 +203,8 @@ impl Index {
         };
         if texts {
             index.read_texts(file);
+        } else {
+            index.unread_texts = Some(file);
         }
         index
     }
@@ -209,7 +213,6 @@ impl Index {
     pub fn rebuilt() -> Index {
         Index {
             changed: true,
-            texts_read: true,
             recording: true,
             ..Index::default()
         }
@@ -223,7 +226,6 @@ impl Index {
     /// Reads the texts section that follows the entries section in `file`
     /// and gives each record the text of its exact version, if there is one.
     fn read_texts(&mut self, mut file: File) {
-        self.texts_read = true;
         let mut texts = Vec::new();
         if file.read_to_end(&mut texts).is_err() {
             return;
@@ -305,10 +307,7 @@ impl Index {
         }
         let path = root.join(INDEX_FILE);
         // Unchanged records keep their texts: read them now if the scan did not.
-        if !self.texts_read
-            && let Ok(mut file) = File::open(&path)
-            && read_entries_section(&mut file).is_ok()
-        {
+        if let Some(file) = self.unread_texts.take() {
             self.read_texts(file);
         }
         let section = |text: bool, out: Vec<u8>| {
