@@ -836,6 +836,10 @@ mod tests {
             .add(new_entry(day(3), Kind::Met, "before the edit"))
             .unwrap();
         let index = dir.path().join(super::super::INDEX_FILE);
+        let titles = || -> Vec<String> {
+            let loaded = journal.load_all().unwrap();
+            loaded.entries.into_iter().map(|e| e.title).collect()
+        };
 
         // Fresh files are not recorded: their mtime could repeat.
         journal.load_all().unwrap();
@@ -854,14 +858,7 @@ mod tests {
             .replace("before the edit", "after  the edit");
         fs::write(&path, text).unwrap();
         age(&path, 30);
-        let titles: Vec<String> = journal
-            .load_all()
-            .unwrap()
-            .entries
-            .into_iter()
-            .map(|e| e.title)
-            .collect();
-        assert_eq!(titles, ["kept as is", "after  the edit"]);
+        assert_eq!(titles(), ["kept as is", "after  the edit"]);
         assert_eq!(journal.find(&edited.id).unwrap().title, "after  the edit");
 
         // Even with the size and the very modification time put back, as
@@ -874,14 +871,7 @@ mod tests {
         let file = fs::File::options().write(true).open(&path).unwrap();
         file.set_modified(recorded).unwrap();
         drop(file);
-        let titles: Vec<String> = journal
-            .load_all()
-            .unwrap()
-            .entries
-            .into_iter()
-            .map(|e| e.title)
-            .collect();
-        assert_eq!(titles, ["kept as is", "after, the edit"]);
+        assert_eq!(titles(), ["kept as is", "after, the edit"]);
 
         // A damaged cache is ignored and rebuilt; a deleted one is not missed.
         fs::write(&index, b"garbage").unwrap();

@@ -189,14 +189,18 @@ fn text_of(table: &Table) -> String {
     doc.to_string().trim().to_string()
 }
 
-/// Only blank lines before a table: let it render as an appended one does.
-fn fresh_decor(table: &mut Table) {
-    let blank = table
+/// Whether only blank lines (or nothing) come before the table's header.
+fn blank_prefix(table: &Table) -> bool {
+    table
         .decor()
         .prefix()
         .and_then(|p| p.as_str())
-        .is_none_or(|p| p.trim().is_empty());
-    if blank {
+        .is_none_or(|p| p.trim().is_empty())
+}
+
+/// Only blank lines before a table: let it render as an appended one does.
+fn fresh_decor(table: &mut Table) {
+    if blank_prefix(table) {
         table.decor_mut().clear();
     }
 }
@@ -211,12 +215,7 @@ fn append(file: &mut DayFile, mut table: Table) {
 
 fn take_theirs(slot: &mut Table, theirs: &Table) {
     let mut table = theirs.clone();
-    let theirs_blank = table
-        .decor()
-        .prefix()
-        .and_then(|p| p.as_str())
-        .is_none_or(|p| p.trim().is_empty());
-    if theirs_blank {
+    if blank_prefix(&table) {
         *table.decor_mut() = slot.decor().clone();
     }
     table.set_position(slot.position());
