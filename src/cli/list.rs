@@ -52,13 +52,9 @@ pub struct ShowArgs {
 }
 
 pub fn run(context: &Context, args: ListArgs) -> Result<ExitCode, CliError> {
-    let (range, loaded) = load(context, &args)?;
+    let (range, loaded) = load(context, &args, &Filter::new(&args))?;
     warn_problems(&loaded);
-    let entries: Vec<&Entry> = loaded
-        .entries
-        .iter()
-        .filter(|e| matches(e, &args))
-        .collect();
+    let entries = &loaded.entries;
     match args.format {
         Format::Json => {
             let json: Vec<_> = entries.iter().map(|e| e.to_json()).collect();
@@ -68,7 +64,7 @@ pub fn run(context: &Context, args: ListArgs) -> Result<ExitCode, CliError> {
                     .map_err(|e| CliError::Runtime(e.to_string()))?
             );
         }
-        Format::Text => print_text(context, &range, &entries),
+        Format::Text => print_text(context, &range, entries),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -79,7 +75,8 @@ enum Range {
     Days(Option<NaiveDate>, Option<NaiveDate>),
 }
 
-fn load(context: &Context, args: &ListArgs) -> Result<(Range, Loaded), CliError> {
+/// The entries asked for, filtered.
+fn load(context: &Context, args: &ListArgs, filter: &Filter) -> Result<(Range, Loaded), CliError> {
     let journal = &context.journal;
     if args.since.is_some() || args.until.is_some() {
         let since = args
@@ -99,10 +96,11 @@ fn load(context: &Context, args: &ListArgs) -> Result<(Range, Loaded), CliError>
                 "--until {u} is before --since {s}"
             )));
         }
-        let loaded = journal.load_range(
+        let mut loaded = journal.load_range(
             since.unwrap_or(NaiveDate::MIN),
             until.unwrap_or(NaiveDate::MAX),
         )?;
+        loaded.entries.retain(|e| filter.matches(e));
         return Ok((Range::Days(since, until), loaded));
     }
     if args.week.is_none() && args.search.is_some() {
@@ -110,39 +108,60 @@ fn load(context: &Context, args: &ListArgs) -> Result<(Range, Loaded), CliError>
         return Ok((
             Range::Days(None, None),
             journal.scan(&Scan {
-                keep: &|entry| matches(entry, args),
-                needle: args.search.as_deref().map(str::to_lowercase),
+                keep: &|entry| filter.matches(entry),
+                needle: filter.search.clone(),
             })?,
         ));
     }
     let week = context.parse_week(args.week.as_deref().unwrap_or("this"))?;
-    Ok((Range::Week(week), journal.load_days(week.days())?))
+    let mut loaded = journal.load_days(week.days())?;
+    loaded.entries.retain(|e| filter.matches(e));
+    Ok((Range::Week(week), loaded))
 }
 
-fn matches(entry: &Entry, args: &ListArgs) -> bool {
-    if !args.kinds.is_empty() && !args.kinds.contains(&entry.kind) {
-        return false;
-    }
-    if let Some(tag) = &args.tag
-        && !entry.tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
-    {
-        return false;
-    }
-    if let Some(customer) = &args.customer
-        && entry
-            .customer
-            .as_deref()
-            .is_none_or(|c| c.to_lowercase() != customer.to_lowercase())
-    {
-        return false;
-    }
-    if let Some(query) = &args.search {
-        return entry.search_text().contains(&query.to_lowercase());
-    }
-    true
+/// The filters of `list`, with the texts compared case-insensitively
+/// lower-cased once rather than for every entry.
+struct Filter<'a> {
+    args: &'a ListArgs,
+    customer: Option<String>,
+    search: Option<String>,
 }
 
-fn print_text(context: &Context, range: &Range, entries: &[&Entry]) {
+impl Filter<'_> {
+    fn new(args: &ListArgs) -> Filter<'_> {
+        Filter {
+            args,
+            customer: args.customer.as_deref().map(str::to_lowercase),
+            search: args.search.as_deref().map(str::to_lowercase),
+        }
+    }
+
+    fn matches(&self, entry: &Entry) -> bool {
+        let args = self.args;
+        if !args.kinds.is_empty() && !args.kinds.contains(&entry.kind) {
+            return false;
+        }
+        if let Some(tag) = &args.tag
+            && !entry.tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
+        {
+            return false;
+        }
+        if let Some(customer) = &self.customer
+            && entry
+                .customer
+                .as_deref()
+                .is_none_or(|c| c.to_lowercase() != *customer)
+        {
+            return false;
+        }
+        if let Some(needle) = &self.search {
+            return entry.search_text().contains(needle.as_str());
+        }
+        true
+    }
+}
+
+fn print_text(context: &Context, range: &Range, entries: &[Entry]) {
     let heading = match range {
         Range::Week(week) => format!(
             "{}  {} – {}",
