@@ -486,7 +486,8 @@ impl App {
         let fresh = sorted(loaded.entries);
         // Most reads find what memory already holds; redoing the whole
         // journal's worth of work for them made each week change slow.
-        if fresh != self.week_entries || loaded.problems != self.week_problems {
+        let changed = fresh != self.week_entries || loaded.problems != self.week_problems;
+        if changed {
             self.entries_changed();
             self.week_entries = fresh;
             self.week_problems = loaded.problems;
@@ -500,7 +501,9 @@ impl App {
         }
         let target = self.pending_select.take().or(keep);
         self.select_id(target.as_ref());
-        self.rerun_search();
+        if changed {
+            self.rerun_search();
+        }
     }
 
     fn journal_loaded(&mut self, loaded: Loaded) {
