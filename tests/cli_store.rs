@@ -256,28 +256,22 @@ fn bad_input_is_refused_with_one_line_and_nothing_changes() {
         &["show", "not-an-id"],
         &["nonsense"],
     ];
-    for args in usage {
-        let output = journal.cmd().args(*args).output().unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+    // Each refusal exits with `code` and says why on one line.
+    let refused = |args: &[&str], code: i32| -> String {
+        let output = journal.cmd().args(args).output().unwrap();
         let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(code), "{args:?}: {stderr}");
         assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        stderr
+    };
+    for args in usage {
+        refused(args, 2);
     }
     // A field of another kind is named by its flag.
-    let output = journal
-        .cmd()
-        .args(["add", "note", "due on a note", "--due", "2026-11-20"])
-        .output()
-        .unwrap();
+    let stderr = refused(&["add", "note", "due on a note", "--due", "2026-11-20"], 2);
     assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .contains("--due only applies to a promise entry, not a note"),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+        stderr.contains("--due only applies to a promise entry, not a note"),
+        "{stderr}"
     );
 
     let runtime: &[&[&str]] = &[
@@ -297,15 +291,7 @@ fn bad_input_is_refused_with_one_line_and_nothing_changes() {
         &["done", &note],
     ];
     for args in runtime {
-        let output = journal.cmd().args(*args).output().unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(1),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        refused(args, 1);
     }
     assert_eq!(journal.snapshot(), before);
 
