@@ -18,9 +18,10 @@ mod test_entries;
 mod totals;
 mod weekly;
 
-pub use bullets::{Bullet, Bullets, Impact, Period, Source};
+pub use bullets::{Bullet, Bullets, Impact, Period, Source, preview};
 pub use chart::{Bar, Group, Sparklines, TrendChart, sparkline};
 pub use error::ReportError;
+pub use phrase::{MAX_CHARS as BULLET_MAX_CHARS, is_lead_verb, money_text as resume_money};
 pub use render::Format;
 pub use stats::{Stats, WeekStats};
 pub use templates::{BUILT_IN, Templates};
