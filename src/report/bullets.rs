@@ -292,34 +292,54 @@ fn entry_bullets(entries: &[&Entry], currency: &Currency, without_outcome: bool)
         if !eligible(entry, without_outcome) {
             continue;
         }
-        let key = format!("{}:{}", entry.kind.as_str(), rollup::key(entry));
+        let key = rollup::key(entry);
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, group)) => group.push(entry),
             None => groups.push((key, vec![entry])),
         }
     }
-    for (_, mut group) in groups {
-        group.sort_by(|a, b| Impact::of(b).cmp(&Impact::of(a)).then(b.date.cmp(&a.date)));
-        let best = group[0];
-        let (text, impact) = if group.len() == 1 {
-            (phrase::compose(best, currency), Impact::of(best))
-        } else {
-            let (merged, count) = rollup::merge(&group);
-            (
-                phrase::compose_rolled(&merged, currency, Some(count)),
-                Impact::of(&merged),
-            )
-        };
-        bullets.push(Bullet {
-            text,
-            source: Source::Composed,
-            entry: Some(best.id.clone()),
-            entries: group.iter().map(|e| e.id.clone()).collect(),
-            date: group.iter().map(|e| e.date).max(),
-            impact,
-        });
+    let mut composed: Vec<Bullet> = Vec::new();
+    for (_, group) in groups {
+        let bullet = group_bullet(group, currency);
+        // Titles cut to fit a line can end up alike: those roll up too.
+        match composed.iter().position(|b| b.text == bullet.text) {
+            Some(at) => {
+                let twin = composed.remove(at);
+                let group: Vec<&Entry> = entries
+                    .iter()
+                    .copied()
+                    .filter(|e| twin.entries.contains(&e.id) || bullet.entries.contains(&e.id))
+                    .collect();
+                composed.push(group_bullet(group, currency));
+            }
+            None => composed.push(bullet),
+        }
     }
+    bullets.extend(composed);
     bullets
+}
+
+/// The bullet for entries that say the same thing (often just one).
+fn group_bullet(mut group: Vec<&Entry>, currency: &Currency) -> Bullet {
+    group.sort_by(|a, b| Impact::of(b).cmp(&Impact::of(a)).then(b.date.cmp(&a.date)));
+    let best = group[0];
+    let (text, impact) = if group.len() == 1 {
+        (phrase::compose(best, currency), Impact::of(best))
+    } else {
+        let (merged, count) = rollup::merge(&group);
+        (
+            phrase::compose_rolled(&merged, currency, Some(count)),
+            Impact::of(&merged),
+        )
+    };
+    Bullet {
+        text,
+        source: Source::Composed,
+        entry: Some(best.id.clone()),
+        entries: group.iter().map(|e| e.id.clone()).collect(),
+        date: group.iter().map(|e| e.date).max(),
+        impact,
+    }
 }
 
 /// The day a promise was closed (`closed`, §7 of the design): `None` for a

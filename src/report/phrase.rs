@@ -28,7 +28,6 @@ const SALE_VERBS: &[&str] = &[
     "sold",
     "renewed",
     "landed",
-    "earned",
     "generated",
     "upsold",
 ];
@@ -129,15 +128,10 @@ impl Parts {
                 self.outcomes.pop();
             } else if self.customer.take().is_some() {
             } else {
-                // A title too long for a line: cut it at a word.
+                // A title too long for a line: cut it where a phrase ends.
                 let room =
                     MAX_CHARS.saturating_sub(line.chars().count() - core.chars().count() + 1);
-                let cut: String = core.chars().take(room).collect();
-                let cut = match cut.rfind(' ') {
-                    Some(at) if at > 0 => cut[..at].trim_end_matches([',', ';', ':']).to_string(),
-                    _ => cut,
-                };
-                core = format!("{cut}…");
+                core = format!("{}…", cut_at_phrase(&core, room));
                 return self.line(&core, total);
             }
         }
@@ -170,6 +164,33 @@ impl Parts {
         }
         line
     }
+}
+
+/// The longest start of `text` within `room` characters, ending before a
+/// word that opens a new phrase ("instead", "because", …) when one is in
+/// the last part, else at a word.
+fn cut_at_phrase(text: &str, room: usize) -> String {
+    let cut: String = text.chars().take(room).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(at) if at > 0 => &cut[..at],
+        _ => cut.as_str(),
+    };
+    let phrase_end = [
+        " instead ",
+        " because ",
+        " so that ",
+        " which ",
+        " after ",
+        " while ",
+        " but ",
+        ", ",
+    ]
+    .iter()
+    .filter_map(|w| at_word.rfind(w))
+    .filter(|at| *at * 10 >= room * 6)
+    .max();
+    let kept = phrase_end.map_or(at_word, |at| &at_word[..at]);
+    kept.trim_end_matches([',', ';', ':', ' ']).to_string()
 }
 
 /// The opening: the title's own sentence, or the kind's frame around it.
@@ -291,7 +312,10 @@ fn says(text: &str, words: &str) -> bool {
 /// "billing team" → "the billing team"; names and "sales" as written.
 fn the_team(who: &str) -> String {
     let l = who.to_lowercase();
-    if l.ends_with(" team") && !determined(who) && !who.starts_with(char::is_uppercase) {
+    let group = [" team", " desk", " department", " office", " group"]
+        .iter()
+        .any(|g| l.ends_with(g));
+    if group && !determined(who) && !who.starts_with(char::is_uppercase) {
         format!("the {who}")
     } else {
         who.to_string()

@@ -145,6 +145,11 @@ impl Lexicon {
         })
     }
 
+    /// True for the -ed words that are not verbs ("damaged", "limited").
+    pub fn not_verb(&self, word: &str) -> bool {
+        self.not_verbs.contains(word)
+    }
+
     /// True for verbs as often used as nouns ("quote", "test").
     pub fn also_noun(&self, base: &str) -> bool {
         self.also_nouns.contains(base)

@@ -294,9 +294,18 @@ fn common_first(phrase: &str) -> String {
     let l = lower(first);
     let rest_lower = first.chars().skip(1).all(|c| !c.is_uppercase());
     let known = COMMON.contains(&l.as_str())
+        || lexicon().not_verb(&l)
+        || l.split('-')
+            .next()
+            .is_some_and(|part| lexicon().not_verb(part) || COMMON.contains(&part))
         || lexicon().verb(&l).is_some()
         || lexicon().frame(&l).is_some();
-    if rest_lower && known {
+    // "United Airlines": a capital on the next word too makes it a name.
+    let name = phrase
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| capitalised(w) && w.chars().any(char::is_lowercase));
+    if rest_lower && known && !name {
         let mut chars = phrase.chars();
         chars
             .next()
@@ -458,7 +467,10 @@ fn verb_led(words: &[String]) -> Option<String> {
     if !phrasal && (noun_follows || first.ends_with(':')) {
         return None;
     }
-    if !phrasal && lexicon().also_noun(base) && !object_cue(next) {
+    // "Onboarding pilot", "quote for Birch": a gerund or a verb that is as
+    // often a noun needs its object in view to be taken as a verb.
+    let ambiguous = verb.form == Form::Gerund || lexicon().also_noun(base);
+    if !phrasal && ambiguous && !object_cue(next) {
         return None;
     }
     Some(join(&verb.past, &rest))
@@ -543,7 +555,10 @@ fn clause(words: &[String], customer: Option<&str>) -> Option<Opening> {
             possessive(&who),
             the_thing(&object)
         ),
-        "praise" | "thank" => join(&format!("earned thanks from {who}"), &rest_text),
+        "praise" | "thank" => join(
+            &format!("earned thanks from {who}"),
+            &without_leading(&rest, &["us", "me"]),
+        ),
         "choose" | "select" => join(&format!("won {} business", possessive(&who)), &object),
         "ask" | "request" | "want" | "need" | "expect" => {
             let asked = without_deadline(&object);
@@ -811,7 +826,7 @@ mod tests {
         );
         assert_eq!(
             phrase("Damaged shipment for Bayview").0,
-            "Damaged shipment for Bayview"
+            "damaged shipment for Bayview"
         );
         assert_eq!(phrase("price list refresh").0, "price list refresh");
         assert_eq!(
