@@ -44,7 +44,7 @@ pub fn set_status(
         )));
     }
     context.journal.modify(&args.id, |entry| {
-        entry.status = Some(status);
+        entry.set_status(status, context.today);
         Ok(())
     })?;
     println!("{} {}  {}", status, entry.id, sanitize::line(&entry.title));
