@@ -87,10 +87,6 @@ pub fn edit(context: &Context, args: IdArg) -> Result<ExitCode, CliError> {
         )));
     }
     new_entry.validate().map_err(|e| keep(e.to_string()))?;
-    context
-        .journal
-        .check_links(&new_entry)
-        .map_err(|e| keep(e.to_string()))?;
     let stripped: String = edited
         .split_inclusive('\n')
         .filter(|l| !l.starts_with(HEADER_MARK))

@@ -17,6 +17,9 @@ pub enum StoreError {
     NotFound(EntryId),
     #[error("{0}")]
     Invalid(#[from] ModelError),
+    /// A link between entries that does not hold (a fix of a non-screw-up).
+    #[error("{0}")]
+    Link(String),
 }
 
 impl StoreError {

@@ -74,7 +74,7 @@ fn broken_days_are_never_written() {
 }
 
 #[test]
-fn links_must_name_screwups() {
+fn add_and_update_refuse_links_to_anything_but_a_screwup() {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::new(dir.path());
     let note = journal
@@ -83,17 +83,25 @@ fn links_must_name_screwups() {
     let screwup = journal
         .add(new_entry(day(18), Kind::Screwup, "oops"))
         .unwrap();
+    let before = fs::read_to_string(journal.day_path(day(18))).unwrap();
     let mut fix = new_entry(day(18), Kind::Fix, "the fix");
-    fix.fixes = vec![screwup.id.clone()];
-    journal.check_links(&fix).unwrap();
     fix.fixes = vec![note.id.clone()];
-    assert!(
-        journal
-            .check_links(&fix)
-            .unwrap_err()
-            .to_string()
-            .contains("not a screwup")
+    let err = journal.add(fix.clone()).unwrap_err().to_string();
+    assert_eq!(err, format!("{} is not a screw-up (it is a note)", note.id));
+    let gone: EntryId = "2026-11-18-zzzz".parse().unwrap();
+    fix.fixes = vec![gone.clone()];
+    let err = journal.add(fix.clone()).unwrap_err().to_string();
+    assert_eq!(err, format!("no entry {gone}"));
+    assert_eq!(
+        fs::read_to_string(journal.day_path(day(18))).unwrap(),
+        before
     );
+
+    fix.fixes = vec![screwup.id.clone()];
+    let mut saved = journal.add(fix).unwrap();
+    saved.fixes = vec![note.id.clone()];
+    assert!(journal.update(&saved).is_err());
+    assert_eq!(journal.find(&saved.id).unwrap().fixes, [screwup.id]);
 }
 
 #[test]

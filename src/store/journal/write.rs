@@ -57,21 +57,19 @@ impl Journal {
         Ok(result)
     }
 
-    /// Checks that every id in a fix's `fixes` names a screw-up in the journal.
-    pub fn check_links(&self, entry: &Entry) -> Result<(), StoreError> {
+    /// Refuses a `fixes` link to anything but a screw-up in the journal.
+    /// Called with the lock held, so the target cannot change meanwhile.
+    fn check_links(&self, entry: &Entry) -> Result<(), StoreError> {
         for id in &entry.fixes {
             let target = self.find(id).map_err(|err| match err {
-                StoreError::NotFound(_) => {
-                    ModelError::Invalid(format!("--fixes {id}: no entry has that id")).into()
-                }
+                StoreError::NotFound(_) => StoreError::Link(format!("no entry {id}")),
                 other => other,
             })?;
             if target.kind != Kind::Screwup {
-                return Err(ModelError::Invalid(format!(
-                    "--fixes {id}: that entry is a {}, not a screwup",
+                return Err(StoreError::Link(format!(
+                    "{id} is not a screw-up (it is a {})",
                     target.kind.as_str()
-                ))
-                .into());
+                )));
             }
         }
         Ok(())
@@ -81,6 +79,7 @@ impl Journal {
     pub fn add(&self, mut entry: Entry) -> Result<Entry, StoreError> {
         entry.validate()?;
         let _lock = self.lock()?;
+        self.check_links(&entry)?;
         let saved = self.edit_day(entry.date, |file| {
             let taken = file.ids();
             let mut rng = fastrand::Rng::new();
@@ -126,6 +125,7 @@ impl Journal {
         entry.validate()?;
         let _lock = self.lock()?;
         let current = self.find(&entry.id)?;
+        self.check_links(entry)?;
         if current.date == entry.date {
             self.edit_day(entry.date, |file| {
                 file.update(entry)
@@ -185,7 +185,11 @@ impl Journal {
             file.replace_table(id, table)
                 .then_some(())
                 .ok_or_else(|| StoreError::NotFound(id.clone()))?;
-            Ok(file.get(id))
+            let after = file.get(id);
+            if let Some(after) = &after {
+                self.check_links(after)?;
+            }
+            Ok(after)
         })?;
         if let Some(after) = after {
             self.commit(&[date], || {
