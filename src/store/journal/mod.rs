@@ -5,6 +5,7 @@
 //! - [`write`]: every change, as a locked read-modify-write of day files;
 //! - [`check`]: what `check` looks at beyond parsing (strays, exposure).
 
+mod changes;
 mod check;
 mod layout;
 mod read;

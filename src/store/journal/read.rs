@@ -205,6 +205,30 @@ impl Journal {
     /// Finds an entry by id: in the file its id names, else anywhere (it may
     /// have been moved to another day).
     pub fn find(&self, id: &EntryId) -> Result<Entry, StoreError> {
+        self.find_with(id, |journal| Ok(journal.load_all()?.entries))
+    }
+
+    /// [`Journal::find`] that reads every day file itself rather than the
+    /// index cache when the entry is not in the day its id names.
+    pub(super) fn find_on_disk(&self, id: &EntryId) -> Result<Entry, StoreError> {
+        self.find_with(id, |journal| {
+            let keep = |e: &Entry| &e.id == id;
+            let scan = Scan {
+                keep: &keep,
+                needle: None,
+            };
+            let files = journal.day_files()?;
+            Ok(journal
+                .load_files(files, &scan, &mut Index::default())?
+                .entries)
+        })
+    }
+
+    fn find_with(
+        &self,
+        id: &EntryId,
+        everything: impl FnOnce(&Journal) -> Result<Vec<Entry>, StoreError>,
+    ) -> Result<Entry, StoreError> {
         let mut unreadable = None;
         if let Some(parsed) = self.read_day(id.date())? {
             if let Some(entry) = parsed.entries.into_iter().find(|e| &e.id == id) {
@@ -216,8 +240,7 @@ impl Journal {
                 unreadable = parsed.problems.into_iter().next();
             }
         }
-        self.load_all()?
-            .entries
+        everything(self)?
             .into_iter()
             .find(|e| &e.id == id)
             .ok_or_else(|| match unreadable {

@@ -261,3 +261,55 @@ fn broken_files_are_never_cached() {
         assert_eq!(journal.load_all().unwrap().problems.len(), 1);
     }
 }
+
+#[test]
+fn modify_reads_under_the_lock_so_no_change_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let id = journal
+        .add(new_entry(day(18), Kind::Note, "tagged"))
+        .unwrap()
+        .id;
+    std::thread::scope(|scope| {
+        for side in ["a", "b"] {
+            let (journal, id) = (journal.clone(), id.clone());
+            scope.spawn(move || {
+                for n in 0..40 {
+                    journal
+                        .modify(&id, |e| {
+                            e.tags.push(format!("{side}{n}"));
+                            Ok(())
+                        })
+                        .unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(journal.find(&id).unwrap().tags.len(), 80);
+}
+
+#[test]
+fn update_from_keeps_what_another_save_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let base = journal
+        .add(new_entry(day(18), Kind::Note, "before"))
+        .unwrap();
+    journal
+        .modify(&base.id, |e| {
+            e.customer = Some("Acme".into());
+            Ok(())
+        })
+        .unwrap();
+    let mut mine = base.clone();
+    mine.title = "after".into();
+    let saved = journal.update_from(&base, &mine).unwrap();
+    assert_eq!(saved.customer.as_deref(), Some("Acme"));
+    assert_eq!(journal.find(&base.id).unwrap(), saved);
+
+    let mut stale = base.clone();
+    stale.title = "stale".into();
+    let err = journal.update_from(&base, &stale).unwrap_err();
+    assert!(matches!(err, StoreError::Changed { .. }), "{err}");
+    assert_eq!(journal.find(&base.id).unwrap().title, "after");
+}

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use toml_edit::Table;
 
-use super::Journal;
+use super::{Journal, changes};
 use crate::model::{Entry, EntryId, Kind, ModelError};
 use crate::store::dayfile::DayFile;
 use crate::store::git::{Change, commit_message};
@@ -120,22 +120,58 @@ impl Journal {
         Ok(())
     }
 
-    /// Saves `entry` over the entry with its id, moving it if its date changed.
+    /// Saves `entry` over the entry with its id, moving it if its date
+    /// changed. Whatever changed on disk since `entry` was read is
+    /// overwritten: an editor that kept what it read calls [`Journal::update_from`].
     pub fn update(&self, entry: &Entry) -> Result<Entry, StoreError> {
         entry.validate()?;
         let _lock = self.lock()?;
-        let current = self.find(&entry.id)?;
-        self.check_links(entry)?;
+        let current = self.find_on_disk(&entry.id)?;
+        self.save_over(&current, entry.clone())
+    }
+
+    /// Saves the changes an editor made from `base` (the entry as it read
+    /// it) to `new`, onto the entry as it is on disk now: fields this editor
+    /// left alone keep whatever another save wrote meanwhile, and a field
+    /// changed both here and there refuses the save ([`StoreError::Changed`]).
+    pub fn update_from(&self, base: &Entry, new: &Entry) -> Result<Entry, StoreError> {
+        new.validate()?;
+        let _lock = self.lock()?;
+        let current = self.find_on_disk(&base.id)?;
+        let merged = changes::apply(base, new, &current)?;
+        merged.validate()?;
+        self.save_over(&current, merged)
+    }
+
+    /// Reads the entry under the lock, lets `change` alter it, and saves it,
+    /// so no other save can land between the read and the write.
+    pub fn modify(
+        &self,
+        id: &EntryId,
+        change: impl FnOnce(&mut Entry) -> Result<(), ModelError>,
+    ) -> Result<Entry, StoreError> {
+        let _lock = self.lock()?;
+        let current = self.find_on_disk(id)?;
+        let mut entry = current.clone();
+        change(&mut entry)?;
+        entry.validate()?;
+        self.save_over(&current, entry)
+    }
+
+    /// Writes `entry` over `current` (as read under the lock held by the
+    /// caller), moving it when its date changed.
+    fn save_over(&self, current: &Entry, entry: Entry) -> Result<Entry, StoreError> {
+        self.check_links(&entry)?;
         if current.date == entry.date {
             self.edit_day(entry.date, |file| {
-                file.update(entry)
+                file.update(&entry)
                     .then_some(())
                     .ok_or_else(|| StoreError::NotFound(entry.id.clone()))
             })?;
         } else {
             // Write the new copy first: a crash in between leaves a duplicate, never a loss.
             self.edit_day(entry.date, |file| {
-                file.append(entry);
+                file.append(&entry);
                 Ok(())
             })?;
             self.edit_day(current.date, |file| {
@@ -145,20 +181,9 @@ impl Journal {
             })?;
         }
         self.commit(&[entry.date, current.date], || {
-            commit_message(Change::Edit, entry, Some(&current))
+            commit_message(Change::Edit, &entry, Some(current))
         });
-        Ok(entry.clone())
-    }
-
-    /// Reads the entry, lets `change` alter it, and saves it.
-    pub fn modify(
-        &self,
-        id: &EntryId,
-        change: impl FnOnce(&mut Entry) -> Result<(), ModelError>,
-    ) -> Result<Entry, StoreError> {
-        let mut entry = self.find(id)?;
-        change(&mut entry)?;
-        self.update(&entry)
+        Ok(entry)
     }
 
     /// The entry's table exactly as written in its file, for `$EDITOR`.
@@ -172,31 +197,44 @@ impl Journal {
         Ok((entry, text))
     }
 
-    /// Replaces the entry's whole table with `table` (already validated by the caller).
-    pub fn replace_table(
+    /// Saves a table edited as text (in `$EDITOR`) from `base`, the entry and
+    /// table text it was made from. If the table on disk is still `base`'s,
+    /// the user's text replaces it whole, comments included; if it changed
+    /// meanwhile, only the fields the user changed are applied, as
+    /// [`Journal::update_from`] does.
+    pub fn update_table(
         &self,
-        id: &EntryId,
-        date: NaiveDate,
+        base: &Entry,
+        base_text: &str,
+        edited: &Entry,
         table: Table,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Entry, StoreError> {
+        edited.validate()?;
         let _lock = self.lock()?;
-        let before = self.read_day(date)?.and_then(|p| p.file?.get(id));
-        let after = self.edit_day(date, |file| {
+        let current = self.find_on_disk(&base.id)?;
+        let on_disk = self
+            .read_day(current.date)?
+            .and_then(|parsed| parsed.file?.table_text(&base.id));
+        if current.date != base.date || on_disk.as_deref() != Some(base_text) {
+            let merged = changes::apply(base, edited, &current)?;
+            merged.validate()?;
+            return self.save_over(&current, merged);
+        }
+        let id = &base.id;
+        let after = self.edit_day(current.date, |file| {
             file.replace_table(id, table)
                 .then_some(())
                 .ok_or_else(|| StoreError::NotFound(id.clone()))?;
-            let after = file.get(id);
-            if let Some(after) = &after {
-                self.check_links(after)?;
-            }
+            let after = file
+                .get(id)
+                .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+            self.check_links(&after)?;
             Ok(after)
         })?;
-        if let Some(after) = after {
-            self.commit(&[date], || {
-                commit_message(Change::Edit, &after, before.as_ref())
-            });
-        }
-        Ok(())
+        self.commit(&[current.date], || {
+            commit_message(Change::Edit, &after, Some(&current))
+        });
+        Ok(after)
     }
 
     /// Removes an entry, returning what `restore` needs to put it back.
