@@ -345,10 +345,6 @@ impl Form {
         self.errors.get(&field).map(String::as_str)
     }
 
-    pub fn has_errors(&self) -> bool {
-        self.fields().iter().any(|f| self.errors.contains_key(f))
-    }
-
     fn snapshot(&self) -> Snapshot {
         let texts = self
             .texts
