@@ -86,7 +86,7 @@ pub fn edit(context: &Context, args: IdArg) -> Result<ExitCode, CliError> {
             entry.id, new_entry.id
         )));
     }
-    new_entry.validate().map_err(|e| keep(e.to_string()))?;
+    crate::model::check_entry(&new_entry).map_err(|(_, message)| keep(message))?;
     context
         .journal
         .check_links(&new_entry)
