@@ -276,7 +276,7 @@ fn bad_input_is_refused_with_one_line_and_nothing_changes() {
     // A field of another kind is named by its flag.
     let stderr = refused(&["add", "note", "due on a note", "--due", "2026-11-20"], 2);
     assert!(
-        stderr.contains("--due only applies to a promise entry, not a note"),
+        stderr.contains("--due: due only applies to a promise entry, not a note"),
         "{stderr}"
     );
 

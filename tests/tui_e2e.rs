@@ -1,5 +1,6 @@
 //! The real binary in a real pseudo-terminal (tmux): keys in, screen and
-//! files out. Skipped with a note when tmux is missing (`.ci/run` installs it).
+//! files out. Skipped with a note when tmux is missing; a failure instead
+//! when `CI` is set (`.ci/run` installs tmux).
 
 mod support;
 
@@ -29,7 +30,7 @@ impl Tmux {
     /// Runs `jobjournal ARGS` (e.g. `demo`) with `$VISUAL` set to `editor`.
     fn start_command(journal: &TestJournal, editor: &str, args: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("tmux not found: end-to-end TUI test skipped");
+            support::cannot_run("tmux not found: end-to-end TUI test");
             return None;
         }
         let state = journal.dir.path().join("state");
@@ -62,7 +63,7 @@ impl Tmux {
         if Command::new("tmux").arg("-V").output().is_err()
             || Command::new("bash").arg("--version").output().is_err()
         {
-            eprintln!("tmux or bash not found: end-to-end TUI test skipped");
+            support::cannot_run("tmux or bash not found: end-to-end TUI test");
             return None;
         }
         Some(Tmux::session(&["bash", "--norc", "--noprofile", "-i"]))

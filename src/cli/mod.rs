@@ -37,6 +37,8 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+// Parsed once per run: the size of `add`'s flags does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Append an entry and print its id.
@@ -101,19 +103,24 @@ fn usage_error(err: clap::Error) -> ExitCode {
         let _ = err.print();
         return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
     }
-    let rendered = err.render().to_string();
-    let first_paragraph: Vec<&str> = rendered
-        .lines()
-        .take_while(|line| !line.trim().is_empty())
-        .map(str::trim)
-        .collect();
-    let message = first_paragraph.join(" ");
-    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    let message = one_line(&err.render().to_string());
     eprintln!(
         "jobjournal: {}  (see --help)",
-        crate::sanitize::line(message)
+        crate::sanitize::line(&message)
     );
     ExitCode::from(2)
+}
+
+/// Clap's rendered error as one line: its first paragraph plus its tips
+/// ("a similar argument exists: '--customer'"), without the usage block.
+fn one_line(rendered: &str) -> String {
+    let mut lines = rendered.lines().map(str::trim);
+    let first_paragraph = lines.by_ref().take_while(|line| !line.is_empty());
+    let mut parts: Vec<&str> = first_paragraph.collect();
+    parts.extend(lines.filter(|line| line.starts_with("tip:")));
+    let message = parts.into_iter().collect::<Vec<_>>().join(" ");
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    message.replace(" tip: ", "; tip: ")
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {

@@ -5,14 +5,16 @@ mod date;
 mod entry;
 mod error;
 mod id;
+mod input;
 mod kind;
 mod money;
 mod week;
 
-pub use date::{parse_date, parse_time};
+pub use date::{DATE_FORMS, Toward, YEARS, parse_date, parse_date_toward, parse_due, parse_time};
 pub use entry::Entry;
 pub use error::ModelError;
 pub use id::EntryId;
+pub use input::{EntryInput, FIELDS, Field, FieldProblem, FieldSpec, Shape, check_entry};
 pub use kind::{Kind, PromiseStatus};
-pub use money::{Currency, Money, group_thousands};
+pub use money::{Currency, Money, MoneyProblem, group_thousands};
 pub use week::{Week, WeekStart};

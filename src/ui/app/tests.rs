@@ -341,7 +341,13 @@ fn an_invalid_form_cannot_be_saved() {
     press(&mut app, "a");
     press(&mut app, "n");
     assert!(press(&mut app, "ctrl-s").is_empty());
-    assert!(app.message.as_ref().unwrap().1.contains("Title"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .contains("a title is needed")
+    );
 }
 
 #[test]
