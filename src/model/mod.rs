@@ -15,4 +15,4 @@ pub use error::ModelError;
 pub use id::EntryId;
 pub use kind::{Kind, PromiseStatus};
 pub use money::{Currency, Money, group_thousands};
-pub use week::{Week, WeekStart};
+pub use week::{FIRST_DAY, LAST_DAY, Week, WeekStart, within_calendar};
