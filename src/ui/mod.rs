@@ -218,11 +218,10 @@ fn dispatch(
         if let Some(action) = action {
             queue.extend(app.update(action));
         }
-        // A save that landed but could not be committed to git says so.
+        // A save that landed but could not be committed to git says so, in
+        // the store's own words.
         for warning in effects.journal.take_warnings() {
-            queue.extend(app.update(Action::Failed(format!(
-                "Saved, but not committed to git: {warning}"
-            ))));
+            queue.extend(app.update(Action::Failed(warning)));
         }
     }
 }
@@ -252,4 +251,33 @@ fn resume(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;
     terminal.clear()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entry, EntryId, Kind};
+
+    #[test]
+    fn a_save_git_did_not_commit_says_so_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // git = true on a journal that is not a repository.
+        let journal = Journal::new(dir.path().join("journal")).with_git(true);
+        let effects = Effects::new(
+            journal,
+            dir.path().join("out"),
+            Some(dir.path().join("state")),
+        );
+        let today = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        let mut app = App::new(Settings::default(), KeyMap::default(), today);
+        let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
+        let entry = Entry::new(id, today, Kind::Note, "Saved all the same");
+        dispatch(&mut app, &effects, None, vec![Effect::Add(entry)]);
+        let (_, message) = app.message.clone().expect("a message");
+        assert_eq!(
+            message.matches("not committed to git").count(),
+            1,
+            "{message}"
+        );
+    }
 }
