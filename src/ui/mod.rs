@@ -35,10 +35,12 @@ use crate::store::{Journal, Stray};
 const TICK: Duration = Duration::from_secs(1);
 
 /// The process was asked to stop by a signal; the terminal is restored and
-/// any open form kept as a draft. `main` exits with 128 + the signal.
+/// the message says what became of an open form (kept as a draft, where,
+/// or lost because the draft could not be written). `main` exits with
+/// 128 + the signal.
 #[derive(Debug, thiserror::Error)]
-#[error("stopped by signal {0}; any unsaved form is kept as a draft")]
-pub struct Stopped(pub i32);
+#[error("stopped by signal {0}{1}")]
+pub struct Stopped(pub i32, pub draft::DraftFate);
 
 /// Opens the TUI on `journal` until the user quits, with drafts in the
 /// platform state dir.
@@ -144,9 +146,8 @@ fn event_loop(
         }
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
-            let draft = app.shutdown();
-            dispatch(app, effects, None, draft);
-            return Err(Stopped(sig as i32).into());
+            let fate = effects.keep_draft(app.shutdown());
+            return Err(Stopped(sig as i32, fate).into());
         }
         if event::poll(Duration::from_millis(100))? {
             let action = match event::read()? {
