@@ -84,7 +84,9 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("jobjournal: {err}");
+            // Messages quote what the user typed (`--week`, `--due`, …): the
+            // one place every error passes makes them all safe to print.
+            eprintln!("jobjournal: {}", crate::sanitize::block(&err.to_string()));
             err.exit_code()
         }
     }
