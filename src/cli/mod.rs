@@ -7,6 +7,7 @@ mod check;
 mod context;
 mod demo;
 mod error;
+mod generate;
 mod git;
 mod list;
 mod print;
@@ -67,6 +68,10 @@ pub enum Command {
     Init(git::InitArgs),
     /// Commit pending changes, then `git pull --rebase` and `git push`.
     Sync,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
     /// Merge one day file for git, entry by entry (git runs this; see docs/git.md).
     #[command(hide = true)]
     MergeDriver(git::MergeDriverArgs),
@@ -121,6 +126,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     if let Some(Command::MergeDriver(args)) = cli.command {
         return git::merge_driver(args);
     }
+    // Generated from the definitions alone: no config or journal needed.
+    match cli.command {
+        Some(Command::Completions(args)) => return generate::completions(args),
+        Some(Command::Man) => return generate::man(),
+        _ => {}
+    }
     let context = Context::load(cli.journal.as_deref())?;
     let Some(command) = cli.command else {
         return tui(context);
@@ -145,7 +156,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Stats(args) => report::stats(&context, args),
         Command::Init(args) => git::init(&context, args),
         Command::Sync => git::sync(&context),
-        Command::MergeDriver(_) => unreachable!("handled before the context loads"),
+        Command::MergeDriver(_) | Command::Completions(_) | Command::Man => {
+            unreachable!("handled before the context loads")
+        }
     };
     // Saves stand even when their commit failed; say why after the result.
     for warning in context.journal.take_warnings() {

@@ -1,0 +1,67 @@
+//! `completions`, `man`, `list --format csv`, `customers`, `stories`,
+//! `import jrnl` and `review` through the real binary.
+
+mod support;
+
+use support::TestJournal;
+
+/// Runs the binary, expects success and no stderr, returns stdout.
+fn run(journal: &TestJournal, args: &[&str]) -> String {
+    let output = journal.cmd().args(args).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{args:?}: {stderr}");
+    assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+/// Expects exit 2, nothing on stdout, one line on stderr, and no file
+/// in the journal changed; returns that line.
+fn refused(journal: &TestJournal, args: &[&str]) -> String {
+    let before = journal.snapshot();
+    let output = journal.cmd().args(args).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(output.stdout.is_empty(), "{args:?}");
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    assert_eq!(journal.snapshot(), before, "{args:?} changed the journal");
+    stderr
+}
+
+#[test]
+fn completions_are_generated_for_every_shell() {
+    let journal = TestJournal::new();
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef jobjournal"),
+        ("fish", "complete -c jobjournal"),
+        ("elvish", "edit:completion:arg-completer[jobjournal]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let script = run(&journal, &["completions", shell]);
+        assert!(script.contains(marker), "{shell}: no {marker}");
+        assert!(script.contains("bullets"), "{shell}: subcommands missing");
+        // Fish names long flags `-l customer`; the others `--customer`.
+        assert!(script.contains("customer"), "{shell}: flags missing");
+    }
+    let line = refused(&journal, &["completions", "tcsh"]);
+    assert!(line.contains("tcsh"), "{line}");
+    assert!(!journal.root().exists(), "completions created the journal");
+}
+
+#[test]
+fn man_page_is_roff_with_a_section_per_command() {
+    let journal = TestJournal::new();
+    let page = run(&journal, &["man"]);
+    assert!(page.contains(".TH jobjournal 1"));
+    for command in ["ADD", "LIST", "REPORT", "BULLETS", "COMPLETIONS"] {
+        assert!(
+            page.contains(&format!(".SH \"JOBJOURNAL {command}\"")),
+            "no section for {command}"
+        );
+    }
+    assert!(
+        !page.contains("MERGE-DRIVER"),
+        "a hidden command is documented"
+    );
+    refused(&journal, &["man", "extra"]);
+}
