@@ -65,3 +65,48 @@ fn man_page_is_roff_with_a_section_per_command() {
     );
     refused(&journal, &["man", "extra"]);
 }
+
+#[test]
+fn list_csv_has_the_documented_header_and_reads_back() {
+    let journal = TestJournal::new();
+    let screwup = journal.add(&[
+        "screwup",
+        "Sent \"Acme\", the invoice twice",
+        "--customer",
+        "Acme Corp",
+        "--revenue=-1200.5",
+        "--details",
+        "two lines\nof details",
+        "--tag",
+        "billing",
+        "--tag",
+        "q4",
+    ]);
+    journal.add(&[
+        "fix",
+        "Added a check",
+        "--fixes",
+        &screwup,
+        "--hours-saved",
+        "1.5",
+    ]);
+    journal.add(&["promise", "Send the report", "--due", "2026-11-20"]);
+    let text = run(&journal, &["list", "--format", "csv"]);
+    assert!(text.starts_with(
+        "id,date,kind,title,customer,tags,revenue,customer_value,cost_saved,hours_saved,reach,adopted_by,fixes,expected,delivered,due,status,closed,details\r\n"
+    ));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 3);
+    let first = &rows[0];
+    assert_eq!(&first[0], screwup);
+    assert_eq!(&first[3], "Sent \"Acme\", the invoice twice");
+    assert_eq!(&first[4], "Acme Corp");
+    assert_eq!(&first[5], "billing; q4");
+    assert_eq!(&first[6], "-1200.50");
+    assert_eq!(&first[18], "two lines\nof details");
+    assert_eq!(&rows[1][12], screwup);
+    assert_eq!(&rows[1][9], "1.5");
+    assert_eq!((&rows[2][15], &rows[2][16]), ("2026-11-20", "open"));
+    refused(&journal, &["list", "--format", "xlsx"]);
+}

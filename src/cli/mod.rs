@@ -5,6 +5,7 @@ mod add;
 mod change;
 mod check;
 mod context;
+mod csv_export;
 mod demo;
 mod error;
 mod generate;
