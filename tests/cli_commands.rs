@@ -110,3 +110,86 @@ fn list_csv_has_the_documented_header_and_reads_back() {
     assert_eq!((&rows[2][15], &rows[2][16]), ("2026-11-20", "open"));
     refused(&journal, &["list", "--format", "xlsx"]);
 }
+
+#[test]
+fn customers_groups_names_and_splits_money_in_text_and_json() {
+    let journal = TestJournal::new();
+    let screwup = journal.add(&[
+        "screwup",
+        "Sent the invoice twice",
+        "--customer",
+        "Acme Corp",
+        "--revenue=-1200",
+        "--customer-value",
+        "50000",
+        "--date",
+        "2026-10-01",
+    ]);
+    journal.add(&[
+        "fix",
+        "Added a duplicate check",
+        "--customer",
+        " acme corp ",
+        "--revenue",
+        "1200",
+        "--fixes",
+        &screwup,
+        "--date",
+        "2026-10-02",
+    ]);
+    journal.add(&[
+        "exceeded",
+        "Shipped early",
+        "--customer",
+        "ACME Corp",
+        "--revenue",
+        "300",
+        "--date",
+        "2026-11-02",
+    ]);
+    journal.add(&[
+        "met",
+        "On time",
+        "--customer",
+        "Globex",
+        "--date",
+        "2026-11-03",
+    ]);
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&journal, &["customers", "--format", "json"])).expect("json");
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "since": null,
+            "until": null,
+            "customers": [
+                {"name": "ACME Corp", "entries": 3, "screwups": 1, "fixes": 1, "wins": 1,
+                 "revenue_won": 300, "revenue_protected": 1200, "revenue_lost": 1200,
+                 "customer_value": 50000, "last_contact": "2026-11-02"},
+                {"name": "Globex", "entries": 1, "screwups": 0, "fixes": 0, "wins": 1,
+                 "revenue_won": 0, "revenue_protected": 0, "revenue_lost": 0,
+                 "customer_value": 0, "last_contact": "2026-11-03"}
+            ]
+        })
+    );
+    let text = run(&journal, &["customers", "--since", "2026-11-01"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("Customer") && lines[0].ends_with("Last contact"));
+    assert!(
+        lines[1].starts_with("ACME Corp") && lines[1].contains("$300"),
+        "{text}"
+    );
+    refused(
+        &journal,
+        &[
+            "customers",
+            "--since",
+            "2026-11-05",
+            "--until",
+            "2026-11-01",
+        ],
+    );
+    refused(&journal, &["customers", "--since", "soon"]);
+    refused(&journal, &["customers", "--format", "xml"]);
+}

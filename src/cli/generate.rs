@@ -70,7 +70,7 @@ fn escape(text: &str) -> String {
     }
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<ExitCode, CliError> {
+pub fn write_stdout(bytes: &[u8]) -> Result<ExitCode, CliError> {
     let mut out = io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {

@@ -6,6 +6,7 @@ mod change;
 mod check;
 mod context;
 mod csv_export;
+mod customers;
 mod demo;
 mod error;
 mod generate;
@@ -69,6 +70,8 @@ pub enum Command {
     Init(git::InitArgs),
     /// Commit pending changes, then `git pull --rebase` and `git push`.
     Sync,
+    /// One line per customer: entries, screw-ups, fixes, wins, money, value, last contact.
+    Customers(customers::CustomersArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff).
@@ -157,6 +160,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Stats(args) => report::stats(&context, args),
         Command::Init(args) => git::init(&context, args),
         Command::Sync => git::sync(&context),
+        Command::Customers(args) => customers::run(&context, args),
         Command::MergeDriver(_) | Command::Completions(_) | Command::Man => {
             unreachable!("handled before the context loads")
         }

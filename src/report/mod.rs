@@ -7,6 +7,7 @@
 
 mod bullets;
 mod chart;
+mod customers;
 mod error;
 pub mod load;
 mod phrase;
@@ -20,6 +21,7 @@ mod weekly;
 
 pub use bullets::{Bullet, Bullets, Impact, Period, Source};
 pub use chart::{Bar, Group, Sparklines, TrendChart, sparkline};
+pub use customers::{CustomerLine, customer_key, customers, money_lines};
 pub use error::ReportError;
 pub use render::Format;
 pub use stats::{Stats, WeekStats};
