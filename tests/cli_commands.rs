@@ -193,3 +193,58 @@ fn customers_groups_names_and_splits_money_in_text_and_json() {
     refused(&journal, &["customers", "--since", "soon"]);
     refused(&journal, &["customers", "--format", "xml"]);
 }
+
+#[test]
+fn stories_tell_a_fixed_screwup_in_md_text_and_json() {
+    let journal = TestJournal::new();
+    let screwup = journal.add(&[
+        "screwup",
+        "sent the invoice twice",
+        "--customer",
+        "Acme Corp",
+        "--revenue=-1200",
+        "--date",
+        "2026-10-01",
+    ]);
+    journal.add(&["screwup", "Late to a call", "--date", "2026-10-02"]);
+    journal.add(&[
+        "fix",
+        "Added a duplicate check",
+        "--fixes",
+        &screwup,
+        "--revenue",
+        "1200",
+        "--adopted-by",
+        "billing team",
+        "--date",
+        "2026-10-03",
+    ]);
+    let md = run(&journal, &["stories"]);
+    assert_eq!(
+        md,
+        "### A mistake with Acme Corp, 1 October 2026\n\n\
+         **Situation.** Sent the invoice twice. It put $1,200 of revenue at risk.\n\n\
+         **Task.** Put it right for Acme Corp and make sure it could not happen again.\n\n\
+         **Action.**\n\n\
+         - 2026-10-03: Added a duplicate check.\n\n\
+         **Result.**\n\n\
+         - Protected $1,200 of revenue.\n\
+         - Adopted by others: billing team.\n\
+         - Fixed 2 days after it happened.\n"
+    );
+    let text = run(&journal, &["stories", "--format", "text"]);
+    assert!(
+        text.contains("  Task:      Put it right for Acme Corp"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&journal, &["stories", "--format", "json"])).expect("json");
+    assert_eq!(json["stories"].as_array().map(Vec::len), Some(1));
+    assert_eq!(json["stories"][0]["kind"], "mistake");
+    assert_eq!(json["stories"][0]["action"][0]["date"], "2026-10-03");
+    // Told as of 2 October, the fix has not happened yet: no story.
+    let early = run(&journal, &["stories", "--until", "2026-10-02"]);
+    assert!(early.starts_with("No stories yet"), "{early}");
+    refused(&journal, &["stories", "--format", "html"]);
+    refused(&journal, &["stories", "--until", "someday"]);
+}

@@ -14,6 +14,7 @@ mod git;
 mod list;
 mod print;
 mod report;
+mod stories;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,6 +73,8 @@ pub enum Command {
     Sync,
     /// One line per customer: entries, screw-ups, fixes, wins, money, value, last contact.
     Customers(customers::CustomersArgs),
+    /// Interview stories (Situation, Task, Action, Result) from screw-ups and their fixes.
+    Stories(stories::StoriesArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff).
@@ -161,6 +164,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Init(args) => git::init(&context, args),
         Command::Sync => git::sync(&context),
         Command::Customers(args) => customers::run(&context, args),
+        Command::Stories(args) => stories::run(&context, args),
         Command::MergeDriver(_) | Command::Completions(_) | Command::Man => {
             unreachable!("handled before the context loads")
         }

@@ -13,6 +13,7 @@ pub mod load;
 mod phrase;
 pub mod render;
 mod stats;
+mod stories;
 mod templates;
 #[cfg(test)]
 mod test_entries;
@@ -25,6 +26,7 @@ pub use customers::{CustomerLine, customer_key, customers, money_lines};
 pub use error::ReportError;
 pub use render::Format;
 pub use stats::{Stats, WeekStats};
+pub use stories::{Step, Story, StoryImpact, StoryKind, stories, stories_json};
 pub use templates::{BUILT_IN, Templates};
 pub use totals::{Totals, hours_text};
 pub use weekly::{
