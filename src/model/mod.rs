@@ -7,6 +7,7 @@ mod error;
 mod id;
 mod kind;
 mod money;
+mod quick;
 mod week;
 
 pub use date::{parse_date, parse_time};
@@ -15,4 +16,5 @@ pub use error::ModelError;
 pub use id::EntryId;
 pub use kind::{Kind, PromiseStatus};
 pub use money::{Currency, Money, group_thousands};
+pub use quick::{QuickEntry, parse_quick};
 pub use week::{Week, WeekStart};

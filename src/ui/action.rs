@@ -21,6 +21,8 @@ pub enum Command {
     PageDown,
     PageUp,
     New,
+    QuickAdd,
+    OpenForm,
     Edit,
     Delete,
     Undo,
@@ -53,12 +55,14 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 36] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::PageDown,
         Command::PageUp,
         Command::New,
+        Command::QuickAdd,
+        Command::OpenForm,
         Command::Edit,
         Command::Delete,
         Command::Undo,
@@ -98,6 +102,8 @@ impl Command {
             Command::PageDown => "page down",
             Command::PageUp => "page up",
             Command::New => "new",
+            Command::QuickAdd => "quick add",
+            Command::OpenForm => "full form",
             Command::Edit => "edit",
             Command::Delete => "delete",
             Command::Undo => "undo",
@@ -138,6 +144,10 @@ impl Command {
             Command::PageDown => "move a page down",
             Command::PageUp => "move a page up",
             Command::New => "new entry: pick a kind, then fill in the form",
+            Command::QuickAdd => {
+                "quick add: one line such as  s Sent the invoice twice @Acme -1200"
+            }
+            Command::OpenForm => "open the full form with what the line says so far",
             Command::Edit => "edit the selected entry",
             Command::Delete => "delete the selected entry (asks first)",
             Command::Undo => "undo the last delete",

@@ -746,3 +746,120 @@ fn the_selection_stays_on_the_list_when_hits_shrink() {
     assert_eq!(app.selected, 0);
     assert!(app.selected_entry().is_some());
 }
+
+#[test]
+fn quick_add_saves_one_line_as_a_new_entry() {
+    let mut app = app_with(sample());
+    press(&mut app, "A");
+    assert_eq!(app.mode, Mode::Quick);
+    type_text(
+        &mut app,
+        "s Sent Acme the invoice twice @Acme_Corp -1200 #billing",
+    );
+    let effects = press(&mut app, "enter");
+    let [Effect::Add(entry)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(entry.kind, Kind::Screwup);
+    assert_eq!(entry.title, "Sent Acme the invoice twice");
+    assert_eq!(entry.customer.as_deref(), Some("Acme Corp"));
+    assert_eq!(entry.revenue, Some(Money(-120_000)));
+    assert_eq!(entry.tags, vec!["billing"]);
+    assert_eq!(entry.date, today());
+    // The line stays open until the save lands, then closes on the new entry.
+    assert_eq!(app.mode, Mode::Quick);
+    let mut saved = entry.clone();
+    saved.id = "2026-11-18-q1ck".parse().unwrap();
+    app.update(Action::Added(saved));
+    assert_eq!(app.mode, Mode::Week);
+    assert!(app.quick.is_none());
+    assert_eq!(
+        app.selected_entry().unwrap().title,
+        "Sent Acme the invoice twice"
+    );
+}
+
+#[test]
+fn quick_add_refuses_a_bad_line_and_keeps_it() {
+    let mut app = app_with(sample());
+    press(&mut app, "A");
+    type_text(&mut app, "Lunch with Bob");
+    assert!(press(&mut app, "enter").is_empty());
+    let (level, message) = app.message.clone().unwrap();
+    assert_eq!(level, Level::Error);
+    assert!(message.contains("'Lunch' is not a kind"), "{message}");
+    assert_eq!(app.quick.as_ref().unwrap().text(), "Lunch with Bob");
+    press(&mut app, "esc");
+    assert_eq!(app.mode, Mode::Week);
+    assert!(app.quick.is_none());
+}
+
+#[test]
+fn quick_add_opens_the_full_form_prefilled() {
+    let mut app = app_with(sample());
+    press(&mut app, "A");
+    type_text(&mut app, "p Send Birch the quote @Birch due:fri");
+    assert!(press(&mut app, "tab").is_empty());
+    assert_eq!(app.mode, Mode::Form);
+    let form = app.form.as_mut().unwrap();
+    assert_eq!(form.kind, Kind::Promise);
+    assert_eq!(form.text(FieldId::Title), "Send Birch the quote");
+    assert_eq!(form.text(FieldId::Customer), "Birch");
+    assert_eq!(form.text(FieldId::Due), "2026-11-20");
+    assert!(form.original.is_none());
+    let effects = press(&mut app, "ctrl-s");
+    let [Effect::Add(entry)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(entry.due, Some(day(20)));
+    assert_eq!(entry.date, today());
+}
+
+#[test]
+fn enter_in_a_one_line_field_saves_and_in_details_starts_a_line() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "n");
+    type_text(&mut app, "Lunch");
+    focus(&mut app, FieldId::Details);
+    type_text(&mut app, "one");
+    assert!(press(&mut app, "enter").is_empty());
+    type_text(&mut app, "two");
+    assert_eq!(form(&app).text(FieldId::Details), "one\ntwo");
+    assert_eq!(form(&app).text(FieldId::Title), "Lunch");
+    focus(&mut app, FieldId::Customer);
+    let effects = press(&mut app, "enter");
+    let [Effect::Add(entry)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(entry.title, "Lunch");
+    assert_eq!(entry.details.as_deref(), Some("one\ntwo"));
+}
+
+#[test]
+fn ctrl_u_clears_to_the_start_of_the_line_and_alt_u_undoes_it() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "n");
+    focus(&mut app, FieldId::Date);
+    assert_eq!(form(&app).text(FieldId::Date), "2026-11-18");
+    press(&mut app, "ctrl-u");
+    assert_eq!(form(&app).text(FieldId::Date), "");
+    press(&mut app, "alt-u");
+    assert_eq!(form(&app).text(FieldId::Date), "2026-11-18");
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "mon");
+    assert_eq!(form(&app).text(FieldId::Date), "mon");
+    // The same keys in the search and quick-add lines.
+    press(&mut app, "esc");
+    press(&mut app, "y");
+    press(&mut app, "A");
+    type_text(&mut app, "n Lunch");
+    press(&mut app, "ctrl-u");
+    assert_eq!(app.quick.as_ref().unwrap().text(), "");
+    press(&mut app, "esc");
+    press(&mut app, "/");
+    type_text(&mut app, "acme");
+    press(&mut app, "ctrl-u");
+    assert_eq!(app.search.as_ref().unwrap().text(), "");
+}

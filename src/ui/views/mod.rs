@@ -37,7 +37,7 @@ impl Widget for &App {
             Line::styled(format!("⚠ cannot read {first}{more}"), theme::WARN).render(banner, buf);
         }
         match self.mode {
-            Mode::Week | Mode::Search | Mode::Picker => week::body(self, body, buf),
+            Mode::Week | Mode::Search | Mode::Picker | Mode::Quick => week::body(self, body, buf),
             Mode::Form => form::render(self, body, buf),
             Mode::Report => text::report(self, body, buf),
             Mode::Bullets => text::bullets(self, body, buf),
@@ -89,6 +89,7 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
             Command::Quit,
         ],
         (Screen::Picker, _) => &[Command::Back],
+        (Screen::Quick, _) => &[Command::Save, Command::OpenForm, Command::Back],
         (Screen::Form, _) => &[
             Command::Save,
             Command::NextField,

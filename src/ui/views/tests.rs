@@ -334,3 +334,19 @@ fn populated_week_styles() {
         .unwrap();
     assert_snapshot!(format!("{:?}", terminal.backend().buffer()));
 }
+
+#[test]
+fn quick_add_line_previews_what_enter_saves() {
+    let mut app = populated();
+    press(&mut app, "A");
+    snap("quick_add_empty", &mut app);
+    type_text(
+        &mut app,
+        "s Sent Acme the invoice twice @Acme_Corp -1200 #billing",
+    );
+    snap("quick_add_typed", &mut app);
+    let mut app = populated();
+    press(&mut app, "A");
+    type_text(&mut app, "n Lunch due:fri");
+    snap("quick_add_refused", &mut app);
+}
