@@ -651,3 +651,35 @@ fn quick_add_captures_a_screwup_and_a_promise_in_few_keys_at_both_sizes() {
         tmux.wait_for("exit=0");
     }
 }
+
+#[test]
+fn the_reminder_line_names_an_overdue_promise_and_space_keeps_it() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        journal.add(&[
+            "promise",
+            "Send Acme the renewal",
+            "--date",
+            "2026-11-09",
+            "--due",
+            "2026-11-13",
+        ]);
+        journal.add(&["note", "Lunch with the team"]);
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        let screen = tmux.wait_for("⚑ overdue: Send Acme the renewal (due Fri 13 Nov)");
+        assert!(screen.contains("! go"), "{screen}");
+        // One key goes to it, in its own week; Space marks it kept.
+        tmux.keys(&["!"]);
+        tmux.wait_for("2026-W46");
+        tmux.keys(&["Space"]);
+        tmux.wait_for("Saved \"Send Acme the renewal\"");
+        tmux.wait_until_gone("⚑ overdue");
+        let day = read(&journal.day_path("2026-11-09"));
+        assert!(day.contains("status = \"kept\""), "{day}");
+        tmux.keys(&["q"]);
+        tmux.wait_for("exit=0");
+    }
+}

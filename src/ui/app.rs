@@ -4,6 +4,7 @@
 
 mod capture;
 mod quick;
+mod reminders;
 mod views;
 
 use std::cell::OnceCell;
@@ -22,6 +23,7 @@ use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
 use crate::report::Templates;
 use crate::store::{DeletedEntry, Loaded, Problem};
 pub use quick::QuickLine;
+pub use reminders::{Reminders, is_overdue};
 
 /// The parts of the config the screens use.
 #[derive(Debug, Clone, Default)]
@@ -118,6 +120,8 @@ pub struct App {
     /// Ids of screw-ups some known fix names, worked out once per version:
     /// every frame asks, and the journal can hold a hundred thousand entries.
     fixed: OnceCell<HashSet<EntryId>>,
+    /// Overdue promises and open screw-ups, worked out once per version.
+    reminders: OnceCell<Reminders>,
     /// The report or bullets as rendered for `TextKey`, or why not.
     rendered: Option<(TextKey, Result<String, String>)>,
     pub quitting: bool,
@@ -150,6 +154,7 @@ impl App {
             pending_draft: None,
             version: 0,
             fixed: OnceCell::new(),
+            reminders: OnceCell::new(),
             rendered: None,
             quitting: false,
         }
@@ -222,6 +227,13 @@ impl App {
     fn entries_changed(&mut self) {
         self.version += 1;
         self.fixed = OnceCell::new();
+        self.reminders = OnceCell::new();
+    }
+
+    /// Overdue promises and open screw-ups of every week the app knows.
+    pub fn reminders(&self) -> &Reminders {
+        self.reminders
+            .get_or_init(|| Reminders::of(self.known(), self.fixed_ids(), self.today))
     }
 
     /// What `id` is called, when known.
@@ -381,6 +393,8 @@ impl App {
                 self.mode = Mode::Picker;
             }
             Command::QuickAdd => self.open_quick(),
+            Command::NextReminder => return self.next_reminder(),
+            Command::Toggle => return self.cycle_promise(),
             Command::Edit => return self.edit_selected(),
             Command::Delete => {
                 if let Some(entry) = self.selected_entry() {

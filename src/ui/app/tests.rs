@@ -863,3 +863,71 @@ fn ctrl_u_clears_to_the_start_of_the_line_and_alt_u_undoes_it() {
     press(&mut app, "ctrl-u");
     assert_eq!(app.search.as_ref().unwrap().text(), "");
 }
+
+#[test]
+fn reminders_name_overdue_promises_and_open_screwups_and_bang_visits_them() {
+    let mut entries = sample();
+    let mut late = entry("2026-11-02-l4te", Kind::Promise, "Send Acme the renewal");
+    late.due = Some(day(6));
+    entries.push(late);
+    let mut app = app_with(entries);
+    let reminders = app.reminders().clone();
+    let ids = |list: &[Entry]| list.iter().map(|e| e.id.to_string()).collect::<Vec<_>>();
+    assert_eq!(ids(&reminders.overdue), ["2026-11-02-l4te"]);
+    // The fixed Acme screw-up is not open; the old ones are, newest first.
+    assert_eq!(
+        ids(&reminders.open_screwups),
+        ["2026-11-18-s7nd", "2026-11-10-0ld1", "2026-10-01-0ld2"]
+    );
+    // `!` goes to the overdue promise in its own week, then on down the list.
+    let effects = press(&mut app, "!");
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadWeek(_)]),
+        "{effects:?}"
+    );
+    assert_eq!(app.selected_entry().unwrap().id.as_str(), "2026-11-02-l4te");
+    press(&mut app, "!");
+    assert_eq!(app.selected_entry().unwrap().id.as_str(), "2026-11-18-s7nd");
+    // Keeping the promise takes it off the list.
+    let mut kept = app
+        .known()
+        .iter()
+        .find(|e| e.id.as_str() == "2026-11-02-l4te")
+        .unwrap()
+        .clone();
+    kept.status = Some(PromiseStatus::Kept);
+    app.update(Action::Updated(kept));
+    assert!(app.reminders().overdue.is_empty());
+}
+
+#[test]
+fn space_on_a_promise_cycles_open_kept_missed_open() {
+    let mut app = app_with(sample());
+    while app.selected_entry().unwrap().kind != Kind::Promise {
+        press(&mut app, "j");
+    }
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let effects = press(&mut app, "space");
+        let [Effect::Update(entry)] = effects.as_slice() else {
+            panic!("{effects:?}");
+        };
+        statuses.push(entry.status);
+        app.update(Action::Updated(entry.clone()));
+    }
+    assert_eq!(
+        statuses,
+        [
+            Some(PromiseStatus::Kept),
+            Some(PromiseStatus::Missed),
+            Some(PromiseStatus::Open)
+        ]
+    );
+    // On anything else Space says what it is for and changes nothing.
+    press(&mut app, "g");
+    while app.selected_entry().unwrap().kind == Kind::Promise {
+        press(&mut app, "k");
+    }
+    assert!(press(&mut app, "space").is_empty());
+    assert!(app.message.as_ref().unwrap().1.contains("promise"));
+}

@@ -145,6 +145,51 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     detail(app, detail_area, buf);
 }
 
+/// `⚑ overdue: Send Birch the contract (due Fri 20 Nov) +1 · 3 open screw-ups · ! go`
+pub fn reminder_line(app: &App, width: u16) -> Line<'static> {
+    let reminders = app.reminders();
+    let go = match app.keymap.keys(Screen::Main, Command::NextReminder).first() {
+        Some(key) => format!(" · {key} go"),
+        None => String::new(),
+    };
+    let screwups = match reminders.open_screwups.len() {
+        0 => String::new(),
+        1 => "1 open screw-up".to_string(),
+        n => format!("{n} open screw-ups"),
+    };
+    let mut tail = String::new();
+    let head = match reminders.overdue.first() {
+        Some(first) => {
+            let more = reminders.overdue.len() - 1;
+            let due = first
+                .due
+                .map(|d| d.format("%a %-d %b").to_string())
+                .unwrap_or_default();
+            tail.push_str(&format!(" (due {due})"));
+            if more > 0 {
+                tail.push_str(&format!(" +{more}"));
+            }
+            if !screwups.is_empty() {
+                tail.push_str(&format!(" · {screwups}"));
+            }
+            tail.push_str(&go);
+            Some(sanitize::line(&first.title))
+        }
+        None => None,
+    };
+    let text = match head {
+        Some(title) => {
+            let lead = " ⚑ overdue: ";
+            let room = usize::from(width)
+                .saturating_sub(lead.chars().count() + tail.chars().count())
+                .max(8);
+            format!("{lead}{}{tail}", super::ellipsize(&title, room))
+        }
+        None => format!(" ⚑ {screwups}{go}"),
+    };
+    Line::styled(text, theme::OPEN)
+}
+
 /// The quick-add line, with what it would save (or why not) under it.
 fn quick_bar(app: &App, line: &QuickLine, area: Rect, buf: &mut Buffer) {
     let preview = match app.quick_preview() {
