@@ -256,12 +256,15 @@ pub fn commit_message(change: Change, entry: &Entry, before: Option<&Entry>) -> 
     format!("{verb} {} {}: {title}", entry.kind.as_str(), entry.id)
 }
 
+/// A status change also records or clears the day it was closed, so both
+/// may differ and it is still "done" or "missed", not an edit.
 fn only_status_changed(before: &Entry, after: &Entry) -> bool {
     if before.status == after.status {
         return false;
     }
     let mut probe = before.clone();
     probe.status = after.status;
+    probe.closed = after.closed;
     probe == *after
 }
 
