@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::{CliError, Context};
 use crate::model::{EntryId, EntryInput, Field, FieldProblem, Kind};
+use crate::store::StoreError;
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -75,8 +76,10 @@ pub fn run(context: &Context, args: AddArgs) -> Result<ExitCode, CliError> {
     let entry = input_from_args(args)
         .to_new_entry(context.today)
         .map_err(|problems| usage(&problems))?;
-    context.journal.check_links(&entry)?;
-    let saved = context.journal.add(entry)?;
+    let saved = context.journal.add(entry).map_err(|err| match err {
+        StoreError::Link(why) => CliError::Runtime(format!("--fixes: {why}")),
+        other => other.into(),
+    })?;
     println!("{}", saved.id);
     Ok(ExitCode::SUCCESS)
 }
