@@ -350,6 +350,8 @@ pub type FieldProblem = (Field, String);
 pub struct EntryInput {
     pub kind: Kind,
     values: BTreeMap<Field, Vec<String>>,
+    /// What was typed into a box, exactly, so a draft keeps it as typed.
+    typed: BTreeMap<Field, String>,
 }
 
 impl EntryInput {
@@ -357,6 +359,7 @@ impl EntryInput {
         EntryInput {
             kind,
             values: BTreeMap::new(),
+            typed: BTreeMap::new(),
         }
     }
 
@@ -369,10 +372,12 @@ impl EntryInput {
             vec![text.to_string()]
         };
         self.values.insert(field, values);
+        self.typed.insert(field, text.to_string());
     }
 
     /// Adds one value to a field, as is (a repeated flag).
     pub fn push(&mut self, field: Field, value: &str) {
+        self.typed.remove(&field);
         self.values
             .entry(field)
             .or_default()
@@ -384,8 +389,11 @@ impl EntryInput {
         self.values.contains_key(&field)
     }
 
-    /// The field as one box shows it (list values joined by ", ").
+    /// The field as one box shows it: as typed, else its values joined by ", ".
     pub fn text(&self, field: Field) -> String {
+        if let Some(text) = self.typed.get(&field) {
+            return text.clone();
+        }
         self.values
             .get(&field)
             .map(|v| v.join(", "))
@@ -995,6 +1003,24 @@ mod tests {
 
     fn ok_entry(kind: Kind) -> Entry {
         input(kind, &[]).to_new_entry(today()).unwrap()
+    }
+
+    #[test]
+    fn a_box_keeps_its_text_as_typed() {
+        let mut input = EntryInput::new(Kind::Note);
+        input.set(Field::Tags, " billing,ops, ");
+        assert_eq!(input.text(Field::Tags), " billing,ops, ");
+        input.set(Field::Title, "x");
+        assert_eq!(
+            input.to_new_entry(today()).unwrap().tags,
+            ["billing", "ops"]
+        );
+        let mut flags = EntryInput::new(Kind::Note);
+        flags.push(Field::Tags, "a,b");
+        flags.push(Field::Tags, "c");
+        assert_eq!(flags.text(Field::Tags), "a,b, c");
+        flags.set(Field::Title, "x");
+        assert_eq!(flags.to_new_entry(today()).unwrap().tags, ["a,b", "c"]);
     }
 
     #[test]
