@@ -329,7 +329,10 @@ mod tests {
         let mut promise = entry(Kind::Promise, "Send Birch the contract");
         promise.status = Some(PromiseStatus::Open);
         let mut kept = promise.clone();
-        kept.status = Some(PromiseStatus::Kept);
+        kept.set_status(
+            PromiseStatus::Kept,
+            NaiveDate::from_ymd_opt(2026, 11, 19).unwrap(),
+        );
         assert_eq!(
             commit_message(Change::Edit, &kept, Some(&promise)),
             "done promise 2026-11-18-p3xa: Send Birch the contract"
