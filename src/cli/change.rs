@@ -44,7 +44,7 @@ pub fn set_status(
                 entry.kind.as_str()
             )));
         }
-        entry.status = Some(status);
+        entry.set_status(status, context.today);
         Ok(())
     })?;
     println!("{} {}  {}", status, entry.id, sanitize::line(&entry.title));
