@@ -171,7 +171,8 @@ impl Index {
     /// unreadable or foreign cache is empty.
     pub fn load(root: &Path, texts: bool) -> Index {
         let path = root.join(INDEX_FILE);
-        let Ok(mut file) = File::open(&path) else {
+        // Only a regular file is read: a FIFO there must not hang every command.
+        let Ok(Ok((mut file, _))) = super::open::open_regular(&path, u64::MAX) else {
             return Index {
                 recording: true,
                 ..Index::default()
