@@ -158,3 +158,29 @@ fn day_files_in_the_wrong_place_or_with_impossible_dates_are_problem_lines() {
     let (_, stderr) = text(&output);
     assert!(stderr.contains("2025/2025-06-01.toml"), "{stderr}");
 }
+
+#[test]
+fn check_fix_removes_temp_files_left_by_killed_saves() {
+    let journal = journal_with_entries();
+    let temp = journal
+        .root()
+        .join("2026")
+        .join(".2026-11-18.toml.0badf00d.jjtmp");
+    fs::write(&temp, "half a save").unwrap();
+    let output = run(&journal, &["check"]);
+    let (stdout, _) = text(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout.contains("check --fix"), "{stdout}");
+    assert!(temp.exists(), "plain check changes nothing");
+
+    let output = run(&journal, &["check", "--fix"]);
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("removed"), "{stdout}");
+    assert!(!temp.exists());
+    assert!(
+        journal
+            .read_day("2026-11-18")
+            .contains("Quote sent on time")
+    );
+}

@@ -45,7 +45,7 @@ impl Stray {
         match self {
             Stray::Leftover(path) => Problem::whole_file(
                 path,
-                "a temp file left by an interrupted save; the next save removes it",
+                "a temp file left by an interrupted save; `jobjournal check --fix` (or the next save into this year) removes it",
             ),
             Stray::ConflictCopy(path) => Problem::whole_file(
                 path,
@@ -135,6 +135,20 @@ impl Journal {
             }
         }
         Ok(strays)
+    }
+
+    /// Removes temp files left by saves that were killed, under the lock so
+    /// no running save loses its own. Returns what was removed.
+    pub fn remove_leftovers(&self) -> Result<Vec<PathBuf>, StoreError> {
+        if !self.root.exists() {
+            return Ok(Vec::new());
+        }
+        let _lock = self.lock()?;
+        let mut removed = Vec::new();
+        for (_, dir) in self.year_dirs()? {
+            removed.extend(save::remove_leftovers(&dir).map_err(StoreError::io(&dir))?);
+        }
+        Ok(removed)
     }
 
     /// A warning when others can read the journal (its dir is group- or
