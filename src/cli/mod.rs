@@ -60,7 +60,7 @@ pub enum Command {
     /// Mark a promise as missed.
     Missed(change::IdArg),
     /// Read every file and list each problem as file:line:col; exit 1 if any.
-    Check,
+    Check(check::CheckArgs),
     /// Open the journal screen on a throwaway copy of a sample journal.
     Demo,
     /// The weekly report (default: this week, Markdown, stdout).
@@ -164,7 +164,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Missed(args) => {
             change::set_status(&context, args, crate::model::PromiseStatus::Missed)
         }
-        Command::Check => check::run(&context),
+        Command::Check(args) => check::run(&context, args),
         // A throwaway journal: nothing of the user's is saved, so no warnings.
         Command::Demo => return demo::run(context),
         Command::Report(args) => report::report(&context, args),
