@@ -67,6 +67,17 @@ impl Git {
     {
         let mut command = Command::new("git");
         command.arg("-C").arg(&self.dir).args(args);
+        // Git finds the repository from the journal dir, never from the
+        // environment: GIT_DIR set by a hook or a dotfiles setup would send
+        // the journal's commits into that other repository.
+        for variable in [
+            "GIT_DIR",
+            "GIT_WORK_TREE",
+            "GIT_INDEX_FILE",
+            "GIT_COMMON_DIR",
+        ] {
+            command.env_remove(variable);
+        }
         command
     }
 
