@@ -2,7 +2,6 @@
 //! each result into the `Action` the app hears next. Errors become messages.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::SystemTime;
 
 use anyhow::{Context, bail};
@@ -140,54 +139,10 @@ fn one_line(err: &StoreError) -> String {
     err.to_string().lines().collect::<Vec<_>>().join(" ")
 }
 
-/// Opens `text` in `$VISUAL`/`$EDITOR` (split like a shell would, but run
-/// without one) and returns what the user saved.
+/// Opens `text` in the user's editor and returns what they saved.
 pub fn edit_in_editor(text: &str) -> anyhow::Result<String> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
-    let words =
-        shell_words::split(&editor).with_context(|| format!("cannot split $EDITOR '{editor}'"))?;
-    let Some((program, args)) = words.split_first() else {
-        bail!("$EDITOR is empty");
-    };
-    let path = temp_file(text)?;
-    let status = Command::new(program).args(args).arg(&path).status();
-    let result = match status {
-        Ok(status) if status.success() => {
-            std::fs::read_to_string(&path).context("reading the edited text")
-        }
-        Ok(status) => Err(anyhow::anyhow!(
-            "{program} exited with {status}; details unchanged"
-        )),
-        Err(err) => Err(anyhow::anyhow!("cannot run {program}: {err}")),
-    };
-    let _ = std::fs::remove_file(&path);
-    result
-}
-
-fn temp_file(text: &str) -> anyhow::Result<PathBuf> {
-    use std::io::Write;
-    let dir = std::env::temp_dir();
-    let path = dir.join(format!("jobjournal-details-{:08x}.md", fastrand::u32(..)));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(&path)
-        .with_context(|| format!("creating {}", path.display()))?;
-    file.write_all(text.as_bytes())?;
-    Ok(path)
+    crate::editor::edit_text("details", "md", text)
+        .map_err(|why| anyhow::anyhow!("{why}; details unchanged"))
 }
 
 /// Notices when the shown week's files change on disk (CLI, git pull, sync).

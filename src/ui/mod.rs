@@ -7,6 +7,7 @@ pub mod app;
 pub mod draft;
 pub mod effects;
 pub mod form;
+pub mod guide;
 pub mod keymap;
 pub mod reports;
 pub mod search;
