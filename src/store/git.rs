@@ -67,6 +67,17 @@ impl Git {
     {
         let mut command = Command::new("git");
         command.arg("-C").arg(&self.dir).args(args);
+        // Git finds the repository from the journal dir, never from the
+        // environment: GIT_DIR set by a hook or a dotfiles setup would send
+        // the journal's commits into that other repository.
+        for variable in [
+            "GIT_DIR",
+            "GIT_WORK_TREE",
+            "GIT_INDEX_FILE",
+            "GIT_COMMON_DIR",
+        ] {
+            command.env_remove(variable);
+        }
         command
     }
 
@@ -262,6 +273,7 @@ fn only_status_changed(before: &Entry, after: &Entry) -> bool {
     if before.status == after.status {
         return false;
     }
+    // Closing a promise records the day too (`closed`): still just `done`.
     let mut probe = before.clone();
     probe.status = after.status;
     probe.closed = after.closed;
