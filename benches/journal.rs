@@ -82,7 +82,6 @@ fn weekly_report(journal: &Journal, format: Format, templates: &Templates) -> St
             role: config.role,
         },
         config.currency,
-        today(),
     );
     report::render::weekly(&weekly, format, templates).expect("render report")
 }

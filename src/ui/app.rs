@@ -198,12 +198,8 @@ impl App {
 
     /// Ids of screw-ups some known fix names.
     pub fn fixed_ids(&self) -> &HashSet<EntryId> {
-        self.fixed.get_or_init(|| {
-            self.known()
-                .iter()
-                .flat_map(|e| e.fixes.iter().cloned())
-                .collect()
-        })
+        self.fixed
+            .get_or_init(|| crate::report::fixed_ids(self.known()))
     }
 
     pub fn is_open_screwup(&self, entry: &Entry) -> bool {
