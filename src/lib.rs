@@ -8,5 +8,7 @@ pub mod model;
 pub mod report;
 pub mod sanitize;
 pub mod store;
+/// Synthetic journals for benchmarks, examples and tests; not part of the API.
+#[doc(hidden)]
 pub mod synth;
 pub mod ui;

@@ -6,6 +6,7 @@ use clap::Args;
 
 use super::{CliError, Context};
 use crate::model::{Entry, EntryId, Kind, ModelError, Money, parse_time};
+use crate::store::StoreError;
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -78,8 +79,10 @@ pub fn parse_id(text: &str) -> Result<EntryId, String> {
 
 pub fn run(context: &Context, args: AddArgs) -> Result<ExitCode, CliError> {
     let entry = entry_from_args(context, args)?;
-    context.journal.check_links(&entry)?;
-    let saved = context.journal.add(entry)?;
+    let saved = context.journal.add(entry).map_err(|err| match err {
+        StoreError::Link(why) => CliError::Runtime(format!("--fixes: {why}")),
+        other => other.into(),
+    })?;
     println!("{}", saved.id);
     Ok(ExitCode::SUCCESS)
 }

@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::add::parse_id;
 use super::{CliError, Context};
-use crate::model::{EntryId, Kind, PromiseStatus};
+use crate::model::{EntryId, Kind, ModelError, PromiseStatus};
 use crate::sanitize;
 use crate::store::DayFile;
 
@@ -35,16 +35,16 @@ pub fn set_status(
     args: IdArg,
     status: PromiseStatus,
 ) -> Result<ExitCode, CliError> {
-    let entry = context.journal.find(&args.id)?;
-    if entry.kind != Kind::Promise {
-        return Err(CliError::Runtime(format!(
-            "{} is a {}, not a promise",
-            entry.id,
-            entry.kind.as_str()
-        )));
-    }
-    context.journal.modify(&args.id, |entry| {
-        entry.status = Some(status);
+    // The look-up and the change happen under the store's lock.
+    let entry = context.journal.modify(&args.id, |entry| {
+        if entry.kind != Kind::Promise {
+            return Err(ModelError::Invalid(format!(
+                "{} is a {}, not a promise",
+                entry.id,
+                entry.kind.as_str()
+            )));
+        }
+        entry.set_status(status, context.today);
         Ok(())
     })?;
     println!("{} {}  {}", status, entry.id, sanitize::line(&entry.title));
@@ -87,19 +87,13 @@ pub fn edit(context: &Context, args: IdArg) -> Result<ExitCode, CliError> {
         )));
     }
     new_entry.validate().map_err(|e| keep(e.to_string()))?;
+    let (_, table) = DayFile::parse_edited(&path, entry.date, strip_header(&edited, &header))
+        .map_err(|p| keep(p.to_string()))?;
+    // Applied against the entry as read when the editor opened, so a
+    // change saved meanwhile (a `done`, the TUI) is kept, not reverted.
     context
         .journal
-        .check_links(&new_entry)
-        .map_err(|e| keep(e.to_string()))?;
-    let stripped: String = edited
-        .split_inclusive('\n')
-        .filter(|l| !l.starts_with(HEADER_MARK))
-        .collect();
-    let (_, table) =
-        DayFile::parse_edited(&path, entry.date, &stripped).map_err(|p| keep(p.to_string()))?;
-    context
-        .journal
-        .replace_table(&entry.id, entry.date, table)
+        .update_table(&entry, &table_text, &new_entry, table)
         .map_err(|e| keep(e.to_string()))?;
     let _ = fs::remove_file(&path);
     println!(
@@ -108,6 +102,14 @@ pub fn edit(context: &Context, args: IdArg) -> Result<ExitCode, CliError> {
         sanitize::line(&new_entry.title)
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The text without the header `edit` wrote above it, when it is still
+/// there as written; a `# jobjournal:` line anywhere else is the user's.
+fn strip_header<'a>(edited: &'a str, header: &str) -> &'a str {
+    header
+        .split_inclusive('\n')
+        .fold(edited, |rest, line| rest.strip_prefix(line).unwrap_or(rest))
 }
 
 /// A private (0600) file in the temp dir holding the text to edit.

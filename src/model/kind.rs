@@ -50,11 +50,6 @@ impl Kind {
             Kind::Note => "note",
         }
     }
-
-    /// Exceeding or meeting an expectation counts as a win in reports.
-    pub fn is_win(self) -> bool {
-        matches!(self, Kind::Exceeded | Kind::Met)
-    }
 }
 
 impl fmt::Display for Kind {

@@ -38,19 +38,11 @@ impl Effects {
                 Ok(loaded) => Some(Action::WeekLoaded { week, loaded }),
                 Err(err) => failed("Could not read the week", &err),
             },
-            Effect::Add(entry) => match self
-                .journal
-                .check_links(&entry)
-                .and_then(|()| self.journal.add(entry))
-            {
+            Effect::Add(entry) => match self.journal.add(entry) {
                 Ok(saved) => Some(Action::Added(saved)),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },
-            Effect::Update(entry) => match self
-                .journal
-                .check_links(&entry)
-                .and_then(|()| self.journal.update(&entry))
-            {
+            Effect::Update(entry) => match self.journal.update(&entry) {
                 Ok(saved) => Some(Action::Updated(saved)),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },

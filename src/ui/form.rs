@@ -345,10 +345,6 @@ impl Form {
         self.errors.get(&field).map(String::as_str)
     }
 
-    pub fn has_errors(&self) -> bool {
-        self.fields().iter().any(|f| self.errors.contains_key(f))
-    }
-
     fn snapshot(&self) -> Snapshot {
         let texts = self
             .texts
@@ -565,7 +561,12 @@ impl Form {
         entry.expected = text(FieldId::Expected);
         entry.delivered = text(FieldId::Delivered);
         entry.due = text(FieldId::Due).and_then(|v| parse_date(&v, self.today).ok());
-        entry.status = applies(FieldId::Status).then_some(self.status);
+        if applies(FieldId::Status) {
+            entry.set_status(self.status, self.today);
+        } else {
+            entry.status = None;
+            entry.closed = None;
+        }
         entry.fixes = if applies(FieldId::Fixes) {
             self.linked_ids()
         } else {
@@ -704,6 +705,11 @@ mod tests {
         assert_eq!(entry.date, NaiveDate::from_ymd_opt(2026, 11, 16).unwrap());
         assert_eq!(entry.due, NaiveDate::from_ymd_opt(2026, 11, 13));
         assert_eq!(entry.status, Some(PromiseStatus::Kept));
+        assert_eq!(
+            entry.closed,
+            Some(today()),
+            "kept in the form records the day"
+        );
     }
 
     #[test]
