@@ -164,10 +164,13 @@ pub fn needs_attention(journal: &[Entry], day: NaiveDate) -> Vec<Attention> {
     screwups
 }
 
-/// A promise still open at the end of `day`. Until a promise records the
-/// day it was closed, its status is all there is to go by.
-pub fn open_on(entry: &Entry, _day: NaiveDate) -> bool {
-    entry.promise_status() == Some(PromiseStatus::Open)
+/// A promise still open at the end of `day`: open now, or closed later.
+pub fn open_on(entry: &Entry, day: NaiveDate) -> bool {
+    match entry.promise_status() {
+        Some(PromiseStatus::Open) => true,
+        Some(_) => entry.closed.is_some_and(|closed| closed > day),
+        None => false,
+    }
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ impl WeeklyReport {
         let known: Vec<Entry> = entries
             .iter()
             .filter(|e| e.date <= last_day)
-            .cloned()
+            .map(|e| as_of(e, last_day))
             .collect();
         let mut in_week: Vec<Entry> = known
             .iter()
@@ -158,6 +158,18 @@ impl WeeklyReport {
     pub fn to_json(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
     }
+}
+
+/// `entry` as it stood at the end of `day`: a promise closed later was
+/// still open then. (A promise closed before `closed` was recorded keeps
+/// its status: there is no telling when it changed.)
+fn as_of(entry: &Entry, day: NaiveDate) -> Entry {
+    let mut entry = entry.clone();
+    if entry.kind == Kind::Promise && entry.closed.is_some_and(|closed| closed > day) {
+        entry.status = Some(PromiseStatus::Open);
+        entry.closed = None;
+    }
+    entry
 }
 
 /// The trend's weeks up to `week`, from the first with an entry.
@@ -290,6 +302,7 @@ mod tests {
 
     use super::*;
     use crate::model::{Money, WeekStart};
+    use crate::report::summary::Concern;
     use crate::report::test_entries::{day, entry};
 
     fn w47() -> Week {
@@ -426,6 +439,31 @@ mod tests {
         assert!(report.sections.screwups.is_empty());
         let report = build(&[screwup]);
         assert_eq!(report.summary.attention.len(), 1);
+    }
+
+    #[test]
+    fn a_promise_closed_after_the_week_was_open_in_it() {
+        let mut kept_late = entry("2026-11-16-aaaa", Kind::Promise, "Kept late");
+        kept_late.due = Some(day(2026, 11, 18));
+        kept_late.status = Some(PromiseStatus::Kept);
+        kept_late.closed = Some(day(2026, 11, 25));
+        let mut kept_in_time = entry("2026-11-16-bbbb", Kind::Promise, "Kept in time");
+        kept_in_time.status = Some(PromiseStatus::Kept);
+        kept_in_time.closed = Some(day(2026, 11, 20));
+        let report = build(&[kept_late, kept_in_time]);
+        let wins: Vec<&str> = report
+            .sections
+            .wins
+            .iter()
+            .map(|e| e.title.as_str())
+            .collect();
+        assert_eq!(wins, ["Kept in time"]);
+        assert_eq!(report.summary.attention[0].entry.title, "Kept late");
+        assert_eq!(report.summary.attention[0].concern, Concern::OverduePromise);
+        assert_eq!(
+            (report.totals.promises_kept, report.totals.promises_open),
+            (1, 1)
+        );
     }
 
     #[test]
