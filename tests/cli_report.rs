@@ -4,7 +4,7 @@
 mod support;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 use support::TestJournal;
@@ -55,6 +55,14 @@ fn run(journal: &TestJournal, args: &[&str]) -> String {
     assert!(output.status.success(), "{args:?}: {stderr}");
     assert!(stderr.is_empty(), "{args:?}: {stderr}");
     String::from_utf8(output.stdout).expect("utf-8")
+}
+
+/// The journal's files, without the index cache a whole-journal read keeps
+/// (the report reads every earlier week for what still needs attention).
+fn journal_files(journal: &TestJournal) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = journal.snapshot();
+    files.retain(|path, _| !path.ends_with(jobjournal::store::INDEX_FILE));
+    files
 }
 
 /// Runs the binary, expects exit `code`, nothing on stdout and one line on stderr.
@@ -140,7 +148,7 @@ fn bad_week_names_are_usage_errors_naming_the_accepted_forms() {
 #[test]
 fn output_file_is_written_whole_and_private() {
     let journal = fixture_journal(CONFIG);
-    let before = journal.snapshot();
+    let before = journal_files(&journal);
     let path = journal.dir.path().join("w47.html");
     let output = journal
         .cmd()
@@ -220,7 +228,7 @@ fn output_file_is_written_whole_and_private() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write"));
-    assert_eq!(journal.snapshot(), before);
+    assert_eq!(journal_files(&journal), before);
 }
 
 #[test]
