@@ -503,3 +503,30 @@ fn building_from_the_whole_journal_gives_the_same_report() {
         assert_eq!(from_all, weekly(name, week_start), "{name}");
     }
 }
+
+/// The demo journal's newest week, as a boss gets it on Friday: reviewed
+/// as a snapshot so any change to what the top of the report says shows.
+#[test]
+fn the_demo_report_reads_top_down() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/journal.toml");
+    let text = std::fs::read_to_string(&path).expect("demo journal");
+    let week = Week::containing(day(2026, 11, 20), WeekStart::Monday);
+    let parsed = jobjournal::store::DayFile::parse(&path, week.start(), &text);
+    let entries: Vec<Entry> = parsed
+        .entries
+        .into_iter()
+        .map(|mut e| {
+            e.date = e.id.date();
+            e
+        })
+        .collect();
+    let report = WeeklyReport::build(week, &entries, author(), Currency::default());
+    let markdown = render(&report, Format::Markdown);
+    // The three questions are answered before the first entry section.
+    let top = markdown.split("\n## Wins").next().expect("top");
+    assert!(
+        top.contains("## Summary") && top.contains("Won **"),
+        "{top}"
+    );
+    insta::assert_snapshot!(markdown);
+}
