@@ -82,6 +82,7 @@ fn weekly_report(journal: &Journal, format: Format, templates: &Templates) -> St
             role: config.role,
         },
         config.currency,
+        today(),
     );
     report::render::weekly(&weekly, format, templates).expect("render report")
 }

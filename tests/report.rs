@@ -18,6 +18,11 @@ fn today() -> NaiveDate {
     day(2026, 11, 25)
 }
 
+/// A day after every fixture week: each report is judged as of its week's end.
+fn long_after() -> NaiveDate {
+    day(2030, 1, 1)
+}
+
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
 }
@@ -37,7 +42,13 @@ fn weekly(name: &str, week_start: WeekStart) -> WeeklyReport {
     let week = Week::parse(name, today(), week_start).expect("week name");
     let loaded = report::load::weekly(&Journal::new(fixture_dir()), week).expect("loads");
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    WeeklyReport::build(week, &loaded.entries, author(), Currency::default())
+    WeeklyReport::build(
+        week,
+        &loaded.entries,
+        author(),
+        Currency::default(),
+        long_after(),
+    )
 }
 
 fn render(report: &WeeklyReport, format: Format) -> String {
@@ -360,7 +371,13 @@ fn hostile_text_is_escaped_in_every_format() {
         name: "<Ada>".into(),
         role: "\u{1b}[5mrole".into(),
     };
-    let report = WeeklyReport::build(week, &[screwup, exceeded, fix], author, Currency::default());
+    let report = WeeklyReport::build(
+        week,
+        &[screwup, exceeded, fix],
+        author,
+        Currency::default(),
+        long_after(),
+    );
 
     let html = render(&report, Format::Html);
     assert!(!html.contains("<script>"), "{html}");
@@ -402,7 +419,7 @@ fn markdown_escapes_what_it_must() {
         "# <script>alert(1)</script> *bold* _it_ | cell",
     );
     met.adopted_by = vec!["team_a".into()];
-    let report = WeeklyReport::build(week, &[met], author(), Currency::default());
+    let report = WeeklyReport::build(week, &[met], author(), Currency::default(), long_after());
     let markdown = render(&report, Format::Markdown);
     assert!(
         markdown.contains(
@@ -472,7 +489,7 @@ fn a_fix_naming_a_missing_screwup_shows_the_id() {
     let mut fix = Entry::new(id.clone(), id.date(), Kind::Fix, "Checklist");
     fix.fixes = vec!["2026-01-05-gone".parse().expect("id")];
     let week = Week::containing(day(2026, 11, 18), WeekStart::Monday);
-    let report = WeeklyReport::build(week, &[fix], author(), Currency::default());
+    let report = WeeklyReport::build(week, &[fix], author(), Currency::default(), long_after());
     let markdown = render(&report, Format::Markdown);
     assert!(
         markdown.contains("- **Fix:** Checklist\n  - for screw-up: 2026-01-05-gone (not found)\n"),
@@ -499,7 +516,7 @@ fn building_from_the_whole_journal_gives_the_same_report() {
         ("2026-W53", WeekStart::Sunday),
     ] {
         let week = Week::parse(name, today(), week_start).expect("week");
-        let from_all = WeeklyReport::build(week, &all, author(), Currency::default());
+        let from_all = WeeklyReport::build(week, &all, author(), Currency::default(), long_after());
         assert_eq!(from_all, weekly(name, week_start), "{name}");
     }
 }
@@ -520,7 +537,7 @@ fn the_demo_report_reads_top_down() {
             e
         })
         .collect();
-    let report = WeeklyReport::build(week, &entries, author(), Currency::default());
+    let report = WeeklyReport::build(week, &entries, author(), Currency::default(), long_after());
     let markdown = render(&report, Format::Markdown);
     // The three questions are answered before the first entry section.
     let top = markdown.split("\n## Wins").next().expect("top");

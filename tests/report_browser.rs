@@ -20,6 +20,11 @@ fn demo_week() -> Week {
     Week::containing(day(2026, 11, 20), WeekStart::Monday)
 }
 
+/// The report as made on the week's Friday.
+fn friday() -> NaiveDate {
+    day(2026, 11, 20)
+}
+
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
@@ -49,7 +54,8 @@ fn demo_html() -> String {
         currency: Currency::default(),
         templates: Templates::built_in(),
     };
-    report::render::week(demo_week(), &demo_entries(), &setup, Format::Html).expect("renders")
+    report::render::week(demo_week(), &demo_entries(), friday(), &setup, Format::Html)
+        .expect("renders")
 }
 
 fn chromium() -> Option<PathBuf> {

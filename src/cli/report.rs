@@ -81,7 +81,7 @@ pub fn report(context: &Context, args: ReportArgs) -> Result<ExitCode, CliError>
         currency: config.currency.clone(),
         templates: templates(context),
     };
-    let text = report::render::week(week, &loaded.entries, &setup, format)
+    let text = report::render::week(week, &loaded.entries, context.today, &setup, format)
         .map_err(|e| CliError::Runtime(e.to_string()))?;
     match &args.output {
         Some(path) => write_file(path, &text),

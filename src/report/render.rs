@@ -1,6 +1,7 @@
 //! Reports as text: JSON straight from the data, every other format through
 //! a template whose context is the JSON plus ready-made sections.
 
+use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use super::ReportError;
@@ -46,10 +47,17 @@ pub struct Setup {
 pub fn week(
     week: Week,
     entries: &[Entry],
+    today: NaiveDate,
     setup: &Setup,
     format: Format,
 ) -> Result<String, ReportError> {
-    let report = WeeklyReport::build(week, entries, setup.author.clone(), setup.currency.clone());
+    let report = WeeklyReport::build(
+        week,
+        entries,
+        setup.author.clone(),
+        setup.currency.clone(),
+        today,
+    );
     weekly(&report, format, &setup.templates)
 }
 
@@ -191,6 +199,8 @@ pub fn weekly_context(report: &WeeklyReport) -> Value {
     let extra = json!({
         "currency": currency.code(),
         "empty": report.entries.is_empty(),
+        // While the week runs, what needs attention is as of today.
+        "as_of": (summary.as_of < report.week.end()).then(|| iso_date(summary.as_of)),
         "headline": {
             "money": money,
             "balance": wording::balance(summary),

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::fixed::fixes_by_screwup;
 use super::totals::{Totals, major_units};
 use super::weekly::TrendPoint;
-use crate::model::{Entry, Kind, Money, PromiseStatus, Week};
+use crate::model::{Entry, Kind, Money, PromiseStatus};
 
 /// One money line: this week, last week and the change between them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -83,14 +83,17 @@ pub struct Summary {
     pub earlier_screwups_tenths: u32,
     /// Open screw-ups, oldest first, then overdue promises, most overdue first.
     pub attention: Vec<Attention>,
+    /// The day `attention` is judged on.
+    pub as_of: NaiveDate,
 }
 
 impl Summary {
     /// `totals` and `last_week` are this and last week's totals; `trend`
     /// ends with this week; `journal` holds at least every screw-up, fix and
-    /// promise up to `week`'s end (later entries are ignored).
+    /// promise up to `as_of` (later entries are ignored): the week's last
+    /// day, or today while the week is still running.
     pub fn build(
-        week: Week,
+        as_of: NaiveDate,
         totals: &Totals,
         last_week: &Totals,
         trend: &[TrendPoint],
@@ -127,7 +130,8 @@ impl Summary {
             earlier_weeks: earlier.len(),
             earlier_wins_tenths,
             earlier_screwups_tenths,
-            attention: needs_attention(journal, week.end()),
+            attention: needs_attention(journal, as_of),
+            as_of,
         }
     }
 }
@@ -176,7 +180,7 @@ pub fn open_on(entry: &Entry, day: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::WeekStart;
+    use crate::model::{Week, WeekStart};
     use crate::report::test_entries::{day, entry};
 
     fn w47() -> Week {
@@ -230,16 +234,16 @@ mod tests {
             ..Totals::default()
         };
         let trend = [point(0, 1, 2), point(1, 2, 1), point(2, 2, 1)];
-        let summary = Summary::build(w47(), &this, &Totals::default(), &trend, &[]);
+        let summary = Summary::build(w47().end(), &this, &Totals::default(), &trend, &[]);
         assert_eq!(summary.direction, Direction::Better);
         assert_eq!(
             (summary.earlier_wins_tenths, summary.earlier_screwups_tenths),
             (15, 15)
         );
         this.screwups = 3;
-        let summary = Summary::build(w47(), &this, &Totals::default(), &trend, &[]);
+        let summary = Summary::build(w47().end(), &this, &Totals::default(), &trend, &[]);
         assert_eq!(summary.direction, Direction::Worse);
-        let summary = Summary::build(w47(), &this, &Totals::default(), &trend[2..], &[]);
+        let summary = Summary::build(w47().end(), &this, &Totals::default(), &trend[2..], &[]);
         assert_eq!(summary.direction, Direction::FirstWeek);
     }
 
@@ -254,7 +258,7 @@ mod tests {
             revenue_lost: Money(10_000),
             ..Totals::default()
         };
-        let summary = Summary::build(w47(), &this, &last, &[], &[]);
+        let summary = Summary::build(w47().end(), &this, &last, &[], &[]);
         assert_eq!(summary.won.change, Money(-300_000));
         assert_eq!(summary.lost.change, Money(-10_000));
         assert!(summary.protected.is_quiet());

@@ -115,19 +115,23 @@ impl WeeklyReport {
     /// Builds the report of `week` from `entries`, which should hold the
     /// days of [`WeeklyReport::window`] and every earlier entry
     /// [`WeeklyReport::needs`]. Entries after the week's end are ignored,
-    /// except that any entry may lend its title to a fix link; nothing
-    /// depends on today, so a past week's report never changes.
+    /// except that any entry may lend its title to a fix link. Everything is
+    /// judged as of the week's last day, or `today` while the week is still
+    /// running (a promise due on Saturday is not overdue on Friday), so a
+    /// past week's report never changes with today.
     pub fn build(
         week: Week,
         entries: &[Entry],
         author: Author,
         currency: Currency,
+        today: NaiveDate,
     ) -> WeeklyReport {
         let last_day = week.end();
+        let judged_on = last_day.min(today);
         let known: Vec<Entry> = entries
             .iter()
             .filter(|e| e.date <= last_day)
-            .map(|e| as_of(e, last_day))
+            .map(|e| as_of(e, judged_on))
             .collect();
         let mut in_week: Vec<Entry> = known
             .iter()
@@ -139,7 +143,7 @@ impl WeeklyReport {
         let totals = Totals::of(&in_week);
         let last_week = Totals::of(known.iter().filter(|e| week.prev().contains(e.date)));
         let trend = trend(week, &known);
-        let summary = Summary::build(week, &totals, &last_week, &trend, &known);
+        let summary = Summary::build(judged_on, &totals, &last_week, &trend, &known);
         let sections = Sections::of(&in_week, entries, &known, &summary);
         WeeklyReport {
             week,
@@ -231,6 +235,7 @@ fn summary_json(summary: &Summary) -> Value {
         "screwups": summary.screwups,
         "direction": summary.direction,
         "needs_attention": attention,
+        "as_of": iso_date(summary.as_of),
     })
 }
 
@@ -310,7 +315,13 @@ mod tests {
     }
 
     fn build(entries: &[Entry]) -> WeeklyReport {
-        WeeklyReport::build(w47(), entries, Author::default(), Currency::default())
+        WeeklyReport::build(
+            w47(),
+            entries,
+            Author::default(),
+            Currency::default(),
+            NaiveDate::MAX,
+        )
     }
 
     #[test]
@@ -334,6 +345,7 @@ mod tests {
                 role: "AM".into(),
             },
             Currency::default(),
+            day(2026, 11, 25),
         );
         let json = report.to_json();
         let keys: Vec<&str> = json
@@ -435,6 +447,7 @@ mod tests {
             &[screwup.clone(), fix.clone()],
             Author::default(),
             Currency::default(),
+            NaiveDate::MAX,
         );
         assert!(report.sections.screwups.is_empty());
         let report = build(&[screwup]);
@@ -464,6 +477,26 @@ mod tests {
             (report.totals.promises_kept, report.totals.promises_open),
             (1, 1)
         );
+    }
+
+    #[test]
+    fn a_running_week_is_judged_as_of_today() {
+        let mut due_saturday = entry("2026-11-16-aaaa", Kind::Promise, "Due Saturday");
+        due_saturday.due = Some(day(2026, 11, 21));
+        let entries = [due_saturday];
+        let friday = WeeklyReport::build(
+            w47(),
+            &entries,
+            Author::default(),
+            Currency::default(),
+            day(2026, 11, 20),
+        );
+        assert!(friday.summary.attention.is_empty());
+        assert_eq!(friday.sections.promises.open.len(), 1);
+        assert_eq!(friday.summary.as_of, day(2026, 11, 20));
+        let later = build(&entries);
+        assert_eq!(later.summary.attention[0].days, 1);
+        assert_eq!(later.summary.as_of, day(2026, 11, 22));
     }
 
     #[test]

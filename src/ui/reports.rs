@@ -26,7 +26,7 @@ fn render(app: &App, key: TextKey) -> Result<String, String> {
                 currency: settings.currency.clone(),
                 templates: settings.templates.clone(),
             };
-            report::render::week(key.week, app.known(), &setup, Format::Markdown)
+            report::render::week(key.week, app.known(), app.today, &setup, Format::Markdown)
         }
         Mode::Bullets => {
             let period = Period::last_12_months(app.today);
