@@ -161,11 +161,14 @@ pub fn concern(attention: &Attention) -> (&'static str, String) {
     match attention.concern {
         Concern::OpenScrewup => (
             "Open screw-up",
-            format!(
-                "{}, open {}",
-                attention.entry.date.format("%Y-%m-%d"),
-                plural(attention.days.max(0) as u64, "day")
-            ),
+            match attention.days {
+                0 => format!("{}, today", attention.entry.date.format("%Y-%m-%d")),
+                days => format!(
+                    "{}, open {}",
+                    attention.entry.date.format("%Y-%m-%d"),
+                    plural(days.max(0) as u64, "day")
+                ),
+            },
         ),
         Concern::OverduePromise => (
             "Overdue promise",

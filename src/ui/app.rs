@@ -67,9 +67,18 @@ pub struct TextKey {
 /// A yes/no question over the current screen.
 #[derive(Debug, Clone)]
 pub enum Question {
-    Delete { id: EntryId, title: String },
+    Delete {
+        id: EntryId,
+        title: String,
+    },
     Discard,
     Draft(Draft),
+    /// An export would replace `path`.
+    Overwrite {
+        path: std::path::PathBuf,
+        file_name: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,6 +278,18 @@ impl App {
                 self.info(format!("Wrote {}", path.display()));
                 Vec::new()
             }
+            Action::ExportWouldOverwrite {
+                path,
+                file_name,
+                text,
+            } => {
+                self.question = Some(Question::Overwrite {
+                    path,
+                    file_name,
+                    text,
+                });
+                Vec::new()
+            }
             Action::ExternallyEdited(text) => {
                 if let Some(form) = &mut self.form {
                     form.set_details(&text);
@@ -338,6 +359,13 @@ impl App {
                     Question::Delete { id, .. } => vec![Effect::Delete(id)],
                     Question::Discard => self.close_form(),
                     Question::Draft(draft) => self.open_draft(&draft),
+                    Question::Overwrite {
+                        file_name, text, ..
+                    } => vec![Effect::Export {
+                        file_name,
+                        text,
+                        overwrite: true,
+                    }],
                 }
             }
             Command::No | Command::Back => {
