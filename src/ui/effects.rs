@@ -55,10 +55,25 @@ impl Effects {
                 Ok(()) => Some(Action::Restored(deleted.entry.clone())),
                 Err(err) => failed("Could not undo", &one_line(&err)),
             },
-            Effect::Export { file_name, text } => match self.export(&file_name, &text) {
-                Ok(path) => Some(Action::Exported(path)),
-                Err(err) => failed("Export failed", &format!("{err:#}")),
-            },
+            Effect::Export {
+                file_name,
+                text,
+                overwrite,
+            } => {
+                let path = self.export_dir.join(&file_name);
+                if !overwrite && path.exists() {
+                    let path = std::path::absolute(&path).unwrap_or(path);
+                    return Some(Action::ExportWouldOverwrite {
+                        path,
+                        file_name,
+                        text,
+                    });
+                }
+                match self.export(&file_name, &text) {
+                    Ok(path) => Some(Action::Exported(path)),
+                    Err(err) => failed("Export failed", &format!("{err:#}")),
+                }
+            }
             Effect::SaveDraft(draft) => {
                 let result = self
                     .drafts()
@@ -206,16 +221,34 @@ mod tests {
             Some(Action::Failed(message)) => assert!(message.contains("state"), "{message}"),
             other => panic!("{other:?}"),
         }
-        match effects.run(Effect::Export {
-            file_name: "report-2026-W47.md".into(),
-            text: "# hi\n".into(),
-        }) {
+        let export = |text: &str, overwrite| {
+            effects.run(Effect::Export {
+                file_name: "report-2026-W47.md".into(),
+                text: text.into(),
+                overwrite,
+            })
+        };
+        match export("# hi\n", false) {
             Some(Action::Exported(path)) => {
                 assert!(path.ends_with("out/report-2026-W47.md"));
                 assert_eq!(std::fs::read_to_string(&path).unwrap(), "# hi\n");
             }
             other => panic!("{other:?}"),
         }
+        // The file is there now: the app is asked before it is replaced.
+        let written = dir.path().join("out/report-2026-W47.md");
+        match export("# again\n", false) {
+            Some(Action::ExportWouldOverwrite { path, .. }) => {
+                assert!(path.ends_with("out/report-2026-W47.md"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(std::fs::read_to_string(&written).unwrap(), "# hi\n");
+        assert!(matches!(
+            export("# again\n", true),
+            Some(Action::Exported(_))
+        ));
+        assert_eq!(std::fs::read_to_string(&written).unwrap(), "# again\n");
     }
 
     #[test]
@@ -258,6 +291,7 @@ mod tests {
         match effects.run(Effect::Export {
             file_name: "report-2026-W47.md".into(),
             text: "# hi\n".into(),
+            overwrite: true,
         }) {
             Some(Action::Failed(message)) => {
                 assert!(message.contains("not a regular file"), "{message}")
