@@ -12,6 +12,7 @@ mod error;
 pub mod load;
 mod phrase;
 pub mod render;
+mod review;
 mod stats;
 mod stories;
 mod templates;
@@ -25,6 +26,9 @@ pub use chart::{Bar, Group, Sparklines, TrendChart, sparkline};
 pub use customers::{CustomerLine, customer_key, customers, money_lines};
 pub use error::ReportError;
 pub use render::Format;
+pub use review::{
+    ACCOMPLISHMENTS, Adoption, Change, Reliability, Review, ReviewPeriod, window as review_window,
+};
 pub use stats::{Stats, WeekStats};
 pub use stories::{Step, Story, StoryImpact, StoryKind, stories, stories_json};
 pub use templates::{BUILT_IN, Templates};
