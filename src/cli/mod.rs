@@ -14,6 +14,7 @@ mod git;
 mod list;
 mod print;
 mod report;
+mod review;
 mod stories;
 
 use std::path::PathBuf;
@@ -77,6 +78,8 @@ pub enum Command {
     Customers(customers::CustomersArgs),
     /// Interview stories (Situation, Task, Action, Result) from screw-ups and their fixes.
     Stories(stories::StoriesArgs),
+    /// The review-season document: totals, accomplishments, customers, reliability, stories.
+    Review(review::ReviewArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff).
@@ -174,6 +177,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Sync => git::sync(&context),
         Command::Customers(args) => customers::run(&context, args),
         Command::Stories(args) => stories::run(&context, args),
+        Command::Review(args) => review::run(&context, args),
         Command::MergeDriver(_) | Command::Completions(_) | Command::Man => {
             unreachable!("handled before the context loads")
         }
