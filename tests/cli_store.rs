@@ -148,7 +148,10 @@ fn a_hand_edited_file_survives_add_edit_done_and_delete() {
     let after_done = journal.read_day("2026-11-17");
     assert_eq!(
         after_done,
-        after_add.replace("status = \"open\"", "status = \"kept\"")
+        after_add.replace(
+            "status = \"open\"",
+            "status = \"kept\"\nclosed = 2026-11-18"
+        )
     );
 
     journal
@@ -167,7 +170,10 @@ fn a_hand_edited_file_survives_add_edit_done_and_delete() {
         .assert()
         .success();
     let expected = HAND_EDITED
-        .replace("status = \"open\"", "status = \"kept\"")
+        .replace(
+            "status = \"open\"",
+            "status = \"kept\"\nclosed = 2026-11-18",
+        )
         .replace("twice", "two times")
         .replace("\n[[entry]]\nid = \"2026-11-17-n0te\"\nkind = \"note\"\ntitle = \"Lunch with the billing team\"\n", "");
     assert_eq!(journal.read_day("2026-11-17"), expected);
@@ -270,7 +276,7 @@ fn bad_input_is_refused_with_one_line_and_nothing_changes() {
     // A field of another kind is named by its flag.
     let stderr = refused(&["add", "note", "due on a note", "--due", "2026-11-20"], 2);
     assert!(
-        stderr.contains("--due only applies to a promise entry, not a note"),
+        stderr.contains("--due: due only applies to a promise entry, not a note"),
         "{stderr}"
     );
 

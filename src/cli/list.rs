@@ -14,6 +14,8 @@ use crate::store::{Loaded, Scan};
 pub enum Format {
     Text,
     Json,
+    /// RFC 4180, one row per entry (see `csv_export`).
+    Csv,
 }
 
 #[derive(Debug, Args)]
@@ -76,6 +78,7 @@ pub fn run(context: &Context, args: ListArgs) -> Result<ExitCode, CliError> {
             );
         }
         Format::Text => print_text(context, &range, entries),
+        Format::Csv => super::csv_export::print(entries)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -299,6 +302,7 @@ pub fn show(context: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
             }
             print!("{details}");
         }
+        Format::Csv => super::csv_export::print(std::slice::from_ref(&entry))?,
     }
     Ok(ExitCode::SUCCESS)
 }
