@@ -55,7 +55,7 @@ pub enum Command {
     /// Edit one entry in $VISUAL or $EDITOR.
     Edit(change::IdArg),
     /// Delete one entry.
-    Delete(change::IdArg),
+    Delete(change::DeleteArgs),
     /// Mark a promise as kept.
     Done(change::IdArg),
     /// Mark a promise as missed.
