@@ -273,7 +273,6 @@ fn only_status_changed(before: &Entry, after: &Entry) -> bool {
     if before.status == after.status {
         return false;
     }
-    // Closing a promise records the day too (`closed`): still just `done`.
     let mut probe = before.clone();
     probe.status = after.status;
     probe.closed = after.closed;
