@@ -4,7 +4,7 @@
 
 mod support;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -173,6 +173,13 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
+/// The drafts kept in `state` (one file per window and journal).
+fn drafts(state: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(state.join("drafts"))
+        .map(|dir| dir.filter_map(|e| Some(e.ok()?.path())).collect())
+        .unwrap_or_default()
+}
+
 #[test]
 fn kind_picker_title_and_ctrl_s_land_in_todays_file_and_q_restores_the_terminal() {
     let journal = TestJournal::new();
@@ -245,13 +252,17 @@ fn sigterm_keeps_the_open_form_as_a_draft_and_restores_the_terminal() {
     let screen = tmux.wait_for("exit=");
     assert!(screen.contains("exit=143"), "{screen}");
     tmux.wait_for("icanon echo");
-    let draft_path = journal.dir.path().join("state").join("draft.json");
-    let draft = read(&draft_path);
+    let [draft_path] = &drafts(&journal.dir.path().join("state"))[..] else {
+        panic!("one draft: {screen}");
+    };
+    // The message names the file; a long temp path wraps on screen.
+    assert!(screen.contains("kept as a draft in"), "{screen}");
+    let draft = read(draft_path);
     assert!(draft.contains("Call Birch back"), "{draft}");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&draft_path).unwrap().permissions().mode();
+        let mode = std::fs::metadata(draft_path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
 
@@ -423,9 +434,10 @@ fn sighup_restores_the_terminal_and_exits_129() {
     assert!(screen.contains("exit=129"), "{screen}");
     tmux.wait_for("icanon echo");
     assert!(
-        !journal.dir.path().join("state").join("draft.json").exists(),
+        drafts(&journal.dir.path().join("state")).is_empty(),
         "no form, no draft"
     );
+    assert!(!screen.contains("draft"), "{screen}");
 }
 
 #[test]
@@ -596,7 +608,10 @@ fn sighup_and_sigint_with_a_form_open_keep_the_draft_and_restore_the_terminal() 
         let screen = tmux.wait_for("exit=");
         assert!(screen.contains(&format!("exit={code}")), "{screen}");
         tmux.wait_for("icanon echo");
-        let draft = read(&journal.dir.path().join("state").join("draft.json"));
+        let [draft_path] = &drafts(&journal.dir.path().join("state"))[..] else {
+            panic!("one draft: {screen}");
+        };
+        let draft = read(draft_path);
         assert!(
             draft.contains(&format!("Interrupted by SIG{name}")),
             "{draft}"

@@ -14,6 +14,8 @@ use crate::store::{Loaded, Scan};
 pub enum Format {
     Text,
     Json,
+    /// RFC 4180, one row per entry (see `csv_export`).
+    Csv,
 }
 
 #[derive(Debug, Args)]
@@ -65,6 +67,7 @@ pub fn run(context: &Context, args: ListArgs) -> Result<ExitCode, CliError> {
             );
         }
         Format::Text => print_text(context, &range, entries),
+        Format::Csv => super::csv_export::print(entries)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -215,6 +218,7 @@ pub fn show(context: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
                 print::entry_full(&entry, &context.config.currency, &fixed)
             );
         }
+        Format::Csv => super::csv_export::print(std::slice::from_ref(&entry))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,12 +5,16 @@ mod add;
 mod change;
 mod check;
 mod context;
+mod csv_export;
+mod customers;
 mod demo;
 mod error;
+mod generate;
 mod git;
 mod list;
 mod print;
 mod report;
+mod stories;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -69,6 +73,14 @@ pub enum Command {
     Init(git::InitArgs),
     /// Commit pending changes, then `git pull --rebase` and `git push`.
     Sync,
+    /// One line per customer: entries, screw-ups, fixes, wins, money, value, last contact.
+    Customers(customers::CustomersArgs),
+    /// Interview stories (Situation, Task, Action, Result) from screw-ups and their fixes.
+    Stories(stories::StoriesArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
     /// Merge one day file for git, entry by entry (git runs this; see docs/git.md).
     #[command(hide = true)]
     MergeDriver(git::MergeDriverArgs),
@@ -84,7 +96,9 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("jobjournal: {err}");
+            // Messages quote what the user typed (`--week`, `--due`, …): the
+            // one place every error passes makes them all safe to print.
+            eprintln!("jobjournal: {}", crate::sanitize::block(&err.to_string()));
             err.exit_code()
         }
     }
@@ -128,6 +142,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     if let Some(Command::MergeDriver(args)) = cli.command {
         return git::merge_driver(args);
     }
+    // Generated from the definitions alone: no config or journal needed.
+    match cli.command {
+        Some(Command::Completions(args)) => return generate::completions(args),
+        Some(Command::Man) => return generate::man(),
+        _ => {}
+    }
     let context = Context::load(cli.journal.as_deref())?;
     let Some(command) = cli.command else {
         return tui(context);
@@ -152,7 +172,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Stats(args) => report::stats(&context, args),
         Command::Init(args) => git::init(&context, args),
         Command::Sync => git::sync(&context),
-        Command::MergeDriver(_) => unreachable!("handled before the context loads"),
+        Command::Customers(args) => customers::run(&context, args),
+        Command::Stories(args) => stories::run(&context, args),
+        Command::MergeDriver(_) | Command::Completions(_) | Command::Man => {
+            unreachable!("handled before the context loads")
+        }
     };
     // Saves stand even when their commit failed; say why after the result.
     for warning in context.journal.take_warnings() {

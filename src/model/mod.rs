@@ -17,4 +17,4 @@ pub use id::EntryId;
 pub use input::{EntryInput, FIELDS, Field, FieldProblem, FieldSpec, Shape, check_entry};
 pub use kind::{Kind, PromiseStatus};
 pub use money::{Currency, Money, MoneyProblem, group_thousands};
-pub use week::{Week, WeekStart};
+pub use week::{FIRST_DAY, LAST_DAY, Week, WeekStart, within_calendar};

@@ -7,11 +7,13 @@
 
 mod bullets;
 mod chart;
+mod customers;
 mod error;
 pub mod load;
 mod phrase;
 pub mod render;
 mod stats;
+mod stories;
 mod templates;
 #[cfg(test)]
 mod test_entries;
@@ -20,9 +22,11 @@ mod weekly;
 
 pub use bullets::{Bullet, Bullets, Impact, Period, Source};
 pub use chart::{Bar, Group, Sparklines, TrendChart, sparkline};
+pub use customers::{CustomerLine, customer_key, customers, money_lines};
 pub use error::ReportError;
 pub use render::Format;
 pub use stats::{Stats, WeekStats};
+pub use stories::{Step, Story, StoryImpact, StoryKind, stories, stories_json};
 pub use templates::{BUILT_IN, Templates};
 pub use totals::{Totals, hours_text};
 pub use weekly::{
