@@ -44,19 +44,17 @@ impl Context {
 
 fn today() -> Result<NaiveDate, CliError> {
     match std::env::var(TODAY_ENV) {
-        // Strictly YYYY-MM-DD (no words, no short fields) in 0001-9999.
+        // Strictly YYYY-MM-DD within the years every date keeps (no words).
         Ok(text) if !text.is_empty() => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
             .ok()
-            .filter(|_| text.len() == 10)
+            .filter(|d| {
+                text.len() == 10 && crate::model::YEARS.contains(&chrono::Datelike::year(d))
+            })
             .ok_or_else(|| {
                 CliError::Usage(format!(
-                    "{TODAY_ENV}={} is not a date (YYYY-MM-DD, years 0001–9999)",
+                    "{TODAY_ENV}={} is not a date from 0001-01-01 to 9999-12-31 (YYYY-MM-DD)",
                     crate::sanitize::line(&text)
                 ))
-            })
-            .and_then(|date| {
-                crate::model::within_calendar(date, &text)
-                    .map_err(|err| CliError::Usage(format!("{TODAY_ENV}: {err}")))
             }),
         _ => Ok(chrono::Local::now().date_naive()),
     }

@@ -8,6 +8,7 @@ mod id;
 mod input;
 mod kind;
 mod money;
+mod quick;
 mod week;
 
 pub use date::{DATE_FORMS, Toward, YEARS, parse_date, parse_date_toward, parse_due, parse_time};
@@ -17,4 +18,5 @@ pub use id::EntryId;
 pub use input::{EntryInput, FIELDS, Field, FieldProblem, FieldSpec, Shape, check_entry};
 pub use kind::{Kind, PromiseStatus};
 pub use money::{Currency, Money, MoneyProblem, group_thousands};
+pub use quick::{QuickEntry, parse_quick};
 pub use week::{FIRST_DAY, LAST_DAY, Week, WeekStart, within_calendar};
