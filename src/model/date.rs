@@ -60,6 +60,9 @@ pub fn parse_date_toward(
             .and_then(|n| today.checked_add_days(Days::new(n.into()))),
         [word] => match weekday(word) {
             Some(w) => step(today, w, toward, true),
+            None if year_out_of_range(word) => {
+                return Err(ModelError::Year(crate::sanitize::line(input)));
+            }
             None => Some(iso_date(word).ok_or_else(bad)?),
         },
         _ => None,
@@ -85,6 +88,30 @@ fn iso_date(text: &str) -> Option<NaiveDate> {
     shape
         .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten()
+}
+
+/// `+10000-01-01`, `-0001-01-01`, `0000-06-01`: a date in the right shape
+/// whose year is outside [`YEARS`], which deserves "out of range" rather
+/// than "invalid".
+fn year_out_of_range(text: &str) -> bool {
+    let negative = text.starts_with('-');
+    let rest = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let Some((year, month_day)) = rest.split_once('-') else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let shaped = year.len() >= 4
+        && digits(year)
+        && month_day.len() == 5
+        && month_day.is_ascii()
+        && month_day.as_bytes()[2] == b'-'
+        && digits(&month_day[..2])
+        && digits(&month_day[3..]);
+    shaped
+        && (negative
+            || year
+                .parse::<u64>()
+                .map_or(true, |y| !(1..=9999).contains(&y)))
 }
 
 /// `mon`, `monday`, `tue`, `tues`, … as chrono reads them.
@@ -205,6 +232,24 @@ mod tests {
         assert!(parse_due("in 4000000000 days", last_day).is_err());
         assert!(parse_date("yesterday", day(1, 1, 1)).is_err());
         assert_eq!(parse_date("today", last_day), Ok(last_day));
+    }
+
+    #[test]
+    fn years_outside_the_range_say_so() {
+        for text in [
+            "+10000-01-01",
+            "-0001-01-01",
+            "+65536-01-01",
+            "10000-01-01",
+            "0000-06-01",
+        ] {
+            let err = parse_date(text, wednesday()).unwrap_err().to_string();
+            assert!(err.contains("years run from 0001 to 9999"), "{text}: {err}");
+        }
+        for text in ["2026-1-05", "12-01", "-", "abc-01-01", "2026-01-011"] {
+            let err = parse_date(text, wednesday()).unwrap_err().to_string();
+            assert!(err.starts_with("invalid date"), "{text}: {err}");
+        }
     }
 
     #[test]
