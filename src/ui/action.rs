@@ -222,6 +222,12 @@ pub enum Action {
     Deleted(Box<DeletedEntry>),
     Restored(Entry),
     Exported(PathBuf),
+    /// An export would replace an existing file: ask first.
+    ExportWouldOverwrite {
+        path: PathBuf,
+        file_name: String,
+        text: String,
+    },
     /// The details field came back from `$EDITOR`.
     ExternallyEdited(String),
     /// An unsaved form from a previous run.
@@ -238,7 +244,13 @@ pub enum Effect {
     Update(Entry),
     Delete(EntryId),
     Restore(Box<DeletedEntry>),
-    Export { file_name: String, text: String },
+    /// Writes `text` to `file_name` in the export dir; an existing file
+    /// is replaced only with `overwrite` (else the app is asked).
+    Export {
+        file_name: String,
+        text: String,
+        overwrite: bool,
+    },
     EditExternally(String),
     SaveDraft(Draft),
     ClearDraft,

@@ -83,6 +83,12 @@ pub enum Question {
     },
     Discard,
     Draft(Draft),
+    /// An export would replace `path`.
+    Overwrite {
+        path: std::path::PathBuf,
+        file_name: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,12 +231,8 @@ impl App {
 
     /// Ids of screw-ups some known fix names.
     pub fn fixed_ids(&self) -> &HashSet<EntryId> {
-        self.fixed.get_or_init(|| {
-            self.known()
-                .iter()
-                .flat_map(|e| e.fixes.iter().cloned())
-                .collect()
-        })
+        self.fixed
+            .get_or_init(|| crate::report::fixed_ids(self.known()))
     }
 
     pub fn is_open_screwup(&self, entry: &Entry) -> bool {
@@ -312,6 +314,18 @@ impl App {
                 self.info(format!("Wrote {}", path.display()));
                 Vec::new()
             }
+            Action::ExportWouldOverwrite {
+                path,
+                file_name,
+                text,
+            } => {
+                self.question = Some(Question::Overwrite {
+                    path,
+                    file_name,
+                    text,
+                });
+                Vec::new()
+            }
             Action::ExternallyEdited(text) => {
                 if let Some(form) = &mut self.form {
                     form.set_details(&text);
@@ -384,6 +398,13 @@ impl App {
                     Question::Delete { id, .. } => vec![Effect::Delete(id)],
                     Question::Discard => self.close_form(),
                     Question::Draft(draft) => self.open_draft(&draft),
+                    Question::Overwrite {
+                        file_name, text, ..
+                    } => vec![Effect::Export {
+                        file_name,
+                        text,
+                        overwrite: true,
+                    }],
                 }
             }
             Command::No | Command::Back => {

@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use super::action::{Action, Effect};
 use super::draft::{Draft, DraftFate, Drafts};
 use crate::model::Week;
-use crate::store::{Journal, StoreError, atomic_write, create_private_dir};
+use crate::store::{Journal, StoreError, create_private_dir};
 
 pub struct Effects {
     pub journal: Journal,
@@ -55,10 +55,25 @@ impl Effects {
                 Ok(()) => Some(Action::Restored(deleted.entry.clone())),
                 Err(err) => failed("Could not undo", &one_line(&err)),
             },
-            Effect::Export { file_name, text } => match self.export(&file_name, &text) {
-                Ok(path) => Some(Action::Exported(path)),
-                Err(err) => failed("Export failed", &format!("{err:#}")),
-            },
+            Effect::Export {
+                file_name,
+                text,
+                overwrite,
+            } => {
+                let path = self.export_dir.join(&file_name);
+                if !overwrite && path.exists() {
+                    let path = std::path::absolute(&path).unwrap_or(path);
+                    return Some(Action::ExportWouldOverwrite {
+                        path,
+                        file_name,
+                        text,
+                    });
+                }
+                match self.export(&file_name, &text) {
+                    Ok(path) => Some(Action::Exported(path)),
+                    Err(err) => failed("Export failed", &format!("{err:#}")),
+                }
+            }
             Effect::SaveDraft(draft) => {
                 let result = self
                     .drafts()
@@ -128,8 +143,8 @@ impl Effects {
         let dir = &self.export_dir;
         create_private_dir(dir).with_context(|| format!("creating {}", dir.display()))?;
         let path = dir.join(file_name);
-        atomic_write(&path, text.as_bytes())
-            .with_context(|| format!("writing {}", path.display()))?;
+        // Like `report -o`: never over a FIFO, a device or a symlink.
+        crate::output::write(&path, text.as_bytes())?;
         Ok(std::path::absolute(&path).unwrap_or(path))
     }
 }
@@ -206,16 +221,34 @@ mod tests {
             Some(Action::Failed(message)) => assert!(message.contains("state"), "{message}"),
             other => panic!("{other:?}"),
         }
-        match effects.run(Effect::Export {
-            file_name: "report-2026-W47.md".into(),
-            text: "# hi\n".into(),
-        }) {
+        let export = |text: &str, overwrite| {
+            effects.run(Effect::Export {
+                file_name: "report-2026-W47.md".into(),
+                text: text.into(),
+                overwrite,
+            })
+        };
+        match export("# hi\n", false) {
             Some(Action::Exported(path)) => {
                 assert!(path.ends_with("out/report-2026-W47.md"));
                 assert_eq!(std::fs::read_to_string(&path).unwrap(), "# hi\n");
             }
             other => panic!("{other:?}"),
         }
+        // The file is there now: the app is asked before it is replaced.
+        let written = dir.path().join("out/report-2026-W47.md");
+        match export("# again\n", false) {
+            Some(Action::ExportWouldOverwrite { path, .. }) => {
+                assert!(path.ends_with("out/report-2026-W47.md"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(std::fs::read_to_string(&written).unwrap(), "# hi\n");
+        assert!(matches!(
+            export("# again\n", true),
+            Some(Action::Exported(_))
+        ));
+        assert_eq!(std::fs::read_to_string(&written).unwrap(), "# again\n");
     }
 
     #[test]
@@ -247,6 +280,25 @@ mod tests {
                 .to_string()
                 .contains("kept as a draft in")
         );
+    }
+
+    #[test]
+    fn an_export_never_replaces_what_is_not_a_regular_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(out.join("report-2026-W47.md")).unwrap();
+        let effects = Effects::new(Journal::new(dir.path().join("journal")), out.clone(), None);
+        match effects.run(Effect::Export {
+            file_name: "report-2026-W47.md".into(),
+            text: "# hi\n".into(),
+            overwrite: true,
+        }) {
+            Some(Action::Failed(message)) => {
+                assert!(message.contains("not a regular file"), "{message}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(out.join("report-2026-W47.md").is_dir());
     }
 
     fn note_draft() -> Draft {

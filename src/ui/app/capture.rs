@@ -51,18 +51,14 @@ impl App {
             .filter(|e| Some(&e.id) == editing)
             .flat_map(|e| e.fixes.iter())
             .collect();
-        let fixed: Vec<&EntryId> = self
-            .known()
-            .iter()
-            .filter(|e| Some(&e.id) != editing)
-            .flat_map(|e| e.fixes.iter())
-            .collect();
+        let fixed =
+            crate::report::fixed_ids(self.known().iter().filter(|e| Some(&e.id) != editing));
         let mut choices: Vec<LinkChoice> = self
             .known()
             .iter()
             .filter(|e| e.kind == Kind::Screwup)
             .filter(|e| {
-                let recent = e.date >= from && e.date <= this.end() && !fixed.contains(&&e.id);
+                let recent = e.date >= from && e.date <= this.end() && !fixed.contains(&e.id);
                 recent || linked.contains(&&e.id)
             })
             .map(|e| LinkChoice {

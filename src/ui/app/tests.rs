@@ -593,7 +593,12 @@ fn x_exports_the_report_and_the_bullets() {
     assert!(press(&mut app, "x").is_empty(), "nothing rendered yet");
     crate::ui::reports::refresh(&mut app);
     let effects = press(&mut app, "x");
-    let [Effect::Export { file_name, text }] = effects.as_slice() else {
+    let [
+        Effect::Export {
+            file_name, text, ..
+        },
+    ] = effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(file_name, "report-2026-W47.md");
@@ -602,6 +607,32 @@ fn x_exports_the_report_and_the_bullets() {
     assert_eq!(
         app.message.as_ref().unwrap().1,
         "Wrote exports/report-2026-W47.md"
+    );
+    // A file already there: asked first, and only `y` replaces it.
+    let (name, written) = (file_name.clone(), text.clone());
+    app.update(Action::ExportWouldOverwrite {
+        path: "exports/report-2026-W47.md".into(),
+        file_name: name.clone(),
+        text: written.clone(),
+    });
+    assert!(matches!(app.question, Some(Question::Overwrite { .. })));
+    assert!(press(&mut app, "n").is_empty());
+    assert!(app.question.is_none());
+    app.update(Action::ExportWouldOverwrite {
+        path: "exports/report-2026-W47.md".into(),
+        file_name: name,
+        text: written,
+    });
+    let effects = press(&mut app, "y");
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Export {
+                overwrite: true,
+                ..
+            }]
+        ),
+        "{effects:?}"
     );
     press(&mut app, "b");
     crate::ui::reports::refresh(&mut app);

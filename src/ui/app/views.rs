@@ -75,6 +75,7 @@ impl App {
             Some(Ok(text)) => vec![Effect::Export {
                 file_name,
                 text: text.clone(),
+                overwrite: false,
             }],
             Some(Err(err)) => {
                 self.message = Some((Level::Error, format!("Nothing to export: {err}")));

@@ -183,6 +183,10 @@ fn ask(app: &App, question: &Question, area: Rect, buf: &mut Buffer) {
         }
         Question::Delete { title, .. } => format!("Delete \"{}\"?", sanitize::line(title)),
         Question::Discard => "Leave the form and lose your changes?".to_string(),
+        Question::Overwrite { path, .. } => format!(
+            "{} exists. Overwrite it?",
+            sanitize::line(&path.display().to_string())
+        ),
         Question::Draft(draft) => {
             let title = draft
                 .fields
