@@ -65,7 +65,7 @@ const BAD_VALUES: &[(Kind, &str, FieldId, &str, &str)] = &[
         "--due",
         FieldId::Due,
         "+10000-01-01",
-        "due takes YYYY-MM-DD, today, yesterday, tomorrow, a weekday, last <weekday>, next <weekday> or in N days, not '+10000-01-01'",
+        "due '+10000-01-01' is out of range: years run from 0001 to 9999",
     ),
     (
         Kind::Note,

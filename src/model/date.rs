@@ -10,9 +10,25 @@ use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
 use super::ModelError;
 
-/// The years a date may have: what a four-digit `YYYY` can say, so every day
-/// lands in a `YYYY/` folder the journal reads.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+/// The first and last days the journal knows: years 0001–9999, what a
+/// four-digit `YYYY` can say, so every day lands in a `YYYY/` folder it reads.
+pub const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1, 1, 1).expect("a real date");
+pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
+
+/// Whether `date` lies in the years 0001–9999.
+pub fn in_calendar(date: NaiveDate) -> bool {
+    (FIRST_DAY..=LAST_DAY).contains(&date)
+}
+
+/// `date`, when it lies in the years 0001–9999; otherwise the error that
+/// names `text` as the user typed it.
+pub fn within_calendar(date: NaiveDate, text: &str) -> Result<NaiveDate, ModelError> {
+    if in_calendar(date) {
+        Ok(date)
+    } else {
+        Err(ModelError::Year(crate::sanitize::line(text.trim())))
+    }
+}
 
 /// Which way a bare weekday points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +55,7 @@ pub fn parse_due(input: &str, today: NaiveDate) -> Result<NaiveDate, ModelError>
 
 /// `2026-11-18`, `today`, `yesterday`, `tomorrow`, `fri`/`friday`,
 /// `last fri` (before today), `next fri` (after today), `in 3 days`.
-/// Words are case-insensitive; years are bounded to [`YEARS`].
+/// Words are case-insensitive; years are bounded to 0001–9999.
 pub fn parse_date_toward(
     input: &str,
     today: NaiveDate,
@@ -60,13 +76,15 @@ pub fn parse_date_toward(
             .and_then(|n| today.checked_add_days(Days::new(n.into()))),
         [word] => match weekday(word) {
             Some(w) => step(today, w, toward, true),
+            None if year_out_of_range(word) => {
+                return Err(ModelError::Year(crate::sanitize::line(input)));
+            }
             None => Some(iso_date(word).ok_or_else(bad)?),
         },
         _ => None,
     };
     match date {
-        Some(date) if YEARS.contains(&date.year()) => Ok(date),
-        Some(_) => Err(ModelError::Year(crate::sanitize::line(input))),
+        Some(date) => within_calendar(date, input),
         None => Err(bad()),
     }
 }
@@ -85,6 +103,30 @@ fn iso_date(text: &str) -> Option<NaiveDate> {
     shape
         .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten()
+}
+
+/// `+10000-01-01`, `-0001-01-01`, `0000-06-01`: a date in the right shape
+/// whose year is outside 0001–9999, which deserves "out of range" rather
+/// than "invalid".
+pub(super) fn year_out_of_range(text: &str) -> bool {
+    let negative = text.starts_with('-');
+    let rest = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let Some((year, month_day)) = rest.split_once('-') else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let shaped = year.len() >= 4
+        && digits(year)
+        && month_day.len() == 5
+        && month_day.is_ascii()
+        && month_day.as_bytes()[2] == b'-'
+        && digits(&month_day[..2])
+        && digits(&month_day[3..]);
+    shaped
+        && (negative
+            || year
+                .parse::<u64>()
+                .map_or(true, |y| !(1..=9999).contains(&y)))
 }
 
 /// `mon`, `monday`, `tue`, `tues`, … as chrono reads them.
@@ -205,6 +247,24 @@ mod tests {
         assert!(parse_due("in 4000000000 days", last_day).is_err());
         assert!(parse_date("yesterday", day(1, 1, 1)).is_err());
         assert_eq!(parse_date("today", last_day), Ok(last_day));
+    }
+
+    #[test]
+    fn years_outside_the_range_say_so() {
+        for text in [
+            "+10000-01-01",
+            "-0001-01-01",
+            "+65536-01-01",
+            "10000-01-01",
+            "0000-06-01",
+        ] {
+            let err = parse_date(text, wednesday()).unwrap_err().to_string();
+            assert!(err.contains("years run from 0001 to 9999"), "{text}: {err}");
+        }
+        for text in ["2026-1-05", "12-01", "-", "abc-01-01", "2026-01-011"] {
+            let err = parse_date(text, wednesday()).unwrap_err().to_string();
+            assert!(err.starts_with("invalid date"), "{text}: {err}");
+        }
     }
 
     #[test]
