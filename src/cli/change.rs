@@ -1,8 +1,6 @@
 //! `edit`, `delete`, `done`, `missed`: changing one entry by id.
 
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -62,14 +60,15 @@ pub fn edit(context: &Context, args: IdArg) -> Result<ExitCode, CliError> {
         entry.id, entry.date
     );
     let original = format!("{header}{table_text}");
-    let path = write_edit_file(&entry.id, &original)?;
+    let path = crate::editor::private_file(&format!("edit-{}", entry.id), "toml", &original)
+        .map_err(CliError::Runtime)?;
     let keep = |why: String| {
         CliError::Runtime(format!(
             "{why}\nNothing was changed. Your text is kept in {}",
             sanitize::line(&path.display().to_string())
         ))
     };
-    run_editor(&path).map_err(&keep)?;
+    crate::editor::open(&path).map_err(&keep)?;
     let edited =
         fs::read_to_string(&path).map_err(|e| keep(format!("cannot read back the edit: {e}")))?;
     if edited == original {
@@ -86,7 +85,7 @@ pub fn edit(context: &Context, args: IdArg) -> Result<ExitCode, CliError> {
             entry.id, new_entry.id
         )));
     }
-    new_entry.validate().map_err(|e| keep(e.to_string()))?;
+    crate::model::check_entry(&new_entry).map_err(|(_, message)| keep(message))?;
     let (_, table) = DayFile::parse_edited(&path, entry.date, strip_header(&edited, &header))
         .map_err(|p| keep(p.to_string()))?;
     // Applied against the entry as read when the editor opened, so a
@@ -110,55 +109,4 @@ fn strip_header<'a>(edited: &'a str, header: &str) -> &'a str {
     header
         .split_inclusive('\n')
         .fold(edited, |rest, line| rest.strip_prefix(line).unwrap_or(rest))
-}
-
-/// A private (0600) file in the temp dir holding the text to edit.
-fn write_edit_file(id: &EntryId, text: &str) -> Result<PathBuf, CliError> {
-    let path = std::env::temp_dir().join(format!(
-        "jobjournal-edit-{id}-{:06x}.toml",
-        fastrand::u32(..0xffffff)
-    ));
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(&path)
-        .map_err(|e| CliError::Runtime(format!("cannot create {}: {e}", path.display())))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| CliError::Runtime(format!("cannot write {}: {e}", path.display())))?;
-    Ok(path)
-}
-
-/// The editor command: `$VISUAL`, else `$EDITOR`, else `vi`; split like a
-/// shell would split words, but run without a shell.
-pub fn editor_command() -> Result<Vec<String>, String> {
-    let raw = ["VISUAL", "EDITOR"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.trim().is_empty())
-        .unwrap_or_else(|| "vi".to_string());
-    let words = shell_words::split(&raw)
-        .map_err(|e| format!("cannot read the editor command '{raw}': {e}"))?;
-    if words.is_empty() {
-        return Err("the editor command is empty".into());
-    }
-    Ok(words)
-}
-
-fn run_editor(path: &Path) -> Result<(), String> {
-    let words = editor_command()?;
-    let status = std::process::Command::new(&words[0])
-        .args(&words[1..])
-        .arg(path)
-        .status()
-        .map_err(|e| format!("cannot start the editor '{}': {e}", words[0]))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("the editor exited with {status}"))
-    }
 }

@@ -36,14 +36,24 @@ impl Context {
     }
 
     pub fn parse_date(&self, text: &str) -> Result<NaiveDate, CliError> {
-        crate::model::parse_date(text, self.today).map_err(CliError::usage)
+        crate::model::parse_date(text, self.today)
+            .and_then(|date| crate::model::within_calendar(date, text))
+            .map_err(CliError::usage)
     }
 }
 
 fn today() -> Result<NaiveDate, CliError> {
     match std::env::var(TODAY_ENV) {
         Ok(text) if !text.is_empty() => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map_err(|_| CliError::Usage(format!("{TODAY_ENV}={text} is not a date (YYYY-MM-DD)"))),
+            .map_err(|_| {
+                CliError::Usage(format!(
+                    "{TODAY_ENV}={text} is not a date (YYYY-MM-DD, years 0001–9999)"
+                ))
+            })
+            .and_then(|date| {
+                crate::model::within_calendar(date, &text)
+                    .map_err(|err| CliError::Usage(format!("{TODAY_ENV}: {err}")))
+            }),
         _ => Ok(chrono::Local::now().date_naive()),
     }
 }

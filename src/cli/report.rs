@@ -11,7 +11,6 @@ use super::list::warn_problems;
 use super::{CliError, Context};
 use crate::report::{self, Author, Bullets, Format, Period, Stats, Templates};
 use crate::sanitize;
-use crate::store::atomic_write;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -207,12 +206,8 @@ fn templates(context: &Context) -> Templates {
 }
 
 fn write_file(path: &Path, text: &str) -> Result<ExitCode, CliError> {
-    atomic_write(path, text.as_bytes()).map_err(|err| {
-        CliError::Runtime(format!(
-            "cannot write {}: {err}",
-            sanitize::line(&path.display().to_string())
-        ))
-    })?;
+    crate::output::write(path, text.as_bytes())
+        .map_err(|err| CliError::Runtime(err.to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 

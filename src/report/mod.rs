@@ -7,12 +7,14 @@
 
 mod bullets;
 mod chart;
+mod customers;
 mod error;
 mod fixed;
 pub mod load;
 mod phrase;
 pub mod render;
 mod stats;
+mod stories;
 pub mod summary;
 mod templates;
 #[cfg(test)]
@@ -23,10 +25,12 @@ mod wording;
 
 pub use bullets::{Bullet, Bullets, Impact, Period, Source};
 pub use chart::{Bar, Group, Sparklines, TrendChart, sparkline};
+pub use customers::{CustomerLine, customer_key, customers, money_lines};
 pub use error::ReportError;
 pub use fixed::{fixed_ids, fixes_by_screwup};
 pub use render::Format;
 pub use stats::{Stats, WeekStats};
+pub use stories::{Step, Story, StoryImpact, StoryKind, stories, stories_json};
 pub use summary::{Attention, Concern, Direction, MoneyMove, Summary};
 pub use templates::{BUILT_IN, Templates};
 pub use totals::{RevenueKind, Totals, hours_text};

@@ -20,7 +20,7 @@ use crate::model::{Currency, Money};
 use crate::sanitize;
 
 /// Every built-in template, by the name a user's override must have.
-pub const BUILT_IN: [(&str, &str); 5] = [
+pub const BUILT_IN: [(&str, &str); 7] = [
     (
         "report.md",
         include_str!("../../assets/templates/report.md"),
@@ -40,6 +40,14 @@ pub const BUILT_IN: [(&str, &str); 5] = [
     (
         "bullets.txt",
         include_str!("../../assets/templates/bullets.txt"),
+    ),
+    (
+        "stories.md",
+        include_str!("../../assets/templates/stories.md"),
+    ),
+    (
+        "stories.txt",
+        include_str!("../../assets/templates/stories.txt"),
     ),
 ];
 

@@ -21,6 +21,9 @@ pub enum Command {
     PageDown,
     PageUp,
     New,
+    QuickAdd,
+    OpenForm,
+    NextReminder,
     Edit,
     Delete,
     Undo,
@@ -53,12 +56,15 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 37] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::PageDown,
         Command::PageUp,
         Command::New,
+        Command::QuickAdd,
+        Command::OpenForm,
+        Command::NextReminder,
         Command::Edit,
         Command::Delete,
         Command::Undo,
@@ -98,6 +104,9 @@ impl Command {
             Command::PageDown => "page down",
             Command::PageUp => "page up",
             Command::New => "new",
+            Command::QuickAdd => "quick add",
+            Command::OpenForm => "full form",
+            Command::NextReminder => "reminders",
             Command::Edit => "edit",
             Command::Delete => "delete",
             Command::Undo => "undo",
@@ -138,6 +147,11 @@ impl Command {
             Command::PageDown => "move a page down",
             Command::PageUp => "move a page up",
             Command::New => "new entry: pick a kind, then fill in the form",
+            Command::QuickAdd => {
+                "quick add: one line such as  s Sent the invoice twice @Acme -1200"
+            }
+            Command::OpenForm => "open the full form with what the line says so far",
+            Command::NextReminder => "go to the next overdue promise or open screw-up",
             Command::Edit => "edit the selected entry",
             Command::Delete => "delete the selected entry (asks first)",
             Command::Undo => "undo the last delete",
@@ -162,7 +176,7 @@ impl Command {
             Command::NextField => "next field",
             Command::PrevField => "previous field",
             Command::ExternalEditor => "edit the details in $VISUAL / $EDITOR",
-            Command::Toggle => "toggle a link or cycle a status",
+            Command::Toggle => "cycle a promise's status (open, kept, missed) or toggle a link",
             Command::Accept => "keep the filter and go back to the list",
             Command::Export => "write it to the export dir",
             Command::Yes => "yes",

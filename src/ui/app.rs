@@ -3,12 +3,15 @@
 //! by feeding actions and looking at state and effects.
 
 mod capture;
+mod quick;
+mod reminders;
 mod views;
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command, Effect};
 use super::draft::Draft;
@@ -19,6 +22,8 @@ use crate::config::Config;
 use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
 use crate::report::Templates;
 use crate::store::{DeletedEntry, Loaded, Problem};
+pub use quick::QuickLine;
+pub use reminders::{Reminders, is_overdue};
 
 /// The parts of the config the screens use.
 #[derive(Debug, Clone, Default)]
@@ -48,6 +53,7 @@ impl From<&Config> for Settings {
 pub enum Mode {
     Week,
     Picker,
+    Quick,
     Form,
     Search,
     Report,
@@ -102,6 +108,8 @@ pub struct App {
     /// Index into `visible()`.
     pub selected: usize,
     pub form: Option<Form>,
+    /// The quick-add line while it is open.
+    pub quick: Option<QuickLine>,
     pub question: Option<Question>,
     pub search: Option<Search>,
     /// The search is kept as a filter on the list after Enter.
@@ -121,6 +129,8 @@ pub struct App {
     /// Ids of screw-ups some known fix names, worked out once per version:
     /// every frame asks, and the journal can hold a hundred thousand entries.
     fixed: OnceCell<HashSet<EntryId>>,
+    /// Overdue promises and open screw-ups, worked out once per version.
+    reminders: OnceCell<Reminders>,
     /// The report or bullets as rendered for `TextKey`, or why not.
     rendered: Option<(TextKey, Result<String, String>)>,
     pub quitting: bool,
@@ -141,6 +151,7 @@ impl App {
             all_problems: Vec::new(),
             selected: 0,
             form: None,
+            quick: None,
             question: None,
             search: None,
             filtering: false,
@@ -152,6 +163,7 @@ impl App {
             pending_draft: None,
             version: 0,
             fixed: OnceCell::new(),
+            reminders: OnceCell::new(),
             rendered: None,
             quitting: false,
         }
@@ -165,6 +177,7 @@ impl App {
         match self.mode {
             Mode::Week => Screen::Main,
             Mode::Picker => Screen::Picker,
+            Mode::Quick => Screen::Quick,
             Mode::Form => Screen::Form,
             Mode::Search => Screen::Search,
             Mode::Report | Mode::Bullets | Mode::Stats | Mode::Help => Screen::View,
@@ -219,6 +232,13 @@ impl App {
     fn entries_changed(&mut self) {
         self.version += 1;
         self.fixed = OnceCell::new();
+        self.reminders = OnceCell::new();
+    }
+
+    /// Overdue promises and open screw-ups of every week the app knows.
+    pub fn reminders(&self) -> &Reminders {
+        self.reminders
+            .get_or_init(|| Reminders::of(self.known(), self.fixed_ids(), self.today))
     }
 
     /// What `id` is called, when known.
@@ -247,6 +267,7 @@ impl App {
                 match (self.mode, self.question.is_some(), command) {
                     (Mode::Form, false, None | Some(Command::Toggle)) => self.form_input(key),
                     (Mode::Search, false, None) => self.search_input(key),
+                    (Mode::Quick, false, None) => self.quick_input(key),
                     (_, _, Some(command)) => self.command(command),
                     _ => Vec::new(),
                 }
@@ -320,6 +341,7 @@ impl App {
         match self.mode {
             Mode::Week => self.week_command(command),
             Mode::Picker => self.picker_command(command),
+            Mode::Quick => self.quick_command(command),
             Mode::Form => self.form_command(command),
             Mode::Search => self.search_command(command),
             Mode::Report | Mode::Bullets | Mode::Stats | Mode::Help => self.view_command(command),
@@ -394,6 +416,9 @@ impl App {
                 self.message = None;
                 self.mode = Mode::Picker;
             }
+            Command::QuickAdd => self.open_quick(),
+            Command::NextReminder => return self.next_reminder(),
+            Command::Toggle => return self.cycle_promise(),
             Command::Edit => return self.edit_selected(),
             Command::Delete => {
                 if let Some(entry) = self.selected_entry() {
@@ -459,9 +484,9 @@ impl App {
         Vec::new()
     }
 
-    fn search_input(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
+    fn search_input(&mut self, key: KeyEvent) -> Vec<Effect> {
         if let Some(search) = &mut self.search
-            && search.query.input(key)
+            && search.query.input(shell_editing(key))
         {
             self.selected = 0;
             self.rerun_search();
@@ -610,6 +635,23 @@ impl App {
 
     fn info(&mut self, message: String) {
         self.message = Some((Level::Info, message));
+    }
+}
+
+/// Text keys as in a shell: `Ctrl-U` clears to the start of the line (the
+/// text input's own `Ctrl-U` is undo, which moves to `Alt-U`). What was
+/// cleared can be put back with `Ctrl-Y`.
+pub(crate) fn shell_editing(key: KeyEvent) -> KeyEvent {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char('u' | 'U') if ctrl && !alt => {
+            KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL)
+        }
+        KeyCode::Char('u' | 'U') if alt && !ctrl => {
+            KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)
+        }
+        _ => key,
     }
 }
 

@@ -1,6 +1,6 @@
 //! The kind picker, the form and drafts: how entries are added and edited.
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Level, Mode, Question};
 use crate::model::{Entry, EntryId, Kind, Week};
@@ -101,9 +101,15 @@ impl App {
     }
 
     pub(super) fn form_input(&mut self, key: KeyEvent) -> Vec<Effect> {
-        if let Some(form) = &mut self.form {
-            form.input(key);
+        let Some(form) = &mut self.form else {
+            return Vec::new();
+        };
+        // Enter saves from any one-line field: it used to move to the next
+        // field, and text typed after it landed in the wrong one.
+        if key.code == KeyCode::Enter && key.modifiers.is_empty() && !form.focus.is_multiline() {
+            return self.form_command(Command::Save);
         }
+        form.input(super::shell_editing(key));
         Vec::new()
     }
 
@@ -155,6 +161,7 @@ impl App {
         } else {
             Vec::new()
         };
+        self.close_quick();
         self.insert(entry.clone());
         effects.extend(self.select_or_visit(&entry));
         effects

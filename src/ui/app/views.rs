@@ -95,6 +95,7 @@ impl App {
                     .iter()
                     .map(|s| self.keymap.bindings(*s).count() + 2)
                     .sum::<usize>()
+                    + crate::ui::guide::line_count()
                     + 1
             }
             Mode::Report | Mode::Bullets => match self.view_text() {

@@ -21,14 +21,22 @@ use crate::sanitize;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let problems = self.problems();
-        let [header, banner, body, message, footer] = area.layout(&Layout::vertical([
+        let remind = matches!(
+            self.mode,
+            Mode::Week | Mode::Search | Mode::Picker | Mode::Quick
+        ) && !self.reminders().is_empty();
+        let [header, reminders, banner, body, message, footer] = area.layout(&Layout::vertical([
             Constraint::Length(2),
+            Constraint::Length(u16::from(remind)),
             Constraint::Length(if problems.is_empty() { 0 } else { 1 }),
             Constraint::Fill(1),
             Constraint::Length(if self.message.is_some() { 1 } else { 0 }),
             Constraint::Length(1),
         ]));
         week::header(self, header, buf);
+        if remind {
+            week::reminder_line(self, reminders.width).render(reminders, buf);
+        }
         if let Some(first) = problems.first() {
             let more = match problems.len() {
                 1 => String::new(),
@@ -37,7 +45,7 @@ impl Widget for &App {
             Line::styled(format!("⚠ cannot read {first}{more}"), theme::WARN).render(banner, buf);
         }
         match self.mode {
-            Mode::Week | Mode::Search | Mode::Picker => week::body(self, body, buf),
+            Mode::Week | Mode::Search | Mode::Picker | Mode::Quick => week::body(self, body, buf),
             Mode::Form => form::render(self, body, buf),
             Mode::Report => text::report(self, body, buf),
             Mode::Bullets => text::bullets(self, body, buf),
@@ -89,6 +97,7 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
             Command::Quit,
         ],
         (Screen::Picker, _) => &[Command::Back],
+        (Screen::Quick, _) => &[Command::Save, Command::OpenForm, Command::Back],
         (Screen::Form, _) => &[
             Command::Save,
             Command::NextField,
@@ -193,6 +202,18 @@ fn ask(app: &App, question: &Question, area: Rect, buf: &mut Buffer) {
                 .border_style(theme::FOCUS),
         )
         .render(popup, buf);
+}
+
+/// `text` cut to `width` characters, ending in `…` when cut.
+pub(crate) fn ellipsize(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        cut.push('…');
+    }
+    cut
 }
 
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
