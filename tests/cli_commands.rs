@@ -248,3 +248,170 @@ fn stories_tell_a_fixed_screwup_in_md_text_and_json() {
     refused(&journal, &["stories", "--format", "html"]);
     refused(&journal, &["stories", "--until", "someday"]);
 }
+
+/// A small journal across 2026-Q3 and Q4 for the review.
+fn review_journal() -> TestJournal {
+    let journal = TestJournal::new();
+    journal.write_config("name = \"Ada Lovelace\"\nrole = \"Account manager\"\n");
+    let screwup = journal.add(&[
+        "screwup",
+        "Sent the <b>invoice</b> twice",
+        "--customer",
+        "Acme & Co",
+        "--revenue=-1200",
+        "--date",
+        "2026-10-01",
+    ]);
+    journal.add(&[
+        "fix",
+        "Added a duplicate check",
+        "--fixes",
+        &screwup,
+        "--revenue",
+        "1200",
+        "--adopted-by",
+        "billing team",
+        "--date",
+        "2026-10-03",
+    ]);
+    journal.add(&[
+        "met",
+        "Renewal signed",
+        "--customer",
+        "Acme & Co",
+        "--revenue",
+        "5000",
+        "--date",
+        "2026-11-02",
+    ]);
+    journal.add(&["met", "Q3 work", "--revenue", "300", "--date", "2026-08-02"]);
+    journal
+}
+
+#[test]
+fn review_of_a_past_quarter_does_not_change_with_today() {
+    let journal = review_journal();
+    for format in ["md", "text", "html", "json"] {
+        let args = ["review", "--quarter", "2026-Q4", "--format", format];
+        let first = run(&journal, &args);
+        let output = journal
+            .cmd()
+            .env("JOBJOURNAL_TODAY", "2031-02-03")
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(output.status.success());
+        assert_eq!(
+            String::from_utf8(output.stdout).expect("utf-8"),
+            first,
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn review_holds_totals_customers_reliability_adoption_and_stories() {
+    let journal = review_journal();
+    let json: serde_json::Value = serde_json::from_str(&run(
+        &journal,
+        &["review", "--quarter", "2026-q4", "--format", "json"],
+    ))
+    .expect("json");
+    assert_eq!(json["period"]["label"], "2026-Q4");
+    assert_eq!(json["previous"]["label"], "2026-Q3");
+    assert_eq!(
+        json["money"],
+        serde_json::json!({"won": 5000, "protected": 1200, "lost": 1200})
+    );
+    let won = &json["changes"][6];
+    assert_eq!(
+        (&won["label"], &won["previous"], &won["change"]),
+        (
+            &serde_json::json!("Revenue won"),
+            &serde_json::json!(300),
+            &serde_json::json!(4700)
+        )
+    );
+    assert_eq!(json["customers"][0]["name"], "Acme & Co");
+    assert_eq!(json["reliability"]["fixed"], 1);
+    assert_eq!(json["reliability"]["median_days_to_fix"], 2.0);
+    assert_eq!(json["adoption"][0]["who"], "billing team");
+    assert_eq!(json["stories"][0]["kind"], "mistake");
+    assert!(
+        json["accomplishments"]
+            .as_array()
+            .is_some_and(|b| !b.is_empty())
+    );
+    let md = run(&journal, &["review", "--quarter", "2026-Q4"]);
+    for heading in [
+        "# Review 2026-Q4 (2026-10-01 to 2026-12-31)",
+        "Ada Lovelace, Account manager",
+        "## Totals",
+        "| Revenue won | $5,000 | $300 | +$4,700 |",
+        "## Best accomplishments",
+        "## Impact per customer",
+        "## Reliability",
+        "| 2026-10 |",
+        "## Adoption credits",
+        "## Stories",
+        "### A mistake with Acme & Co, 1 October 2026",
+    ] {
+        assert!(md.contains(heading), "no {heading:?} in\n{md}");
+    }
+    let html = run(&journal, &["review", "--year", "2026", "--format", "html"]);
+    assert!(
+        html.contains("Sent the &lt;b&gt;invoice&lt;&#x2f;b&gt; twice."),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<b>invoice"),
+        "entry text reached the page as markup"
+    );
+    assert!(html.contains("Acme &amp; Co"));
+    assert!(
+        html.contains("<td>2026-Q4</td>"),
+        "a year's trend is by quarter"
+    );
+}
+
+#[test]
+fn review_writes_a_file_and_refuses_bad_periods_writing_nothing() {
+    let journal = review_journal();
+    let out = journal.dir.path().join("review.html");
+    let out_arg = out.to_str().expect("utf-8 path");
+    run(&journal, &["review", "--half", "2026-H2", "-o", out_arg]);
+    let page = std::fs::read_to_string(&out).expect("written");
+    assert!(
+        page.starts_with("<!DOCTYPE html>"),
+        "format from the extension"
+    );
+    std::fs::remove_file(&out).expect("rm");
+    for args in [
+        &["review", "--quarter", "2026-Q5", "-o", out_arg][..],
+        &["review", "--half", "second", "-o", out_arg],
+        &["review", "--year", "0", "-o", out_arg],
+        &[
+            "review",
+            "--year",
+            "2026",
+            "--quarter",
+            "2026-Q1",
+            "-o",
+            out_arg,
+        ],
+        &["review", "--since", "2026-10-01", "-o", out_arg],
+        &[
+            "review",
+            "--since",
+            "2026-10-05",
+            "--until",
+            "2026-10-01",
+            "-o",
+            out_arg,
+        ],
+        &["review", "--format", "pdf", "-o", out_arg],
+    ] {
+        refused(&journal, args);
+        assert!(!out.exists(), "{args:?} wrote the file");
+    }
+}

@@ -244,3 +244,43 @@ fn bad_dates_are_echoed_without_escape_sequences() {
     assert_eq!(output.status.code(), Some(2));
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
 }
+
+#[test]
+fn edit_holds_a_hand_edited_entry_to_the_same_rules() {
+    let journal = TestJournal::new();
+    let id = journal.add(&[
+        "screwup",
+        "Sent Acme the invoice twice",
+        "--revenue",
+        "-1200",
+    ]);
+    let before = journal.snapshot();
+    let output = journal
+        .cmd()
+        .args(["edit", &id])
+        .env("VISUAL", "sed -i s/-1200/1200/")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("revenue on a screw-up is money lost: write -1200"),
+        "{stderr}"
+    );
+    assert_eq!(journal.snapshot(), before, "nothing changed");
+}
+
+#[test]
+fn today_out_of_the_years_is_refused() {
+    let journal = TestJournal::new();
+    for today in ["+10000-01-01", "0000-06-01", "2026-11-1"] {
+        let output = journal
+            .cmd()
+            .env("JOBJOURNAL_TODAY", today)
+            .args(["add", "note", "x"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{today}");
+    }
+    assert!(journal.snapshot().is_empty());
+}

@@ -619,3 +619,82 @@ fn list_due_shows_open_promises_overdue_or_due_soon_oldest_first() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn list_search_needs_every_word_anywhere_and_customer_a_part_of_the_name() {
+    let journal = TestJournal::new();
+    journal.add(&[
+        "screwup",
+        "Sent the invoice twice",
+        "--customer",
+        "Acme Corp",
+    ]);
+    journal.add(&["note", "Lunch with the billing team"]);
+    journal.add(&["note", "Acme called about nothing"]);
+    let titles = |args: &[&str]| -> Vec<String> {
+        list_json(&journal, args)
+            .iter()
+            .map(|e| e["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Words in any order and field, whatever the case.
+    assert_eq!(
+        titles(&["--search", "acme invoice"]),
+        ["Sent the invoice twice"]
+    );
+    assert_eq!(
+        titles(&["--search", "INVOICE acme"]),
+        ["Sent the invoice twice"]
+    );
+    assert!(titles(&["--search", "birch"]).is_empty());
+    assert!(titles(&["--search", "acme lunch"]).is_empty());
+    assert_eq!(titles(&["--customer", "acme"]), ["Sent the invoice twice"]);
+    assert_eq!(titles(&["--customer", "CORP"]), ["Sent the invoice twice"]);
+    assert!(titles(&["--customer", "birch"]).is_empty());
+}
+
+#[test]
+fn delete_refuses_a_fixed_screwup_without_force_and_says_how_to_restore() {
+    let journal = TestJournal::new();
+    let screwup = journal.add(&["screwup", "Sent the invoice twice"]);
+    let fix = journal.add(&["fix", "Added a duplicate check", "--fixes", &screwup]);
+
+    // show names what fixed it.
+    let out = journal.cmd().args(["show", &screwup]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!("fixed by        {fix}  Added a duplicate check")),
+        "{text}"
+    );
+
+    let before = journal.snapshot();
+    let out = journal.cmd().args(["delete", &screwup]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(&fix) && err.contains("--force"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert_eq!(journal.snapshot(), before, "nothing changed");
+
+    let out = journal
+        .cmd()
+        .args(["delete", "--force", &screwup])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("to restore it, add these lines to"), "{text}");
+    assert!(text.contains(&format!("id = \"{screwup}\"")), "{text}");
+    assert!(
+        !journal
+            .read_day(support::TODAY)
+            .contains("Sent the invoice twice")
+    );
+
+    // The printed lines put it back as it was, same id.
+    let lines = text.split_once(":\n\n").unwrap().1;
+    let day = journal.read_day(support::TODAY);
+    journal.write_day(support::TODAY, &format!("{day}\n{lines}"));
+    journal.cmd().arg("check").assert().success();
+    let out = journal.cmd().args(["show", &screwup]).output().unwrap();
+    assert!(out.status.success());
+}

@@ -840,3 +840,30 @@ fn sync_on_a_detached_head_refuses_before_committing_anything() {
         "the save is still pending"
     );
 }
+
+#[test]
+fn git_dir_in_the_environment_never_sends_commits_elsewhere() {
+    let world = World::new();
+    world.bare_remote();
+    let outer = world.dir.path().join("dotfiles");
+    fs::create_dir_all(&outer).unwrap();
+    world.git(&outer, &["init", "--quiet"]);
+    let laptop = world.machine("laptop");
+    laptop.config("git = true\n");
+    laptop.ok(&["init", "--git"]);
+    // As a hook of another repository, or a dotfiles setup, would have it.
+    let output = laptop
+        .cmd()
+        .env("GIT_DIR", outer.join(".git"))
+        .env("GIT_WORK_TREE", &outer)
+        .args(["add", "note", "Into the journal's own history"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    assert_eq!(laptop.subjects().len(), 2, "{:?}", laptop.subjects());
+    assert!(
+        !outer_state(&world, &outer).0,
+        "no commit in the other repository"
+    );
+}

@@ -280,10 +280,11 @@ fn bullets_are_ranked_by_impact() {
     };
     let bullets = fixture_bullets(period);
     let texts: Vec<&str> = bullets.bullets.iter().map(|b| b.text.as_str()).collect();
-    assert_eq!(texts[0], "Kept 12 of 15 customer commitments on time (80%)");
+    // The fixture records no `closed` day, so nothing is claimed "on time".
+    assert_eq!(texts[0], "Kept 12 of 15 customer commitments (80%)");
     assert_eq!(
         texts[1],
-        "Closed 15 of 29 service failures within the week they happened"
+        "Fixed 16 of 29 service failures within 7 days (55%)"
     );
     // Money first: the $18,000 renewal (its own words), then the $10,600 Fir Co renewal.
     assert_eq!(bullets.bullets[2].source, Source::Written);
@@ -293,7 +294,7 @@ fn bullets_are_ranked_by_impact() {
     );
     assert_eq!(
         texts[3],
-        "Delivered Fir Co renewal signed before the deadline, winning $9,600 in revenue"
+        "Signed the Fir Co renewal before the deadline, worth $9,600"
     );
     // No screw-up is a bullet, and no entry without an outcome.
     assert!(

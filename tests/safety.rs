@@ -90,6 +90,13 @@ fn a_closed_stdout_ends_every_command_quietly() {
         &["bullets"],
         &["stats"],
         &["check"],
+        &["list", "--format", "csv"],
+        &["list", "--due"],
+        &["customers"],
+        &["stories", "--since", "2026-01-01"],
+        &["completions", "bash"],
+        &["man"],
+        &["add", "note", "Printed after the save"],
         &["--help"],
         &["--version"],
     ];

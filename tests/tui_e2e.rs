@@ -699,3 +699,103 @@ fn the_reminder_line_names_an_overdue_promise_and_space_keeps_it() {
         tmux.wait_for("exit=0");
     }
 }
+
+#[test]
+fn search_in_the_tui_needs_every_word_as_the_cli_does() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        journal.add(&[
+            "screwup",
+            "Sent the invoice twice",
+            "--customer",
+            "Acme Corp",
+        ]);
+        journal.add(&["note", "Lunch with the billing team"]);
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        tmux.wait_for("Lunch with the billing team");
+        tmux.keys(&["/"]);
+        tmux.type_text("birch");
+        let screen = tmux.wait_for("0 found");
+        assert!(!screen.contains("Lunch with"), "{screen}");
+        tmux.keys(&["C-u"]);
+        tmux.type_text("INVOICE acme");
+        let screen = tmux.wait_for("1 found");
+        assert!(screen.contains("Sent the invoice twice"), "{screen}");
+        tmux.keys(&["Escape", "q"]);
+        tmux.wait_for("exit=0");
+    }
+}
+
+#[test]
+fn u_undoes_a_status_change_then_an_add() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        tmux.wait_for("Welcome to jobjournal");
+        quick_add(&tmux, "p Call Birch back due:fri");
+        tmux.wait_for("Saved \"Call Birch back\"");
+        tmux.keys(&["Space"]);
+        tmux.wait_for("Call Birch back  kept");
+        assert!(read(&journal.day_path(TODAY)).contains("status = \"kept\""));
+        tmux.keys(&["u"]);
+        tmux.wait_for("Call Birch back  open");
+        let day = read(&journal.day_path(TODAY));
+        assert!(day.contains("status = \"open\""), "{day}");
+        tmux.keys(&["u"]);
+        tmux.wait_for("Deleted \"Call Birch back\"");
+        let day = read(&journal.day_path(TODAY));
+        assert!(!day.contains("Call Birch back"), "{day}");
+        tmux.keys(&["u"]);
+        tmux.wait_for("Nothing to undo");
+        tmux.keys(&["q"]);
+        tmux.wait_for("exit=0");
+    }
+}
+
+#[test]
+fn long_titles_end_in_an_ellipsis_and_the_footer_keeps_the_main_keys() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        journal.add(&[
+            "screwup",
+            "Quoted Acme the old price list for the renewal, including the extra seats we dropped",
+        ]);
+        let fix_target = journal.add(&["screwup", "Sent the invoice twice"]);
+        journal.add(&["fix", "Added a duplicate check", "--fixes", &fix_target]);
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        let screen = tmux.wait_for("Added a duplicate check");
+        let row = screen
+            .lines()
+            .find(|l| l.contains("Quoted Acme"))
+            .expect("the long title is listed");
+        assert!(row.contains('…') && row.contains("  open"), "{row}");
+        let footer = screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+        for hint in [
+            "a new",
+            "/ search",
+            "r report",
+            "b bullets",
+            "s stats",
+            "? help",
+            "q quit",
+        ] {
+            assert!(footer.contains(hint), "{hint:?} in {footer:?}");
+        }
+        // G goes to the last entry, g to the first; deleting a fixed screw-up names the fix.
+        tmux.keys(&["G"]);
+        tmux.wait_for("✓ fix ·");
+        tmux.keys(&["g", "j", "d"]);
+        tmux.wait_for("It is fixed by \"Added a duplicate check\"");
+        tmux.keys(&["n", "q"]);
+        tmux.wait_for("exit=0");
+    }
+}

@@ -18,14 +18,56 @@ pub struct IdArg {
     pub id: EntryId,
 }
 
-pub fn delete(context: &Context, args: IdArg) -> Result<ExitCode, CliError> {
-    let deleted = context.journal.delete(&args.id)?;
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// The entry's id, as `list` shows it (e.g. 2026-11-18-k7q2).
+    #[arg(value_parser = parse_id)]
+    pub id: EntryId,
+    /// Delete a screw-up even though fixes point to it (they will point nowhere).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Deletes one entry and prints how to put it back: its lines exactly as
+/// they were in its day file (comments and unknown keys too, same id, so
+/// fixes pointing to it point to it again once they are back).
+pub fn delete(context: &Context, args: DeleteArgs) -> Result<ExitCode, CliError> {
+    let journal = &context.journal;
+    let (entry, table_text) = journal.entry_text(&args.id)?;
+    let fixes = fixes_of(context, &entry.id)?;
+    if !fixes.is_empty() && !args.force {
+        let names: Vec<String> = fixes
+            .iter()
+            .map(|f| format!("{} \"{}\"", f.id, sanitize::line(&f.title)))
+            .collect();
+        return Err(CliError::Runtime(format!(
+            "{} is fixed by {}; delete it with --force and they will point to nothing",
+            entry.id,
+            names.join(", ")
+        )));
+    }
+    let deleted = journal.delete(&args.id)?;
     println!(
         "deleted {}  {}",
         deleted.entry.id,
         sanitize::line(&deleted.entry.title)
     );
+    println!(
+        "to restore it, add these lines to {}:\n\n{}",
+        sanitize::line(&journal.day_path(entry.date).display().to_string()),
+        sanitize::block(table_text.trim_end())
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The fixes that name `id`, from the whole journal. (The scan's needle
+/// looks at search texts, which hold no links, so every file is looked at.)
+pub fn fixes_of(context: &Context, id: &EntryId) -> Result<Vec<crate::model::Entry>, CliError> {
+    let loaded = context.journal.scan(&crate::store::Scan {
+        keep: &|e| e.fixes.contains(id),
+        needle: None,
+    })?;
+    Ok(loaded.entries)
 }
 
 pub fn set_status(

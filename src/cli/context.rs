@@ -44,15 +44,17 @@ impl Context {
 
 fn today() -> Result<NaiveDate, CliError> {
     match std::env::var(TODAY_ENV) {
+        // Strictly YYYY-MM-DD within the years every date keeps (no words).
         Ok(text) if !text.is_empty() => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map_err(|_| {
-                CliError::Usage(format!(
-                    "{TODAY_ENV}={text} is not a date (YYYY-MM-DD, years 0001–9999)"
-                ))
+            .ok()
+            .filter(|d| {
+                text.len() == 10 && crate::model::YEARS.contains(&chrono::Datelike::year(d))
             })
-            .and_then(|date| {
-                crate::model::within_calendar(date, &text)
-                    .map_err(|err| CliError::Usage(format!("{TODAY_ENV}: {err}")))
+            .ok_or_else(|| {
+                CliError::Usage(format!(
+                    "{TODAY_ENV}={} is not a date from 0001-01-01 to 9999-12-31 (YYYY-MM-DD)",
+                    crate::sanitize::line(&text)
+                ))
             }),
         _ => Ok(chrono::Local::now().date_naive()),
     }

@@ -35,10 +35,11 @@ pub struct ListArgs {
     /// Only entries with this tag.
     #[arg(long)]
     pub tag: Option<String>,
-    /// Only entries for this customer (case-insensitive).
+    /// Only entries whose customer contains this (case-insensitive): `acme` finds "Acme Corp".
     #[arg(long)]
     pub customer: Option<String>,
-    /// Only entries whose text contains this (case-insensitive).
+    /// Only entries where every word appears, in any order and case, in the
+    /// title, customer, tags, details, expected, delivered, bullet or adopted-by.
     #[arg(long)]
     pub search: Option<String>,
     /// Open promises overdue or due within --within days, oldest due first.
@@ -162,15 +163,25 @@ fn load(context: &Context, args: &ListArgs, filter: &Filter) -> Result<(Range, L
 struct Filter<'a> {
     args: &'a ListArgs,
     customer: Option<String>,
+    /// The words of `--search`, each of which must appear.
+    words: Vec<String>,
+    /// The longest word: a file that lacks it holds no match, so the
+    /// store can skip it unread.
     search: Option<String>,
 }
 
 impl Filter<'_> {
     fn new(args: &ListArgs) -> Filter<'_> {
+        let words: Vec<String> = args
+            .search
+            .as_deref()
+            .map(|q| q.split_whitespace().map(str::to_lowercase).collect())
+            .unwrap_or_default();
         Filter {
             args,
             customer: args.customer.as_deref().map(str::to_lowercase),
-            search: args.search.as_deref().map(str::to_lowercase),
+            search: words.iter().max_by_key(|w| w.len()).cloned(),
+            words,
         }
     }
 
@@ -188,12 +199,13 @@ impl Filter<'_> {
             && entry
                 .customer
                 .as_deref()
-                .is_none_or(|c| c.to_lowercase() != *customer)
+                .is_none_or(|c| !c.to_lowercase().contains(customer.as_str()))
         {
             return false;
         }
-        if let Some(needle) = &self.search {
-            return entry.search_text().contains(needle.as_str());
+        if !self.words.is_empty() {
+            let text = entry.search_text();
+            return self.words.iter().all(|word| text.contains(word.as_str()));
         }
         true
     }
@@ -267,10 +279,28 @@ pub fn show(context: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
                     )
                 })
                 .collect();
-            print!(
-                "{}",
-                print::entry_full(&entry, &context.config.currency, &fixed)
-            );
+            let text = print::entry_full(&entry, &context.config.currency, &fixed);
+            // What fixed a screw-up goes with its fields, before the details.
+            let (fields, details) = match text.split_once("\n\n") {
+                Some((fields, details)) => (fields.to_string(), format!("\n{details}")),
+                None => (text.trim_end().to_string(), String::new()),
+            };
+            println!("{fields}");
+            if entry.kind == Kind::Screwup {
+                let fixes = super::change::fixes_of(context, &entry.id)?;
+                if fixes.is_empty() {
+                    println!("{:<15} nothing yet", "fixed by");
+                }
+                for fix in fixes {
+                    println!(
+                        "{:<15} {}  {}",
+                        "fixed by",
+                        fix.id,
+                        crate::sanitize::line(&fix.title)
+                    );
+                }
+            }
+            print!("{details}");
         }
         Format::Csv => super::csv_export::print(std::slice::from_ref(&entry))?,
     }

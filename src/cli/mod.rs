@@ -14,6 +14,7 @@ mod git;
 mod list;
 mod print;
 mod report;
+mod review;
 mod stories;
 
 use std::path::PathBuf;
@@ -54,13 +55,13 @@ pub enum Command {
     /// Edit one entry in $VISUAL or $EDITOR.
     Edit(change::IdArg),
     /// Delete one entry.
-    Delete(change::IdArg),
+    Delete(change::DeleteArgs),
     /// Mark a promise as kept.
     Done(change::IdArg),
     /// Mark a promise as missed.
     Missed(change::IdArg),
     /// Read every file and list each problem as file:line:col; exit 1 if any.
-    Check,
+    Check(check::CheckArgs),
     /// Open the journal screen on a throwaway copy of a sample journal.
     Demo,
     /// The weekly report (default: this week, Markdown, stdout).
@@ -77,6 +78,8 @@ pub enum Command {
     Customers(customers::CustomersArgs),
     /// Interview stories (Situation, Task, Action, Result) from screw-ups and their fixes.
     Stories(stories::StoriesArgs),
+    /// The review-season document: totals, accomplishments, customers, reliability, stories.
+    Review(review::ReviewArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff).
@@ -164,7 +167,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Missed(args) => {
             change::set_status(&context, args, crate::model::PromiseStatus::Missed)
         }
-        Command::Check => check::run(&context),
+        Command::Check(args) => check::run(&context, args),
         // A throwaway journal: nothing of the user's is saved, so no warnings.
         Command::Demo => return demo::run(context),
         Command::Report(args) => report::report(&context, args),
@@ -174,6 +177,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Sync => git::sync(&context),
         Command::Customers(args) => customers::run(&context, args),
         Command::Stories(args) => stories::run(&context, args),
+        Command::Review(args) => review::run(&context, args),
         Command::MergeDriver(_) | Command::Completions(_) | Command::Man => {
             unreachable!("handled before the context loads")
         }

@@ -70,210 +70,187 @@ pub struct FieldSpec {
 
 /// Every field, in the order fields are written.
 pub const FIELDS: [FieldSpec; 18] = [
-    spec(
-        Field::Title,
-        "title",
-        None,
-        "Title",
-        "what happened, in one line",
-        None,
-        Shape::Line,
-        apply_title,
-    ),
-    spec(
-        Field::Expected,
-        "expected",
-        Some("expected"),
-        "Expected",
-        "what the customer expected, e.g. 3 days",
-        Some(Kind::Exceeded),
-        Shape::Line,
-        apply_expected,
-    ),
-    spec(
-        Field::Delivered,
-        "delivered",
-        Some("delivered"),
-        "Delivered",
-        "what you delivered, e.g. 4 hours",
-        Some(Kind::Exceeded),
-        Shape::Line,
-        apply_delivered,
-    ),
-    spec(
-        Field::Due,
-        "due",
-        Some("due"),
-        "Due",
-        "when it is due: YYYY-MM-DD, tomorrow, fri, next fri, in 3 days",
-        Some(Kind::Promise),
-        Shape::Line,
-        apply_due,
-    ),
-    spec(
-        Field::Status,
-        "status",
-        None,
-        "Status",
-        "open, kept or missed",
-        Some(Kind::Promise),
-        Shape::Pick,
-        apply_status,
-    ),
-    spec(
-        Field::Fixes,
-        "fixes",
-        Some("fixes"),
-        "Fixes",
-        "id of a screw-up this fixes, e.g. 2026-11-18-k7q2",
-        Some(Kind::Fix),
-        Shape::Pick,
-        apply_fixes,
-    ),
-    spec(
-        Field::Date,
-        "date",
-        Some("date"),
-        "Date",
-        "YYYY-MM-DD, today, yesterday, mon, last fri (default: today)",
-        None,
-        Shape::Line,
-        apply_date,
-    ),
-    spec(
-        Field::Time,
-        "time",
-        Some("time"),
-        "Time",
-        "HH:MM, local time",
-        None,
-        Shape::Line,
-        apply_time,
-    ),
-    spec(
-        Field::Customer,
-        "customer",
-        Some("customer"),
-        "Customer",
-        "who it was for, e.g. Acme Corp",
-        None,
-        Shape::Line,
-        apply_customer,
-    ),
-    spec(
-        Field::Tags,
-        "tags",
-        Some("tag"),
-        "Tags",
-        "a tag, e.g. billing",
-        None,
-        Shape::List,
-        apply_tags,
-    ),
-    spec(
-        Field::Details,
-        "details",
-        Some("details"),
-        "Details",
-        "more, on several lines",
-        None,
-        Shape::Text,
-        apply_details,
-    ),
-    spec(
-        Field::Revenue,
-        "revenue",
-        Some("revenue"),
-        "Revenue",
-        "money touched: + won or protected, - lost, e.g. 1,200 or -1200",
-        None,
-        Shape::Line,
-        apply_revenue,
-    ),
-    spec(
-        Field::CustomerValue,
-        "customer_value",
-        Some("customer-value"),
-        "Customer value",
-        "what the customer is worth in total, e.g. 120,000",
-        None,
-        Shape::Line,
-        apply_customer_value,
-    ),
-    spec(
-        Field::CostSaved,
-        "cost_saved",
-        Some("cost-saved"),
-        "Cost saved",
-        "money saved (less rework, fewer returns), e.g. 1500",
-        None,
-        Shape::Line,
-        apply_cost_saved,
-    ),
-    spec(
-        Field::HoursSaved,
-        "hours_saved",
-        Some("hours-saved"),
-        "Hours saved",
-        "customer waiting time cut, in hours, e.g. 2.5",
-        None,
-        Shape::Line,
-        apply_hours_saved,
-    ),
-    spec(
-        Field::Reach,
-        "reach",
-        Some("reach"),
-        "Reach",
-        "how many customers or people it reaches, e.g. 40",
-        None,
-        Shape::Line,
-        apply_reach,
-    ),
-    spec(
-        Field::AdoptedBy,
-        "adopted_by",
-        Some("adopted-by"),
-        "Adopted by",
-        "who took up what you started, e.g. billing team",
-        None,
-        Shape::List,
-        apply_adopted_by,
-    ),
-    spec(
-        Field::Bullet,
-        "bullet",
-        Some("bullet"),
-        "Resume bullet",
-        "a resume line of your own, used as is",
-        None,
-        Shape::Line,
-        apply_bullet,
-    ),
-];
-
-#[allow(clippy::too_many_arguments)]
-const fn spec(
-    field: Field,
-    key: &'static str,
-    flag: Option<&'static str>,
-    label: &'static str,
-    help: &'static str,
-    only: Option<Kind>,
-    shape: Shape,
-    apply: fn(&mut Entry, &[String], NaiveDate) -> Result<(), String>,
-) -> FieldSpec {
     FieldSpec {
-        field,
-        key,
-        flag,
-        label,
-        help,
-        only,
-        shape,
-        apply,
-    }
-}
+        field: Field::Title,
+        key: "title",
+        flag: None,
+        label: "Title",
+        help: "what happened, in one line",
+        only: None,
+        shape: Shape::Line,
+        apply: apply_title,
+    },
+    FieldSpec {
+        field: Field::Expected,
+        key: "expected",
+        flag: Some("expected"),
+        label: "Expected",
+        help: "what the customer expected, e.g. 3 days",
+        only: Some(Kind::Exceeded),
+        shape: Shape::Line,
+        apply: apply_expected,
+    },
+    FieldSpec {
+        field: Field::Delivered,
+        key: "delivered",
+        flag: Some("delivered"),
+        label: "Delivered",
+        help: "what you delivered, e.g. 4 hours",
+        only: Some(Kind::Exceeded),
+        shape: Shape::Line,
+        apply: apply_delivered,
+    },
+    FieldSpec {
+        field: Field::Due,
+        key: "due",
+        flag: Some("due"),
+        label: "Due",
+        help: "when it is due: YYYY-MM-DD, tomorrow, fri, next fri, in 3 days",
+        only: Some(Kind::Promise),
+        shape: Shape::Line,
+        apply: apply_due,
+    },
+    FieldSpec {
+        field: Field::Status,
+        key: "status",
+        flag: None,
+        label: "Status",
+        help: "open, kept or missed",
+        only: Some(Kind::Promise),
+        shape: Shape::Pick,
+        apply: apply_status,
+    },
+    FieldSpec {
+        field: Field::Fixes,
+        key: "fixes",
+        flag: Some("fixes"),
+        label: "Fixes",
+        help: "id of a screw-up this fixes, e.g. 2026-11-18-k7q2",
+        only: Some(Kind::Fix),
+        shape: Shape::Pick,
+        apply: apply_fixes,
+    },
+    FieldSpec {
+        field: Field::Date,
+        key: "date",
+        flag: Some("date"),
+        label: "Date",
+        help: "YYYY-MM-DD, today, yesterday, mon, last fri (default: today)",
+        only: None,
+        shape: Shape::Line,
+        apply: apply_date,
+    },
+    FieldSpec {
+        field: Field::Time,
+        key: "time",
+        flag: Some("time"),
+        label: "Time",
+        help: "HH:MM, local time",
+        only: None,
+        shape: Shape::Line,
+        apply: apply_time,
+    },
+    FieldSpec {
+        field: Field::Customer,
+        key: "customer",
+        flag: Some("customer"),
+        label: "Customer",
+        help: "who it was for, e.g. Acme Corp",
+        only: None,
+        shape: Shape::Line,
+        apply: apply_customer,
+    },
+    FieldSpec {
+        field: Field::Tags,
+        key: "tags",
+        flag: Some("tag"),
+        label: "Tags",
+        help: "a tag, e.g. billing",
+        only: None,
+        shape: Shape::List,
+        apply: apply_tags,
+    },
+    FieldSpec {
+        field: Field::Details,
+        key: "details",
+        flag: Some("details"),
+        label: "Details",
+        help: "more, on several lines",
+        only: None,
+        shape: Shape::Text,
+        apply: apply_details,
+    },
+    FieldSpec {
+        field: Field::Revenue,
+        key: "revenue",
+        flag: Some("revenue"),
+        label: "Revenue",
+        help: "money touched: + won or protected, - lost, e.g. 1,200 or -1200",
+        only: None,
+        shape: Shape::Line,
+        apply: apply_revenue,
+    },
+    FieldSpec {
+        field: Field::CustomerValue,
+        key: "customer_value",
+        flag: Some("customer-value"),
+        label: "Customer value",
+        help: "what the customer is worth in total, e.g. 120,000",
+        only: None,
+        shape: Shape::Line,
+        apply: apply_customer_value,
+    },
+    FieldSpec {
+        field: Field::CostSaved,
+        key: "cost_saved",
+        flag: Some("cost-saved"),
+        label: "Cost saved",
+        help: "money saved (less rework, fewer returns), e.g. 1500",
+        only: None,
+        shape: Shape::Line,
+        apply: apply_cost_saved,
+    },
+    FieldSpec {
+        field: Field::HoursSaved,
+        key: "hours_saved",
+        flag: Some("hours-saved"),
+        label: "Hours saved",
+        help: "customer waiting time cut, in hours, e.g. 2.5",
+        only: None,
+        shape: Shape::Line,
+        apply: apply_hours_saved,
+    },
+    FieldSpec {
+        field: Field::Reach,
+        key: "reach",
+        flag: Some("reach"),
+        label: "Reach",
+        help: "how many customers or people it reaches, e.g. 40",
+        only: None,
+        shape: Shape::Line,
+        apply: apply_reach,
+    },
+    FieldSpec {
+        field: Field::AdoptedBy,
+        key: "adopted_by",
+        flag: Some("adopted-by"),
+        label: "Adopted by",
+        help: "who took up what you started, e.g. billing team",
+        only: None,
+        shape: Shape::List,
+        apply: apply_adopted_by,
+    },
+    FieldSpec {
+        field: Field::Bullet,
+        key: "bullet",
+        flag: Some("bullet"),
+        label: "Resume bullet",
+        help: "a resume line of your own, used as is",
+        only: None,
+        shape: Shape::Line,
+        apply: apply_bullet,
+    },
+];
 
 impl Field {
     pub fn spec(self) -> &'static FieldSpec {
@@ -350,6 +327,8 @@ pub type FieldProblem = (Field, String);
 pub struct EntryInput {
     pub kind: Kind,
     values: BTreeMap<Field, Vec<String>>,
+    /// What was typed into a box, exactly, so a draft keeps it as typed.
+    typed: BTreeMap<Field, String>,
 }
 
 impl EntryInput {
@@ -357,6 +336,7 @@ impl EntryInput {
         EntryInput {
             kind,
             values: BTreeMap::new(),
+            typed: BTreeMap::new(),
         }
     }
 
@@ -369,23 +349,23 @@ impl EntryInput {
             vec![text.to_string()]
         };
         self.values.insert(field, values);
+        self.typed.insert(field, text.to_string());
     }
 
     /// Adds one value to a field, as is (a repeated flag).
     pub fn push(&mut self, field: Field, value: &str) {
+        self.typed.remove(&field);
         self.values
             .entry(field)
             .or_default()
             .push(value.to_string());
     }
 
-    /// Whether the field was set at all.
-    pub fn has(&self, field: Field) -> bool {
-        self.values.contains_key(&field)
-    }
-
-    /// The field as one box shows it (list values joined by ", ").
+    /// The field as one box shows it: as typed, else its values joined by ", ".
     pub fn text(&self, field: Field) -> String {
+        if let Some(text) = self.typed.get(&field) {
+            return text.clone();
+        }
         self.values
             .get(&field)
             .map(|v| v.join(", "))
@@ -995,6 +975,24 @@ mod tests {
 
     fn ok_entry(kind: Kind) -> Entry {
         input(kind, &[]).to_new_entry(today()).unwrap()
+    }
+
+    #[test]
+    fn a_box_keeps_its_text_as_typed() {
+        let mut input = EntryInput::new(Kind::Note);
+        input.set(Field::Tags, " billing,ops, ");
+        assert_eq!(input.text(Field::Tags), " billing,ops, ");
+        input.set(Field::Title, "x");
+        assert_eq!(
+            input.to_new_entry(today()).unwrap().tags,
+            ["billing", "ops"]
+        );
+        let mut flags = EntryInput::new(Kind::Note);
+        flags.push(Field::Tags, "a,b");
+        flags.push(Field::Tags, "c");
+        assert_eq!(flags.text(Field::Tags), "a,b, c");
+        flags.set(Field::Title, "x");
+        assert_eq!(flags.to_new_entry(today()).unwrap().tags, ["a,b", "c"]);
     }
 
     #[test]

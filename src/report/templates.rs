@@ -20,7 +20,7 @@ use crate::model::{Currency, Money};
 use crate::sanitize;
 
 /// Every built-in template, by the name a user's override must have.
-pub const BUILT_IN: [(&str, &str); 7] = [
+pub const BUILT_IN: [(&str, &str); 10] = [
     (
         "report.md",
         include_str!("../../assets/templates/report.md"),
@@ -48,6 +48,18 @@ pub const BUILT_IN: [(&str, &str); 7] = [
     (
         "stories.txt",
         include_str!("../../assets/templates/stories.txt"),
+    ),
+    (
+        "review.md",
+        include_str!("../../assets/templates/review.md"),
+    ),
+    (
+        "review.txt",
+        include_str!("../../assets/templates/review.txt"),
+    ),
+    (
+        "review.html",
+        include_str!("../../assets/templates/review.html"),
     ),
 ];
 

@@ -67,6 +67,17 @@ impl Git {
     {
         let mut command = Command::new("git");
         command.arg("-C").arg(&self.dir).args(args);
+        // Git finds the repository from the journal dir, never from the
+        // environment: GIT_DIR set by a hook or a dotfiles setup would send
+        // the journal's commits into that other repository.
+        for variable in [
+            "GIT_DIR",
+            "GIT_WORK_TREE",
+            "GIT_INDEX_FILE",
+            "GIT_COMMON_DIR",
+        ] {
+            command.env_remove(variable);
+        }
         command
     }
 
@@ -256,12 +267,15 @@ pub fn commit_message(change: Change, entry: &Entry, before: Option<&Entry>) -> 
     format!("{verb} {} {}: {title}", entry.kind.as_str(), entry.id)
 }
 
+/// A status change also records or clears the day it was closed, so both
+/// may differ and it is still "done" or "missed", not an edit.
 fn only_status_changed(before: &Entry, after: &Entry) -> bool {
     if before.status == after.status {
         return false;
     }
     let mut probe = before.clone();
     probe.status = after.status;
+    probe.closed = after.closed;
     probe == *after
 }
 
@@ -326,7 +340,10 @@ mod tests {
         let mut promise = entry(Kind::Promise, "Send Birch the contract");
         promise.status = Some(PromiseStatus::Open);
         let mut kept = promise.clone();
-        kept.status = Some(PromiseStatus::Kept);
+        kept.set_status(
+            PromiseStatus::Kept,
+            NaiveDate::from_ymd_opt(2026, 11, 19).unwrap(),
+        );
         assert_eq!(
             commit_message(Change::Edit, &kept, Some(&promise)),
             "done promise 2026-11-18-p3xa: Send Birch the contract"

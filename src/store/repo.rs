@@ -418,7 +418,12 @@ fn count(git: &Git, range: &str) -> Result<usize, GitError> {
 pub fn files_with_markers(journal: &Journal) -> Result<Vec<PathBuf>, StoreError> {
     let mut found = Vec::new();
     for (_, path) in journal.day_files()? {
-        let text = fs::read(&path).map_err(StoreError::io(&path))?;
+        // Only regular files: a FIFO or device here is a problem line of its own.
+        let super::open::Contents::Bytes(text) =
+            super::open::read_regular(&path).map_err(StoreError::io(&path))?
+        else {
+            continue;
+        };
         if dayfile::conflict_marker(&String::from_utf8_lossy(&text)).is_some() {
             found.push(path);
         }

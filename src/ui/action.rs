@@ -20,6 +20,8 @@ pub enum Command {
     MoveUp,
     PageDown,
     PageUp,
+    First,
+    Last,
     New,
     QuickAdd,
     OpenForm,
@@ -56,11 +58,13 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 37] = [
+    pub const ALL: [Command; 39] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::PageDown,
         Command::PageUp,
+        Command::First,
+        Command::Last,
         Command::New,
         Command::QuickAdd,
         Command::OpenForm,
@@ -103,6 +107,8 @@ impl Command {
             Command::MoveUp => "up",
             Command::PageDown => "page down",
             Command::PageUp => "page up",
+            Command::First => "top",
+            Command::Last => "bottom",
             Command::New => "new",
             Command::QuickAdd => "quick add",
             Command::OpenForm => "full form",
@@ -146,6 +152,8 @@ impl Command {
             Command::MoveUp => "move up",
             Command::PageDown => "move a page down",
             Command::PageUp => "move a page up",
+            Command::First => "go to the first line",
+            Command::Last => "go to the last line",
             Command::New => "new entry: pick a kind, then fill in the form",
             Command::QuickAdd => {
                 "quick add: one line such as  s Sent the invoice twice @Acme -1200"
@@ -154,7 +162,9 @@ impl Command {
             Command::NextReminder => "go to the next overdue promise or open screw-up",
             Command::Edit => "edit the selected entry",
             Command::Delete => "delete the selected entry (asks first)",
-            Command::Undo => "undo the last delete",
+            Command::Undo => {
+                "undo the last change (add, edit, status, delete); again for the one before"
+            }
             Command::PrevWeek => "previous week",
             Command::NextWeek => "next week",
             Command::ThisWeek => "this week",
@@ -192,8 +202,12 @@ pub enum Action {
     Key(KeyEvent),
     /// A command without a key, for tests and internal use.
     Command(Command),
-    /// The terminal was resized; the next frame lays out again.
-    Resize,
+    /// The terminal's size, at start and on every resize: scrolling stops
+    /// where the last line shows.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Periodic wake-up: autosaves drafts.
     Tick,
     /// The days of `week` as read from disk.

@@ -3,6 +3,7 @@
 //! by feeding actions and looking at state and effects.
 
 mod capture;
+mod history;
 mod quick;
 mod reminders;
 mod views;
@@ -22,6 +23,7 @@ use crate::config::Config;
 use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
 use crate::report::Templates;
 use crate::store::{DeletedEntry, Loaded, Problem};
+pub use history::Step;
 pub use quick::QuickLine;
 pub use reminders::{Reminders, is_overdue};
 
@@ -73,9 +75,11 @@ pub struct TextKey {
 /// A yes/no question over the current screen.
 #[derive(Debug, Clone)]
 pub enum Question {
+    /// `fixed_by`: titles of the fixes that point to it, named in the question.
     Delete {
         id: EntryId,
         title: String,
+        fixed_by: Vec<String>,
     },
     Discard,
     Draft(Draft),
@@ -114,7 +118,10 @@ pub struct App {
     pub search: Option<Search>,
     /// The search is kept as a filter on the list after Enter.
     pub filtering: bool,
-    pub last_deleted: Option<DeletedEntry>,
+    /// How to take back each change made since the app opened, newest last.
+    pub history: Vec<Step>,
+    /// The change in flight is an undo, so it leaves no step of its own.
+    undoing: bool,
     pub message: Option<(Level, String)>,
     /// Scroll offset of the report, bullets and help screens.
     pub scroll: u16,
@@ -134,6 +141,8 @@ pub struct App {
     /// The report or bullets as rendered for `TextKey`, or why not.
     rendered: Option<(TextKey, Result<String, String>)>,
     pub quitting: bool,
+    /// The terminal's (width, height), as last reported.
+    pub size: (u16, u16),
 }
 
 impl App {
@@ -155,7 +164,8 @@ impl App {
             question: None,
             search: None,
             filtering: false,
-            last_deleted: None,
+            history: Vec::new(),
+            undoing: false,
             message: None,
             scroll: 0,
             help_return: Mode::Week,
@@ -166,6 +176,7 @@ impl App {
             reminders: OnceCell::new(),
             rendered: None,
             quitting: false,
+            size: (80, 24),
         }
     }
 
@@ -273,7 +284,11 @@ impl App {
                 }
             }
             Action::Command(command) => self.command(command),
-            Action::Resize => Vec::new(),
+            Action::Resize { width, height } => {
+                self.size = (width, height);
+                self.scroll = self.scroll.min(self.max_scroll());
+                Vec::new()
+            }
             Action::Tick => self.tick(),
             Action::WeekLoaded { week, loaded } => {
                 self.week_loaded(week, loaded);
@@ -291,7 +306,7 @@ impl App {
             Action::Deleted(deleted) => self.deleted(*deleted),
             Action::Restored(entry) => {
                 self.info(format!("Restored \"{}\"", entry.title));
-                self.last_deleted = None;
+                self.undoing = false;
                 self.insert(entry.clone());
                 self.select_or_visit(&entry)
             }
@@ -322,6 +337,8 @@ impl App {
                 Vec::new()
             }
             Action::Failed(message) => {
+                // A failed undo leaves nothing to skip.
+                self.undoing = false;
                 self.message = Some((Level::Error, message));
                 Vec::new()
             }
@@ -412,6 +429,8 @@ impl App {
             Command::MoveUp => self.selected = self.selected.saturating_sub(1),
             Command::PageDown => self.selected = (self.selected + 10).min(len.saturating_sub(1)),
             Command::PageUp => self.selected = self.selected.saturating_sub(10),
+            Command::First => self.selected = 0,
+            Command::Last => self.selected = len.saturating_sub(1),
             Command::New => {
                 self.message = None;
                 self.mode = Mode::Picker;
@@ -422,16 +441,19 @@ impl App {
             Command::Edit => return self.edit_selected(),
             Command::Delete => {
                 if let Some(entry) = self.selected_entry() {
+                    let fixed_by = self
+                        .fixes_of(&entry.id)
+                        .iter()
+                        .map(|f| f.title.clone())
+                        .collect();
                     self.question = Some(Question::Delete {
                         id: entry.id.clone(),
                         title: entry.title.clone(),
+                        fixed_by,
                     });
                 }
             }
-            Command::Undo => match &self.last_deleted {
-                Some(deleted) => return vec![Effect::Restore(Box::new(deleted.clone()))],
-                None => self.info("Nothing to undo".into()),
-            },
+            Command::Undo => return self.undo(),
             Command::PrevWeek => return self.go_to_week(self.week.prev()),
             Command::NextWeek => return self.go_to_week(self.week.next()),
             Command::ThisWeek => {
@@ -618,15 +640,14 @@ impl App {
     }
 
     fn deleted(&mut self, deleted: DeletedEntry) -> Vec<Effect> {
-        let undo = self
-            .keymap
-            .keys(Screen::Main, Command::Undo)
-            .first()
-            .map(|k| k.to_string());
-        let hint = undo.map(|k| format!(" ({k} undoes)")).unwrap_or_default();
+        let hint = if self.undoing {
+            String::new()
+        } else {
+            self.undo_hint()
+        };
         self.info(format!("Deleted \"{}\"{hint}", deleted.entry.title));
         self.forget(&deleted.entry.id);
-        self.last_deleted = Some(deleted);
+        self.remember(Step::Deleted(Box::new(deleted)));
         self.rerun_search();
         let len = self.visible().len();
         self.selected = self.selected.min(len.saturating_sub(1));

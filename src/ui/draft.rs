@@ -20,6 +20,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::Kind;
 
 const DIR_NAME: &str = "drafts";
+/// Where versions before per-window drafts kept the one draft; it names no
+/// journal, so it is offered only when this journal has no draft of its own.
+const LEGACY_FILE: &str = "draft.json";
 
 /// What a form holds, as text, so it round-trips whatever was half typed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,6 +39,7 @@ pub struct Draft {
 #[derive(Debug)]
 pub struct Drafts {
     dir: PathBuf,
+    legacy: PathBuf,
     /// `<journal key>-`: every draft of this journal starts so.
     prefix: String,
     /// The one file this window writes.
@@ -55,6 +59,7 @@ impl Drafts {
         let window = format!("{}-{:08x}", std::process::id(), fastrand::u32(..));
         Drafts {
             own: dir.join(format!("{prefix}{window}.json")),
+            legacy: state_dir.join(LEGACY_FILE),
             dir,
             prefix,
             offered: Mutex::new(None),
@@ -85,12 +90,12 @@ impl Drafts {
     /// unreadable one is reported, not fatal.
     pub fn offer(&self) -> io::Result<Option<(PathBuf, Draft)>> {
         let entries = match std::fs::read_dir(&self.dir) {
-            Ok(entries) => entries,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Ok(entries) => Some(entries),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => None,
             Err(err) => return Err(err),
         };
         let mut newest: Option<(SystemTime, PathBuf)> = None;
-        for entry in entries {
+        for entry in entries.into_iter().flatten() {
             let entry = entry?;
             let path = entry.path();
             let name = entry.file_name();
@@ -103,8 +108,10 @@ impl Drafts {
                 newest = Some((modified, path));
             }
         }
-        let Some((_, path)) = newest else {
-            return Ok(None);
+        let path = match newest {
+            Some((_, path)) => path,
+            None if self.legacy.is_file() => self.legacy.clone(),
+            None => return Ok(None),
         };
         let text = std::fs::read_to_string(&path)?;
         let draft = serde_json::from_str(&text)
@@ -244,6 +251,22 @@ mod tests {
         assert!(Drafts::new(&state, &journal).offer().unwrap().is_some());
         now.entry_saved().unwrap();
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_draft_from_before_per_window_drafts_is_still_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        std::fs::create_dir_all(&state).unwrap();
+        let legacy = state.join(LEGACY_FILE);
+        std::fs::write(&legacy, serde_json::to_string(&draft("old")).unwrap()).unwrap();
+        let window = Drafts::new(&state, &dir.path().join("journal"));
+        assert_eq!(
+            window.offer().unwrap(),
+            Some((legacy.clone(), draft("old")))
+        );
+        window.entry_saved().unwrap();
+        assert!(!legacy.exists());
     }
 
     #[test]

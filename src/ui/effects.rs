@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use super::action::{Action, Effect};
 use super::draft::{Draft, DraftFate, Drafts};
 use crate::model::Week;
-use crate::store::{Journal, StoreError, atomic_write, create_private_dir};
+use crate::store::{Journal, StoreError, create_private_dir};
 
 pub struct Effects {
     pub journal: Journal,
@@ -143,8 +143,8 @@ impl Effects {
         let dir = &self.export_dir;
         create_private_dir(dir).with_context(|| format!("creating {}", dir.display()))?;
         let path = dir.join(file_name);
-        atomic_write(&path, text.as_bytes())
-            .with_context(|| format!("writing {}", path.display()))?;
+        // Like `report -o`: never over a FIFO, a device or a symlink.
+        crate::output::write(&path, text.as_bytes())?;
         Ok(std::path::absolute(&path).unwrap_or(path))
     }
 }
@@ -280,6 +280,25 @@ mod tests {
                 .to_string()
                 .contains("kept as a draft in")
         );
+    }
+
+    #[test]
+    fn an_export_never_replaces_what_is_not_a_regular_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(out.join("report-2026-W47.md")).unwrap();
+        let effects = Effects::new(Journal::new(dir.path().join("journal")), out.clone(), None);
+        match effects.run(Effect::Export {
+            file_name: "report-2026-W47.md".into(),
+            text: "# hi\n".into(),
+            overwrite: true,
+        }) {
+            Some(Action::Failed(message)) => {
+                assert!(message.contains("not a regular file"), "{message}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(out.join("report-2026-W47.md").is_dir());
     }
 
     fn note_draft() -> Draft {

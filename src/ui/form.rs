@@ -506,11 +506,15 @@ mod tests {
         type_text(&mut form, "Half typed");
         focus(&mut form, FieldId::Expected);
         type_text(&mut form, "3 days");
+        focus(&mut form, FieldId::Tags);
+        type_text(&mut form, "billing,ops");
         assert!(form.draft_stale);
         let draft = form.to_draft();
+        assert_eq!(draft.fields["tags"], "billing,ops", "kept as typed");
         let back = Form::from_draft(&draft, today(), None, Vec::new());
         assert_eq!(back.text(FieldId::Title), "Half typed");
         assert_eq!(back.text(FieldId::Expected), "3 days");
+        assert_eq!(back.text(FieldId::Tags), "billing,ops");
         assert!(back.is_changed());
     }
 }

@@ -99,6 +99,12 @@ pub fn run_with_drafts_in(
             return Err(anyhow::Error::new(err).context("cannot set up the terminal"));
         }
     };
+    if let Ok(size) = terminal.size() {
+        app.update(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+    }
     let result = event_loop(&mut terminal, &mut app, &effects, &loader, &signal);
     ratatui::restore();
     result
@@ -153,7 +159,7 @@ fn event_loop(
         if event::poll(Duration::from_millis(100))? {
             let action = match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => Action::Key(key),
-                Event::Resize(..) => Action::Resize,
+                Event::Resize(width, height) => Action::Resize { width, height },
                 _ => continue,
             };
             let effects_due = app.update(action);

@@ -34,7 +34,10 @@ impl Journal {
             }
             for entry in read_dir(&year_dir)? {
                 let path = entry.path();
+                // A day file counts only in its own year's folder (`check`
+                // names one anywhere else), so what is listed can be edited.
                 if let Some(date) = day_file_date(&path)
+                    && date.year() == year
                     && date >= start
                     && date <= end
                 {
@@ -46,6 +49,8 @@ impl Journal {
         Ok(files)
     }
 
+    /// The year folders, oldest first. A symlink to a directory counts as
+    /// one (the rule every command follows, as `day_path` does).
     pub(super) fn year_dirs(&self) -> Result<Vec<(i32, PathBuf)>, StoreError> {
         let mut dirs = Vec::new();
         for entry in read_dir(&self.root)? {
@@ -53,7 +58,7 @@ impl Journal {
             let name = name.to_string_lossy();
             if name.len() == 4
                 && let Ok(year) = name.parse::<i32>()
-                && entry.file_type().is_ok_and(|t| t.is_dir())
+                && fs::metadata(entry.path()).is_ok_and(|m| m.is_dir())
             {
                 dirs.push((year, entry.path()));
             }
@@ -71,6 +76,18 @@ pub(super) fn read_dir(dir: &Path) -> Result<Vec<fs::DirEntry>, StoreError> {
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(err) => Err(StoreError::io(dir)(err)),
     }
+}
+
+/// True for a name shaped like a day file's, `NNNN-NN-NN.toml`, whether or
+/// not it is a real date.
+pub(super) fn looks_like_day_file(name: &str) -> bool {
+    name.strip_suffix(".toml").is_some_and(|stem| {
+        stem.len() == 10
+            && stem.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+    })
 }
 
 /// `…/2026/2026-11-18.toml` → 2026-11-18, when the name is exactly a day file's.

@@ -3,16 +3,16 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use super::Journal;
+use super::{Journal, Stray};
 use crate::model::{Entry, EntryId};
 use crate::store::dayfile::{DayFile, ParsedDay};
 use crate::store::index::{Index, NewRecord, Stamp};
+use crate::store::open::{Contents, read_regular};
 use crate::store::{Problem, StoreError};
 
 /// Entries read from some days, and what could not be read.
@@ -51,10 +51,9 @@ impl Journal {
     /// Reads one day; `None` when it has no file.
     pub fn read_day(&self, date: NaiveDate) -> Result<Option<ParsedDay>, StoreError> {
         let path = self.day_path(date);
-        match fs::read(&path) {
-            Ok(bytes) => Ok(Some(parse_bytes(&path, date, &bytes))),
-            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(err) => Err(StoreError::io(path)(err)),
+        match read_regular(&path).map_err(StoreError::io(&path))? {
+            Contents::Missing => Ok(None),
+            contents => Ok(Some(parse_contents(&path, date, contents))),
         }
     }
 
@@ -181,8 +180,8 @@ impl Journal {
         }
         // The document is dropped as soon as its entries are out: holding
         // every parsed document at once costs gigabytes at 100k entries.
-        let bytes = fs::read(path).map_err(StoreError::io(path))?;
-        let day = parse_bytes(path, date, &bytes);
+        let contents = read_regular(path).map_err(StoreError::io(path))?;
+        let day = parse_contents(path, date, contents);
         // Recorded only if the file did not change while it was read, so a
         // record's bytes always belong to its stamp.
         let unchanged = || fs::metadata(path).ok().as_ref().and_then(Stamp::of) == stamp;
@@ -224,6 +223,21 @@ impl Journal {
         })
     }
 
+    /// Why `id` is not found when a day file outside its folder holds it
+    /// (such files are not read, so the entry cannot be changed there).
+    fn misplaced_holding(&self, id: &EntryId) -> StoreError {
+        let strays = self.strays().unwrap_or_default();
+        for stray in strays {
+            if let Stray::Misplaced { path, .. } = &stray
+                && let Ok(Contents::Bytes(bytes)) = read_regular(path)
+                && String::from_utf8_lossy(&bytes).contains(id.as_str())
+            {
+                return StoreError::Broken(stray.problem());
+            }
+        }
+        StoreError::NotFound(id.clone())
+    }
+
     fn find_with(
         &self,
         id: &EntryId,
@@ -245,8 +259,23 @@ impl Journal {
             .find(|e| &e.id == id)
             .ok_or_else(|| match unreadable {
                 Some(problem) => StoreError::Broken(problem),
-                None => StoreError::NotFound(id.clone()),
+                None => self.misplaced_holding(id),
             })
+    }
+}
+
+/// A day file's contents parsed; a file that was not read (not a regular
+/// file, too large, gone since it was listed) is one problem.
+fn parse_contents(path: &Path, date: NaiveDate, contents: Contents) -> ParsedDay {
+    let why = match contents {
+        Contents::Bytes(bytes) => return parse_bytes(path, date, &bytes),
+        Contents::Refused(why) => why,
+        Contents::Missing => "the file was removed while it was read".to_string(),
+    };
+    ParsedDay {
+        entries: Vec::new(),
+        problems: vec![Problem::whole_file(path, why)],
+        file: None,
     }
 }
 

@@ -188,7 +188,7 @@ impl Journal {
 
     /// The entry's table exactly as written in its file, for `$EDITOR`.
     pub fn entry_text(&self, id: &EntryId) -> Result<(Entry, String), StoreError> {
-        let entry = self.find(id)?;
+        let entry = self.find_on_disk(id)?;
         let text = self
             .read_day(entry.date)?
             .and_then(|parsed| parsed.file)
@@ -240,7 +240,7 @@ impl Journal {
     /// Removes an entry, returning what `restore` needs to put it back.
     pub fn delete(&self, id: &EntryId) -> Result<DeletedEntry, StoreError> {
         let _lock = self.lock()?;
-        let entry = self.find(id)?;
+        let entry = self.find_on_disk(id)?;
         let (index, table) = self.edit_day(entry.date, |file| {
             file.remove(id)
                 .ok_or_else(|| StoreError::NotFound(id.clone()))

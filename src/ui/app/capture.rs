@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Level, Mode, Question};
+use super::{App, Level, Mode, Question, Step};
 use crate::model::{Entry, EntryId, Kind, Week};
 use crate::ui::action::{Command, Effect, picked_kind};
 use crate::ui::draft::Draft;
@@ -143,15 +143,32 @@ impl App {
 
     pub(super) fn added(&mut self, entry: Entry) -> Vec<Effect> {
         self.info(format!(
-            "Saved \"{}\" to {}",
+            "Saved \"{}\" to {}{}",
             entry.title,
-            entry.date.format("%a %-d %b")
+            entry.date.format("%a %-d %b"),
+            self.undo_hint()
         ));
+        self.remember(Step::Added {
+            id: entry.id.clone(),
+        });
         self.finish_save(entry)
     }
 
     pub(super) fn updated(&mut self, entry: Entry) -> Vec<Effect> {
-        self.info(format!("Saved \"{}\"", entry.title));
+        let before = self.known().iter().find(|e| e.id == entry.id).cloned();
+        let hint = if self.undoing {
+            " (undone)".to_string()
+        } else {
+            self.undo_hint()
+        };
+        self.info(format!("Saved \"{}\"{hint}", entry.title));
+        if let Some(before) = before {
+            self.remember(Step::Updated {
+                before: Box::new(before),
+            });
+        } else {
+            self.undoing = false;
+        }
         self.finish_save(entry)
     }
 

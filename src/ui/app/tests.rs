@@ -476,7 +476,7 @@ fn delete_asks_then_undo_restores() {
     assert_eq!(restore.entry.id, victim.id);
     app.update(Action::Restored(victim.clone()));
     assert_eq!(app.selected_entry().unwrap().id, victim.id);
-    assert!(app.last_deleted.is_none());
+    assert!(app.history.is_empty());
     press(&mut app, "u");
     assert_eq!(app.message.as_ref().unwrap().1, "Nothing to undo");
 }
@@ -772,7 +772,32 @@ fn views_scroll_no_further_than_their_last_line() {
         press(&mut app, "pagedown");
     }
     let lines = app.view_text().unwrap().as_ref().unwrap().lines().count() as u16;
-    assert_eq!(app.scroll, lines - 1);
+    // The last line stops at the bottom of a 24-line screen (19 shown).
+    assert_eq!(app.scroll, lines - 19);
+    press(&mut app, "g");
+    assert_eq!(app.scroll, 0);
+    press(&mut app, "G");
+    assert_eq!(app.scroll, lines - 19);
+    // A taller terminal shows more, so there is less to scroll.
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(app.scroll, lines.saturating_sub(35));
+}
+
+#[test]
+fn g_and_end_go_to_the_first_and_last_entry() {
+    let mut app = app_with(sample());
+    press(&mut app, "G");
+    let last = app.visible().len() - 1;
+    assert_eq!(app.selected, last);
+    press(&mut app, "home");
+    assert_eq!(app.selected, 0);
+    press(&mut app, "end");
+    assert_eq!(app.selected, last);
+    press(&mut app, "g");
+    assert_eq!(app.selected, 0);
 }
 
 #[test]
@@ -977,4 +1002,62 @@ fn space_on_a_promise_cycles_open_kept_missed_open() {
     }
     assert!(press(&mut app, "space").is_empty());
     assert!(app.message.as_ref().unwrap().1.contains("promise"));
+}
+
+#[test]
+fn u_undoes_adds_edits_and_status_changes_newest_first() {
+    let mut app = app_with(sample());
+    // An add.
+    press(&mut app, "A");
+    type_text(&mut app, "n Lunch with Ada");
+    let effects = press(&mut app, "enter");
+    let [Effect::Add(new)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let mut added = new.clone();
+    added.id = "2026-11-18-l0nc".parse().unwrap();
+    app.update(Action::Added(added.clone()));
+    // An edit of an older entry.
+    let before = app
+        .known()
+        .iter()
+        .find(|e| e.id.as_str() == "2026-11-19-m3t0")
+        .unwrap()
+        .clone();
+    let mut edited = before.clone();
+    edited.title = "Monthly close a day early".into();
+    app.update(Action::Updated(edited.clone()));
+    // A status change.
+    let promise = app
+        .known()
+        .iter()
+        .find(|e| e.id.as_str() == "2026-11-18-z81t")
+        .unwrap()
+        .clone();
+    let mut kept = promise.clone();
+    kept.status = Some(PromiseStatus::Kept);
+    app.update(Action::Updated(kept));
+
+    // Newest first: the status, then the edit, then the add.
+    let effects = press(&mut app, "u");
+    let [Effect::Update(back)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(back, &promise);
+    app.update(Action::Updated(back.clone()));
+    let effects = press(&mut app, "u");
+    let [Effect::Update(back)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(back, &before);
+    app.update(Action::Updated(back.clone()));
+    let effects = press(&mut app, "u");
+    assert!(
+        matches!(effects.as_slice(), [Effect::Delete(id)] if *id == added.id),
+        "{effects:?}"
+    );
+    // Undoing leaves no step of its own: nothing is left.
+    assert!(app.history.is_empty());
+    press(&mut app, "u");
+    assert_eq!(app.message.as_ref().unwrap().1, "Nothing to undo");
 }

@@ -33,6 +33,8 @@ impl App {
                 self.scroll = self.scroll.saturating_add(10).min(self.max_scroll())
             }
             Command::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Command::First => self.scroll = 0,
+            Command::Last => self.scroll = self.max_scroll(),
             Command::PrevWeek if self.mode != Mode::Help => {
                 return self.go_to_week(self.week.prev());
             }
@@ -86,9 +88,10 @@ impl App {
         }
     }
 
-    /// How far a screen scrolls: to its last line at the top (wrapped lines
-    /// are not counted, so long lines may still leave some below).
-    fn max_scroll(&self) -> u16 {
+    /// How far a screen scrolls: until its last line is at the bottom of
+    /// the screen (wrapped lines are not counted, so a long line may still
+    /// leave some below).
+    pub(super) fn max_scroll(&self) -> u16 {
         let lines = match self.mode {
             Mode::Help => {
                 Screen::ALL
@@ -104,7 +107,9 @@ impl App {
             },
             _ => 0,
         };
-        u16::try_from(lines.saturating_sub(1)).unwrap_or(u16::MAX)
+        // The header (2), the footer (1) and the view's border (2).
+        let shown = usize::from(self.size.1.saturating_sub(5)).max(1);
+        u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
     }
 
     /// The text the report or bullets screen needs rendered, unless it is already.

@@ -83,16 +83,20 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
             Command::Help,
             Command::Quit,
         ],
-        // Dropped from the right when narrow, so the least needed go last.
+        // Dropped from the right when narrow, so the least needed go last;
+        // the most used (new, search, report, bullets, stats) fit at 80.
         (Screen::Main, _) => &[
             Command::New,
+            Command::Search,
+            Command::Report,
+            Command::Bullets,
+            Command::Stats,
+            Command::QuickAdd,
             Command::Edit,
             Command::Delete,
-            Command::Search,
+            Command::Undo,
             Command::PrevWeek,
             Command::NextWeek,
-            Command::Report,
-            Command::Undo,
             Command::Help,
             Command::Quit,
         ],
@@ -130,18 +134,24 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
         ],
         (Screen::View, _) => &[Command::MoveDown, Command::MoveUp, Command::Back],
     };
-    let mut hints = app.keymap.hints(screen, commands);
-    // Too narrow: drop hints from the middle, keeping the last two (help, quit).
-    let len = |hints: &[(String, &str)]| {
-        hints
-            .iter()
-            .map(|(k, w)| k.chars().count() + w.len() + 3)
-            .sum::<usize>()
-    };
-    while len(&hints) > usize::from(width) + 2 && hints.len() > 2 {
-        hints.remove(hints.len() - 3);
+    let hints = app.keymap.hints(screen, commands);
+    // Too narrow: the last two (help, quit) always show; the others are
+    // taken in order while they fit, so a short one may follow a long one
+    // that did not.
+    // A hint, the space in it and the two before the next; the first has
+    // none before it, hence the 2 columns of slack.
+    let len = |(k, w): &(String, &str)| k.chars().count() + w.len() + 3;
+    let split = hints.len().saturating_sub(2);
+    let mut room = (usize::from(width) + 2).saturating_sub(hints[split..].iter().map(len).sum());
+    let mut kept = Vec::new();
+    for hint in &hints[..split] {
+        if len(hint) <= room {
+            room -= len(hint);
+            kept.push(hint.clone());
+        }
     }
-    hints_line(hints)
+    kept.extend(hints[split..].iter().cloned());
+    hints_line(kept)
 }
 
 pub(crate) fn hints_line(hints: Vec<(String, &'static str)>) -> Line<'static> {
@@ -158,6 +168,19 @@ pub(crate) fn hints_line(hints: Vec<(String, &'static str)>) -> Line<'static> {
 
 fn ask(app: &App, question: &Question, area: Rect, buf: &mut Buffer) {
     let text = match question {
+        Question::Delete {
+            title, fixed_by, ..
+        } if !fixed_by.is_empty() => {
+            let fixes: Vec<String> = fixed_by
+                .iter()
+                .map(|t| format!("\"{}\"", sanitize::line(t)))
+                .collect();
+            format!(
+                "Delete \"{}\"? It is fixed by {}, which will point to nothing.",
+                sanitize::line(title),
+                fixes.join(", ")
+            )
+        }
         Question::Delete { title, .. } => format!("Delete \"{}\"?", sanitize::line(title)),
         Question::Discard => "Leave the form and lose your changes?".to_string(),
         Question::Overwrite { path, .. } => format!(

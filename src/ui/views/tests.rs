@@ -367,3 +367,10 @@ fn reminder_line_names_the_oldest_overdue_promise() {
     app.settings = settings();
     snap("reminders", &mut app);
 }
+
+#[test]
+fn deleting_a_fixed_screwup_names_the_fix() {
+    let mut app = populated();
+    press(&mut app, "d");
+    snap("delete_fixed_screwup", &mut app);
+}

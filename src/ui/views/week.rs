@@ -291,7 +291,13 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
         if index == app.selected {
             selected_row = Some(items.len());
         }
-        items.push(ListItem::new(entry_line(app, fixed, entry, &[])));
+        items.push(ListItem::new(entry_line(
+            app,
+            fixed,
+            entry,
+            &[],
+            usize::from(area.width.saturating_sub(2)),
+        )));
     }
     let mut state = ListState::default().with_selected(selected_row);
     StatefulWidget::render(
@@ -304,30 +310,38 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// `  ✗ title  open` for the list.
+/// `  ✗ title  open` for the list, in `width` columns: the title gives way
+/// (ending in `…`) so the status word always shows whole.
 fn entry_line<'a>(
     app: &App,
     fixed: &HashSet<EntryId>,
     entry: &Entry,
     matched: &[usize],
+    width: usize,
 ) -> Line<'a> {
+    let mut status = None;
+    if entry.kind == Kind::Screwup && !fixed.contains(&entry.id) {
+        status = Some(Span::styled("  open", theme::OPEN));
+    }
+    if let Some(word) = entry.promise_status() {
+        let style = match word {
+            PromiseStatus::Open if entry.due.is_some_and(|d| d < app.today) => theme::OPEN,
+            PromiseStatus::Missed => theme::OPEN,
+            _ => theme::DIM,
+        };
+        status = Some(Span::styled(format!("  {word}"), style));
+    }
+    let status_width = status.as_ref().map_or(0, |s| s.content.chars().count());
+    // " ✗ " before the title.
+    let room = width.saturating_sub(3 + status_width).max(1);
+    let title = super::ellipsize(&sanitize::line(&entry.title), room);
     let mut spans = vec![
         Span::raw(" "),
         Span::styled(theme::marker(entry.kind), theme::kind(entry.kind)),
         Span::raw(" "),
     ];
-    spans.extend(highlighted(&entry.title, matched, Style::default()));
-    if entry.kind == Kind::Screwup && !fixed.contains(&entry.id) {
-        spans.push(Span::styled("  open", theme::OPEN));
-    }
-    if let Some(status) = entry.promise_status() {
-        let style = match status {
-            PromiseStatus::Open if entry.due.is_some_and(|d| d < app.today) => theme::OPEN,
-            PromiseStatus::Missed => theme::OPEN,
-            _ => theme::DIM,
-        };
-        spans.push(Span::styled(format!("  {status}"), style));
-    }
+    spans.extend(highlighted(&title, matched, Style::default()));
+    spans.extend(status);
     Line::from(spans)
 }
 
@@ -386,7 +400,9 @@ fn results(app: &App, hits: &[Hit], area: Rect, buf: &mut Buffer) {
                 hit.entry.date.format("%Y-%m-%d").to_string(),
                 theme::DAY,
             )];
-            first.extend(entry_line(app, fixed, &hit.entry, title).spans);
+            // The date and its space take 10 columns, the border 2.
+            let width = usize::from(area.width.saturating_sub(12));
+            first.extend(entry_line(app, fixed, &hit.entry, title, width).spans);
             let mut lines = vec![Line::from(first)];
             if let Some(piece) = hit
                 .pieces
