@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use clap::Args;
 
 use super::{CliError, Context};
 use crate::model::EntryId;
@@ -11,8 +12,26 @@ use crate::sanitize;
 use crate::store::Git;
 use crate::store::repo;
 
-pub fn run(context: &Context) -> Result<ExitCode, CliError> {
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Also repair what is safe to repair: remove temp files left by saves
+    /// that were killed. Everything else is only reported.
+    #[arg(long)]
+    pub fix: bool,
+}
+
+/// Exit codes: 0 no problems (after `--fix`, none left), 1 problems listed,
+/// 2 bad arguments.
+pub fn run(context: &Context, args: CheckArgs) -> Result<ExitCode, CliError> {
     let journal = &context.journal;
+    if args.fix {
+        for path in journal.remove_leftovers()? {
+            println!(
+                "removed {}, a temp file left by an interrupted save",
+                sanitize::line(&path.display().to_string())
+            );
+        }
+    }
     // Every file is parsed afresh: check trusts no cache.
     let verified = journal.verify_all()?;
     let mut problems: Vec<String> = verified.problems.iter().map(ToString::to_string).collect();

@@ -43,6 +43,8 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+// Parsed once per run: the size of `add`'s flags does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Append an entry and print its id.
@@ -54,13 +56,13 @@ pub enum Command {
     /// Edit one entry in $VISUAL or $EDITOR.
     Edit(change::IdArg),
     /// Delete one entry.
-    Delete(change::IdArg),
+    Delete(change::DeleteArgs),
     /// Mark a promise as kept.
     Done(change::IdArg),
     /// Mark a promise as missed.
     Missed(change::IdArg),
     /// Read every file and list each problem as file:line:col; exit 1 if any.
-    Check,
+    Check(check::CheckArgs),
     /// Open the journal screen on a throwaway copy of a sample journal.
     Demo,
     /// The weekly report (default: this week, Markdown, stdout).
@@ -100,7 +102,9 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("jobjournal: {err}");
+            // Messages quote what the user typed (`--week`, `--due`, …): the
+            // one place every error passes makes them all safe to print.
+            eprintln!("jobjournal: {}", crate::sanitize::block(&err.to_string()));
             err.exit_code()
         }
     }
@@ -119,19 +123,24 @@ fn usage_error(err: clap::Error) -> ExitCode {
         let _ = err.print();
         return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
     }
-    let rendered = err.render().to_string();
-    let first_paragraph: Vec<&str> = rendered
-        .lines()
-        .take_while(|line| !line.trim().is_empty())
-        .map(str::trim)
-        .collect();
-    let message = first_paragraph.join(" ");
-    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    let message = one_line(&err.render().to_string());
     eprintln!(
         "jobjournal: {}  (see --help)",
-        crate::sanitize::line(message)
+        crate::sanitize::line(&message)
     );
     ExitCode::from(2)
+}
+
+/// Clap's rendered error as one line: its first paragraph plus its tips
+/// ("a similar argument exists: '--customer'"), without the usage block.
+fn one_line(rendered: &str) -> String {
+    let mut lines = rendered.lines().map(str::trim);
+    let first_paragraph = lines.by_ref().take_while(|line| !line.is_empty());
+    let mut parts: Vec<&str> = first_paragraph.collect();
+    parts.extend(lines.filter(|line| line.starts_with("tip:")));
+    let message = parts.into_iter().collect::<Vec<_>>().join(" ");
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    message.replace(" tip: ", "; tip: ")
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
@@ -161,7 +170,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Missed(args) => {
             change::set_status(&context, args, crate::model::PromiseStatus::Missed)
         }
-        Command::Check => check::run(&context),
+        Command::Check(args) => check::run(&context, args),
         // A throwaway journal: nothing of the user's is saved, so no warnings.
         Command::Demo => return demo::run(context),
         Command::Report(args) => report::report(&context, args),

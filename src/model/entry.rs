@@ -28,6 +28,9 @@ pub struct Entry {
     pub delivered: Option<String>,
     pub due: Option<NaiveDate>,
     pub status: Option<PromiseStatus>,
+    /// The day a promise was marked kept or missed; absent on promises
+    /// closed before this was recorded, and on open ones.
+    pub closed: Option<NaiveDate>,
     pub bullet: Option<String>,
 }
 
@@ -57,6 +60,7 @@ impl Entry {
             } else {
                 None
             },
+            closed: None,
             bullet: None,
         }
     }
@@ -64,6 +68,24 @@ impl Entry {
     /// A promise's status, `open` when not written down.
     pub fn promise_status(&self) -> Option<PromiseStatus> {
         (self.kind == Kind::Promise).then(|| self.status.unwrap_or_default())
+    }
+
+    /// Sets a promise's status, recording the day it was closed: `today`
+    /// for kept or missed, nothing once it is open again. An unchanged
+    /// status keeps the day it was first closed.
+    pub fn set_status(&mut self, status: PromiseStatus, today: NaiveDate) {
+        if self.promise_status() == Some(status) {
+            return;
+        }
+        self.status = Some(status);
+        self.closed = (status != PromiseStatus::Open).then_some(today);
+    }
+
+    /// Whether a promise was closed kept on or before its due day. A promise
+    /// closed before `closed` was recorded is never "on time".
+    pub fn kept_on_time(&self) -> bool {
+        self.promise_status() == Some(PromiseStatus::Kept)
+            && matches!((self.closed, self.due), (Some(closed), Some(due)) if closed <= due)
     }
 
     /// Every field a text search looks at, lower-cased, one per line: the
@@ -117,6 +139,7 @@ impl Entry {
         only(self.delivered.is_some(), "delivered", Kind::Exceeded)?;
         only(self.due.is_some(), "due", Kind::Promise)?;
         only(self.status.is_some(), "status", Kind::Promise)?;
+        only(self.closed.is_some(), "closed", Kind::Promise)?;
         Ok(())
     }
 
@@ -158,6 +181,12 @@ impl Entry {
         }
         if let Some(status) = self.promise_status() {
             map.insert("status".into(), json!(status.as_str()));
+        }
+        if let Some(closed) = self.closed {
+            map.insert(
+                "closed".into(),
+                json!(closed.format("%Y-%m-%d").to_string()),
+            );
         }
         insert_text(&mut map, "bullet", &self.bullet);
         Value::Object(map)
@@ -231,5 +260,50 @@ mod tests {
         assert!(json.get("customer").is_none());
         assert!(json.get("status").is_none());
         assert_eq!(entry(Kind::Promise).to_json()["status"], json!("open"));
+    }
+
+    #[test]
+    fn closing_a_promise_records_the_day_and_reopening_clears_it() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let mut promise = entry(Kind::Promise);
+        promise.due = Some(day(20));
+        promise.set_status(PromiseStatus::Kept, day(19));
+        assert_eq!(promise.closed, Some(day(19)));
+        assert!(promise.kept_on_time());
+        assert_eq!(promise.to_json()["closed"], json!("2026-11-19"));
+        promise.set_status(PromiseStatus::Kept, day(23));
+        assert_eq!(
+            promise.closed,
+            Some(day(19)),
+            "marking kept again keeps the day"
+        );
+        promise.set_status(PromiseStatus::Open, day(23));
+        assert_eq!(promise.closed, None);
+        promise.set_status(PromiseStatus::Missed, day(23));
+        assert_eq!(promise.closed, Some(day(23)));
+        assert!(!promise.kept_on_time());
+    }
+
+    #[test]
+    fn a_kept_promise_without_a_closed_day_is_not_on_time() {
+        let mut promise = entry(Kind::Promise);
+        promise.due = NaiveDate::from_ymd_opt(2026, 11, 20);
+        promise.status = Some(PromiseStatus::Kept);
+        assert!(!promise.kept_on_time());
+        let mut late = promise.clone();
+        late.closed = NaiveDate::from_ymd_opt(2026, 11, 21);
+        assert!(!late.kept_on_time());
+    }
+
+    #[test]
+    fn closed_only_applies_to_a_promise() {
+        let mut note = entry(Kind::Note);
+        note.closed = NaiveDate::from_ymd_opt(2026, 11, 20);
+        assert!(
+            note.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("'closed'")
+        );
     }
 }

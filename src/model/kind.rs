@@ -40,6 +40,12 @@ impl Kind {
     }
 
     /// The word shown to people.
+    /// Whether entries of this kind usually carry money or another outcome
+    /// (so the form asks for it right after the title).
+    pub fn carries_outcome(self) -> bool {
+        !matches!(self, Kind::Promise | Kind::Note)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Screwup => "screw-up",
@@ -49,11 +55,6 @@ impl Kind {
             Kind::Promise => "promise",
             Kind::Note => "note",
         }
-    }
-
-    /// Exceeding or meeting an expectation counts as a win in reports.
-    pub fn is_win(self) -> bool {
-        matches!(self, Kind::Exceeded | Kind::Met)
     }
 }
 

@@ -76,6 +76,7 @@ pub fn read_entry(table: &Table, date: NaiveDate) -> Read<Entry> {
         Kind::Promise => {
             entry.due = opt(table, "due", read_date)?;
             entry.status = Some(opt(table, "status", status)?.unwrap_or_default());
+            entry.closed = opt(table, "closed", read_date)?;
         }
         Kind::Screwup | Kind::Met | Kind::Note => {}
     }
@@ -262,6 +263,7 @@ pub fn field_values(entry: &Entry) -> Vec<(&'static str, Option<Value>)> {
             "status",
             entry.promise_status().map(|s| Value::from(s.as_str())),
         ),
+        ("closed", entry.closed.map(date_value)),
         ("bullet", text(&entry.bullet)),
     ]
 }
@@ -347,5 +349,34 @@ pub fn update_table(table: &mut Table, old: &Entry, new: &Entry) {
                 }
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PromiseStatus;
+
+    #[test]
+    fn closed_is_read_and_written_right_after_status() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 17).unwrap();
+        let text = "id = \"2026-11-17-z81t\"\nkind = \"promise\"\ntitle = \"Send Birch the contract\"\n\
+                    due = 2026-11-20\nstatus = \"kept\"\nclosed = 2026-11-19\n";
+        let doc: toml_edit::DocumentMut = text.parse().unwrap();
+        let Ok(entry) = read_entry(doc.as_table(), date) else {
+            panic!("reads")
+        };
+        assert_eq!(entry.status, Some(PromiseStatus::Kept));
+        assert_eq!(entry.closed, NaiveDate::from_ymd_opt(2026, 11, 19));
+        let written = new_table(&entry).to_string();
+        assert!(
+            written.contains("status = \"kept\"\nclosed = 2026-11-19\n"),
+            "{written}"
+        );
+        let mut reopened = entry.clone();
+        reopened.set_status(PromiseStatus::Open, date);
+        let mut table = doc.as_table().clone();
+        update_table(&mut table, &entry, &reopened);
+        assert!(table.get("closed").is_none(), "{table}");
     }
 }

@@ -17,6 +17,15 @@ pub enum StoreError {
     NotFound(EntryId),
     #[error("{0}")]
     Invalid(#[from] ModelError),
+    /// A link between entries that does not hold (a fix of a non-screw-up).
+    #[error("{0}")]
+    Link(String),
+    /// Fields this editor changed were also changed on disk since it read them.
+    #[error(
+        "{id}: {} changed in the journal while it was open here; open it again to make your change",
+        fields.join(", ")
+    )]
+    Changed { id: EntryId, fields: Vec<String> },
 }
 
 impl StoreError {

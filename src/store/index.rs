@@ -8,7 +8,11 @@
 //! - files with problems are never recorded, so they are always re-read and
 //!   reported;
 //! - a cache written by another version, or that cannot be decoded, is
-//!   ignored and rebuilt. Deleting it is always safe.
+//!   ignored and rebuilt. Deleting it is always safe;
+//! - every record carries a checksum (xxh3) of its path, stamp and bytes,
+//!   checked when the bytes are used: a damaged record is treated as absent
+//!   and the file parsed again;
+//! - saves never read it: a change reads the day file under the lock.
 
 use std::collections::HashMap;
 use std::fs::{File, Metadata};
@@ -30,7 +34,7 @@ const SETTLE: Duration = Duration::from_secs(3);
 
 /// Which build wrote the cache; any other build ignores it, so a change in
 /// `Entry`'s shape can never decode into wrong entries.
-const FORMAT: &str = concat!("jobjournal-index-4-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("jobjournal-index-6-", env!("CARGO_PKG_VERSION"));
 
 /// What identifies one version of a file's contents, without reading it.
 ///
@@ -93,9 +97,23 @@ struct Record {
     stamp: Stamp,
     /// The file's entries, postcard-encoded; decoded only when wanted.
     entries: Bytes,
+    entries_sum: u64,
     /// The entries' [`Entry::search_text`], one after another, so a search
     /// decodes only the files that can match. Read only by searches.
-    text: Option<Bytes>,
+    text: Option<(Bytes, u64)>,
+}
+
+/// The checksum of one record's bytes, tied to its path and stamp so a
+/// record cannot pass for another file's or another version's.
+fn checksum(key: &str, stamp: Stamp, bytes: &[u8]) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(key.as_bytes());
+    hasher.update(&stamp.size.to_le_bytes());
+    hasher.update(&stamp.mtime_ns.to_le_bytes());
+    hasher.update(&stamp.ctime_ns.to_le_bytes());
+    hasher.update(&stamp.inode.to_le_bytes());
+    hasher.update(bytes);
+    hasher.digest()
 }
 
 /// The cache file holds two sections: the entries, then the search texts,
@@ -114,13 +132,18 @@ struct StoredRecord<'a> {
     stamp: Stamp,
     #[serde(borrow, with = "serde_bytes")]
     bytes: &'a [u8],
+    /// [`checksum`] of key, stamp and bytes.
+    sum: u64,
 }
 
-/// The cached version of one file.
+/// The cached version of one file; its bytes are believed only if their
+/// checksum holds.
 #[derive(Clone, Copy)]
 pub struct Cached<'a> {
-    entries: &'a [u8],
-    text: Option<&'a [u8]>,
+    key: &'a str,
+    stamp: Stamp,
+    entries: (&'a [u8], u64),
+    text: Option<(&'a [u8], u64)>,
 }
 
 impl Cached<'_> {
@@ -129,12 +152,18 @@ impl Cached<'_> {
     /// and is the answer whenever the text was not read.
     pub fn may_mention(&self, needle: &str) -> bool {
         self.text
-            .and_then(|text| std::str::from_utf8(text).ok())
+            .filter(|(text, sum)| checksum(self.key, self.stamp, text) == *sum)
+            .and_then(|(text, _)| std::str::from_utf8(text).ok())
             .is_none_or(|text| text.contains(needle))
     }
 
+    /// The cached entries, or `None` when they are damaged (parse the file).
     pub fn entries(&self) -> Option<Vec<Entry>> {
-        postcard::from_bytes(self.entries).ok()
+        let (bytes, sum) = self.entries;
+        if checksum(self.key, self.stamp, bytes) != sum {
+            return None;
+        }
+        postcard::from_bytes(bytes).ok()
     }
 }
 
@@ -171,7 +200,8 @@ impl Index {
     /// unreadable or foreign cache is empty.
     pub fn load(root: &Path, texts: bool) -> Index {
         let path = root.join(INDEX_FILE);
-        let Ok(mut file) = File::open(&path) else {
+        // Only a regular file is read: a FIFO there must not hang every command.
+        let Ok(Ok((mut file, _))) = super::open::open_regular(&path, u64::MAX) else {
             return Index {
                 recording: true,
                 ..Index::default()
@@ -188,6 +218,7 @@ impl Index {
                     let record = Record {
                         stamp: stored.stamp,
                         entries: Bytes::InEntries(span(&entries_section, stored.bytes)),
+                        entries_sum: stored.sum,
                         text: None,
                     };
                     (stored.key.to_string(), record)
@@ -237,7 +268,7 @@ impl Index {
                 if let Some(record) = self.records.get_mut(stored.key)
                     && record.stamp == stored.stamp
                 {
-                    record.text = Some(Bytes::InTexts(span(&texts, stored.bytes)));
+                    record.text = Some((Bytes::InTexts(span(&texts, stored.bytes)), stored.sum));
                 }
             }
         }
@@ -253,11 +284,16 @@ impl Index {
     }
 
     /// The cached `key`, if the cache holds this exact version of it.
-    pub fn get(&self, key: &str, stamp: Stamp) -> Option<Cached<'_>> {
+    pub fn get<'a>(&'a self, key: &'a str, stamp: Stamp) -> Option<Cached<'a>> {
         let record = self.records.get(key).filter(|r| r.stamp == stamp)?;
         Some(Cached {
-            entries: self.bytes(&record.entries),
-            text: record.text.as_ref().map(|text| self.bytes(text)),
+            key,
+            stamp,
+            entries: (self.bytes(&record.entries), record.entries_sum),
+            text: record
+                .text
+                .as_ref()
+                .map(|(text, sum)| (self.bytes(text), *sum)),
         })
     }
 
@@ -277,12 +313,15 @@ impl Index {
             .collect::<Vec<_>>()
             .join("\n");
         let entries = postcard::to_stdvec(entries).ok()?;
+        let entries_sum = checksum(&key, stamp, &entries);
+        let text_sum = checksum(&key, stamp, text.as_bytes());
         Some(NewRecord {
             key,
             record: Record {
                 stamp,
                 entries: Bytes::Owned(entries),
-                text: Some(Bytes::Owned(text.into_bytes())),
+                entries_sum,
+                text: Some((Bytes::Owned(text.into_bytes()), text_sum)),
             },
         })
     }
@@ -315,15 +354,17 @@ impl Index {
                 .records
                 .iter()
                 .filter_map(|(key, record)| {
-                    let bytes = if text {
-                        record.text.as_ref()?
+                    let (bytes, sum) = if text {
+                        let (bytes, sum) = record.text.as_ref()?;
+                        (bytes, *sum)
                     } else {
-                        &record.entries
+                        (&record.entries, record.entries_sum)
                     };
                     Some(StoredRecord {
                         key,
                         stamp: record.stamp,
                         bytes: self.bytes(bytes),
+                        sum,
                     })
                 })
                 .collect();

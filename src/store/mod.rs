@@ -9,6 +9,7 @@ mod git;
 mod index;
 mod journal;
 mod merge;
+mod open;
 mod problem;
 pub mod repo;
 mod save;

@@ -180,7 +180,8 @@ pub fn remove_leftovers(dir: &Path) -> io::Result<Vec<PathBuf>> {
     };
     for entry in entries {
         let entry = entry?;
-        if is_temp_file(&entry.file_name().to_string_lossy()) {
+        // Only files: a directory with such a name is the user's (check names it).
+        if is_temp_file(&entry.file_name().to_string_lossy()) && entry.file_type()?.is_file() {
             fs::remove_file(entry.path())?;
             removed.push(entry.path());
         }

@@ -1,0 +1,406 @@
+//! The journal's read, write and check paths, together.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::{Entry, EntryId, Kind};
+use crate::store::StoreError;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn new_entry(date: NaiveDate, kind: Kind, title: &str) -> Entry {
+    Entry::new(
+        EntryId::generate(date, &mut fastrand::Rng::new()),
+        date,
+        kind,
+        title,
+    )
+}
+
+#[test]
+fn add_find_update_delete_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path().join("journal"));
+    let saved = journal
+        .add(new_entry(day(18), Kind::Screwup, "Sent the invoice twice"))
+        .unwrap();
+    assert_eq!(
+        journal.find(&saved.id).unwrap().title,
+        "Sent the invoice twice"
+    );
+
+    let mut moved = saved.clone();
+    moved.date = day(19);
+    moved.title = "Sent Acme the invoice twice".into();
+    journal.update(&moved).unwrap();
+    assert!(journal.load_days([day(18)]).unwrap().entries.is_empty());
+    assert_eq!(journal.find(&saved.id).unwrap().date, day(19));
+
+    let deleted = journal.delete(&saved.id).unwrap();
+    assert!(matches!(
+        journal.find(&saved.id),
+        Err(StoreError::NotFound(_))
+    ));
+    journal.restore(&deleted).unwrap();
+    assert_eq!(
+        journal.find(&saved.id).unwrap().title,
+        "Sent Acme the invoice twice"
+    );
+}
+
+#[test]
+fn broken_days_are_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let path = journal.day_path(day(18));
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, "[[entry]\nbroken").unwrap();
+    let err = journal
+        .add(new_entry(day(18), Kind::Note, "x"))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Broken(_)));
+    assert_eq!(fs::read_to_string(&path).unwrap(), "[[entry]\nbroken");
+    journal
+        .add(new_entry(day(19), Kind::Note, "other days still work"))
+        .unwrap();
+    let loaded = journal.load_all().unwrap();
+    assert_eq!(loaded.entries.len(), 1);
+    assert_eq!(loaded.problems.len(), 1);
+}
+
+#[test]
+fn add_and_update_refuse_links_to_anything_but_a_screwup() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let note = journal
+        .add(new_entry(day(18), Kind::Note, "a note"))
+        .unwrap();
+    let screwup = journal
+        .add(new_entry(day(18), Kind::Screwup, "oops"))
+        .unwrap();
+    let before = fs::read_to_string(journal.day_path(day(18))).unwrap();
+    let mut fix = new_entry(day(18), Kind::Fix, "the fix");
+    fix.fixes = vec![note.id.clone()];
+    let err = journal.add(fix.clone()).unwrap_err().to_string();
+    assert_eq!(err, format!("{} is not a screw-up (it is a note)", note.id));
+    let gone: EntryId = "2026-11-18-zzzz".parse().unwrap();
+    fix.fixes = vec![gone.clone()];
+    let err = journal.add(fix.clone()).unwrap_err().to_string();
+    assert_eq!(err, format!("no entry {gone}"));
+    assert_eq!(
+        fs::read_to_string(journal.day_path(day(18))).unwrap(),
+        before
+    );
+
+    fix.fixes = vec![screwup.id.clone()];
+    let mut saved = journal.add(fix).unwrap();
+    saved.fixes = vec![note.id.clone()];
+    assert!(journal.update(&saved).is_err());
+    assert_eq!(journal.find(&saved.id).unwrap().fixes, [screwup.id]);
+}
+
+#[test]
+fn ranges_and_strays() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    journal.add(new_entry(day(2), Kind::Met, "early")).unwrap();
+    journal
+        .add(new_entry(
+            NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+            Kind::Met,
+            "last year",
+        ))
+        .unwrap();
+    let far = journal
+        .load_range(
+            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(far.entries.len(), 2);
+    assert_eq!(journal.load_range(day(1), day(7)).unwrap().entries.len(), 1);
+    let year = dir.path().join("2026");
+    fs::write(year.join("2026-11-02.sync-conflict-20261102-abc.toml"), "").unwrap();
+    fs::write(year.join(".2026-11-02.toml.1234abcd.jjtmp"), "").unwrap();
+    assert_eq!(journal.strays().unwrap().len(), 2);
+}
+
+fn age(path: &Path, seconds: u64) {
+    let file = fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(seconds))
+        .unwrap();
+}
+
+#[test]
+fn the_index_is_reused_only_while_files_are_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let kept = journal
+        .add(new_entry(day(2), Kind::Met, "kept as is"))
+        .unwrap();
+    let edited = journal
+        .add(new_entry(day(3), Kind::Met, "before the edit"))
+        .unwrap();
+    let index = dir.path().join(crate::store::INDEX_FILE);
+    let titles = || -> Vec<String> {
+        let loaded = journal.load_all().unwrap();
+        loaded.entries.into_iter().map(|e| e.title).collect()
+    };
+
+    // Fresh files are not recorded: their mtime could repeat.
+    journal.load_all().unwrap();
+    assert!(!index.exists());
+
+    age(&journal.day_path(day(2)), 60);
+    age(&journal.day_path(day(3)), 60);
+    journal.load_all().unwrap();
+    assert!(index.exists());
+
+    // A hand edit of the same size, with the mtime set back to an old
+    // moment of its own, is still seen: the stamp differs.
+    let path = journal.day_path(day(3));
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("before the edit", "after  the edit");
+    fs::write(&path, text).unwrap();
+    age(&path, 30);
+    assert_eq!(titles(), ["kept as is", "after  the edit"]);
+    assert_eq!(journal.find(&edited.id).unwrap().title, "after  the edit");
+
+    // Even with the size and the very modification time put back, as
+    // `touch -d` or `rsync -t` would, the change time gives it away.
+    let recorded = fs::metadata(&path).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("after  the edit", "after, the edit");
+    fs::write(&path, text).unwrap();
+    let file = fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(recorded).unwrap();
+    drop(file);
+    assert_eq!(titles(), ["kept as is", "after, the edit"]);
+
+    // A damaged cache is ignored and rebuilt; a deleted one is not missed.
+    fs::write(&index, b"garbage").unwrap();
+    assert_eq!(journal.load_all().unwrap().entries.len(), 2);
+    fs::remove_file(&index).unwrap();
+    assert_eq!(journal.load_all().unwrap().entries[0].id, kept.id);
+
+    // A removed day drops out of the cache.
+    fs::remove_file(journal.day_path(day(2))).unwrap();
+    assert_eq!(journal.load_all().unwrap().entries.len(), 1);
+}
+
+#[test]
+fn a_search_through_the_index_finds_what_a_full_parse_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let mut invoice = new_entry(day(2), Kind::Screwup, "Sent the INVOICE twice");
+    invoice.customer = Some("Straße & Söhne".into());
+    journal.add(invoice).unwrap();
+    let mut quote = new_entry(day(3), Kind::Met, "Quote turned around");
+    quote.details = Some("Birch wanted it\nby Friday".into());
+    quote.tags = vec!["Sales".into()];
+    journal.add(quote).unwrap();
+    journal
+        .add(new_entry(day(3), Kind::Note, "Standup"))
+        .unwrap();
+    age(&journal.day_path(day(2)), 60);
+    age(&journal.day_path(day(3)), 60);
+    journal.load_all().unwrap();
+    // A file changed since it was cached is parsed, whatever its text.
+    journal
+        .add(new_entry(day(4), Kind::Note, "invoice run"))
+        .unwrap();
+
+    for needle in [
+        "invoice", "straße", "sales", "friday", "it\nby", "stand", "zebra",
+    ] {
+        let keep = |e: &Entry| e.search_text().contains(needle);
+        let ids = |needle: Option<String>| -> Vec<EntryId> {
+            let scan = Scan {
+                keep: &keep,
+                needle,
+            };
+            journal
+                .scan(&scan)
+                .unwrap()
+                .entries
+                .into_iter()
+                .map(|e| e.id)
+                .collect()
+        };
+        assert_eq!(ids(Some(needle.to_string())), ids(None), "{needle:?}");
+    }
+    let found = |needle: &str| {
+        let keep = |e: &Entry| e.search_text().contains(needle);
+        let scan = Scan {
+            keep: &keep,
+            needle: Some(needle.to_string()),
+        };
+        journal.scan(&scan).unwrap().entries.len()
+    };
+    assert_eq!(found("invoice"), 2);
+    assert_eq!(found("friday"), 1);
+    assert_eq!(found("zebra"), 0);
+}
+
+#[test]
+fn broken_files_are_never_cached() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let path = journal.day_path(day(2));
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, "[[entry]]\nkind = 3\n").unwrap();
+    age(&path, 60);
+    for _ in 0..2 {
+        assert_eq!(journal.load_all().unwrap().problems.len(), 1);
+    }
+}
+
+#[test]
+fn modify_reads_under_the_lock_so_no_change_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let id = journal
+        .add(new_entry(day(18), Kind::Note, "tagged"))
+        .unwrap()
+        .id;
+    std::thread::scope(|scope| {
+        for side in ["a", "b"] {
+            let (journal, id) = (journal.clone(), id.clone());
+            scope.spawn(move || {
+                for n in 0..40 {
+                    journal
+                        .modify(&id, |e| {
+                            e.tags.push(format!("{side}{n}"));
+                            Ok(())
+                        })
+                        .unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(journal.find(&id).unwrap().tags.len(), 80);
+}
+
+#[test]
+fn update_from_keeps_what_another_save_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let base = journal
+        .add(new_entry(day(18), Kind::Note, "before"))
+        .unwrap();
+    journal
+        .modify(&base.id, |e| {
+            e.customer = Some("Acme".into());
+            Ok(())
+        })
+        .unwrap();
+    let mut mine = base.clone();
+    mine.title = "after".into();
+    let saved = journal.update_from(&base, &mine).unwrap();
+    assert_eq!(saved.customer.as_deref(), Some("Acme"));
+    assert_eq!(journal.find(&base.id).unwrap(), saved);
+
+    let mut stale = base.clone();
+    stale.title = "stale".into();
+    let err = journal.update_from(&base, &stale).unwrap_err();
+    assert!(matches!(err, StoreError::Changed { .. }), "{err}");
+    assert_eq!(journal.find(&base.id).unwrap().title, "after");
+}
+
+/// A single-bit flip in every byte of the index cache (a different bit of
+/// each, `JOBJOURNAL_EVERY_BIT=1` for all of them): loads and searches give
+/// what a full parse gives, and a save never writes cached data into a day
+/// file. Before the cache had checksums, 252 of all 3,232 flips gave wrong
+/// results.
+#[test]
+fn a_corrupted_index_is_never_believed() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let mut promise = new_entry(day(2), Kind::Promise, "Send the invoice");
+    promise.due = Some(day(6));
+    promise.status = Some(crate::model::PromiseStatus::Open);
+    let promise = journal.add(promise).unwrap();
+    journal
+        .add(new_entry(day(3), Kind::Met, "Quote on time"))
+        .unwrap();
+    age(&journal.day_path(day(2)), 60);
+    age(&journal.day_path(day(3)), 60);
+    let truth = journal.verify_all().unwrap();
+    let search = |needle: &str| {
+        let keep = |e: &Entry| e.search_text().contains(needle);
+        let scan = Scan {
+            keep: &keep,
+            needle: Some(needle.to_string()),
+        };
+        let mut ids: Vec<EntryId> = journal
+            .scan(&scan)
+            .unwrap()
+            .entries
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    let (invoice, quote) = (search("invoice"), search("quote"));
+    let index_path = dir.path().join(crate::store::INDEX_FILE);
+    let clean = fs::read(&index_path).unwrap();
+    let day2 = fs::read(journal.day_path(day(2))).unwrap();
+    let mut wrong = 0;
+    let every_bit = std::env::var_os("JOBJOURNAL_EVERY_BIT").is_some();
+    let bits: Vec<usize> = (0..clean.len() * 8)
+        .filter(|bit| every_bit || bit % 8 == (bit / 8) % 8)
+        .collect();
+    for (n, &bit) in bits.iter().enumerate() {
+        let mut flipped = clean.clone();
+        flipped[bit / 8] ^= 1 << (bit % 8);
+        fs::write(&index_path, &flipped).unwrap();
+        let loaded = journal.load_all().unwrap();
+        let mut ids: Vec<(EntryId, NaiveDate)> = loaded
+            .entries
+            .iter()
+            .map(|e| (e.id.clone(), e.date))
+            .collect();
+        ids.sort_by_key(|(_, date)| *date);
+        let titles: Vec<&str> = loaded.entries.iter().map(|e| e.title.as_str()).collect();
+        fs::write(&index_path, &flipped).unwrap();
+        let found = (search("invoice"), search("quote"));
+        if ids != truth.ids
+            || titles != ["Send the invoice", "Quote on time"]
+            || found != (invoice.clone(), quote.clone())
+        {
+            wrong += 1;
+        }
+        if n % 16 != 0 {
+            continue;
+        }
+        // A save reads the day file, whatever the cache says.
+        fs::write(&index_path, &flipped).unwrap();
+        journal
+            .modify(&promise.id, |e| {
+                e.status = Some(crate::model::PromiseStatus::Kept);
+                Ok(())
+            })
+            .unwrap();
+        let saved = fs::read_to_string(journal.day_path(day(2))).unwrap();
+        assert!(
+            saved.contains("title = \"Send the invoice\""),
+            "bit {bit}: {saved}"
+        );
+        fs::write(journal.day_path(day(2)), &day2).unwrap();
+        age(&journal.day_path(day(2)), 60);
+    }
+    assert_eq!(
+        wrong,
+        0,
+        "{wrong} of {} flips gave wrong results",
+        bits.len()
+    );
+}

@@ -1,0 +1,277 @@
+//! Every change to the journal: under the journal lock, re-read the day
+//! file, change it, and save it atomically.
+
+use chrono::NaiveDate;
+use toml_edit::Table;
+
+use super::{Journal, changes};
+use crate::model::{Entry, EntryId, Kind, ModelError};
+use crate::store::dayfile::DayFile;
+use crate::store::git::{Change, commit_message};
+use crate::store::save::{self, JournalLock, atomic_write, create_private_dir};
+use crate::store::{Problem, StoreError};
+
+/// What `delete` removed, with enough to put it back exactly (undo).
+#[derive(Debug, Clone)]
+pub struct DeletedEntry {
+    pub entry: Entry,
+    index: usize,
+    table: Table,
+}
+
+impl Journal {
+    pub(in crate::store) fn lock(&self) -> Result<JournalLock, StoreError> {
+        JournalLock::acquire(&self.root).map_err(StoreError::io(self.root.join(save::LOCK_FILE)))
+    }
+
+    /// Re-reads `date` from disk, applies `change`, and saves it atomically.
+    /// The caller holds the lock, so what is changed is what is on disk now.
+    fn edit_day<T>(
+        &self,
+        date: NaiveDate,
+        change: impl FnOnce(&mut DayFile) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let path = self.day_path(date);
+        let mut file = match self.read_day(date)? {
+            None => DayFile::empty(date),
+            Some(parsed) => match parsed.file {
+                Some(file) => file,
+                None => {
+                    return Err(StoreError::Broken(
+                        parsed
+                            .problems
+                            .into_iter()
+                            .next()
+                            .unwrap_or_else(|| Problem::whole_file(&path, "unreadable")),
+                    ));
+                }
+            },
+        };
+        let result = change(&mut file)?;
+        let dir = path.parent().unwrap_or(&self.root);
+        create_private_dir(dir).map_err(StoreError::io(dir))?;
+        // A save killed half-way leaves its temp file in this directory; we
+        // hold the lock, so no save in progress can own one now.
+        save::remove_leftovers(dir).map_err(StoreError::io(dir))?;
+        atomic_write(&path, file.render().as_bytes()).map_err(StoreError::io(&path))?;
+        Ok(result)
+    }
+
+    /// Refuses a `fixes` link to anything but a screw-up in the journal.
+    /// Called with the lock held, so the target cannot change meanwhile.
+    fn check_links(&self, entry: &Entry) -> Result<(), StoreError> {
+        for id in &entry.fixes {
+            let target = self.find(id).map_err(|err| match err {
+                StoreError::NotFound(_) => StoreError::Link(format!("no entry {id}")),
+                other => other,
+            })?;
+            if target.kind != Kind::Screwup {
+                return Err(StoreError::Link(format!(
+                    "{id} is not a screw-up (it is a {})",
+                    target.kind.as_str()
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Appends `entry` to its day with a fresh id, returning the saved entry.
+    pub fn add(&self, mut entry: Entry) -> Result<Entry, StoreError> {
+        entry.validate()?;
+        let _lock = self.lock()?;
+        self.check_links(&entry)?;
+        let saved = self.edit_day(entry.date, |file| {
+            let taken = file.ids();
+            let mut rng = fastrand::Rng::new();
+            entry.id = std::iter::repeat_with(|| EntryId::generate(entry.date, &mut rng))
+                .find(|id| !taken.contains(id))
+                .expect("an unbounded iterator yields");
+            file.append(&entry);
+            Ok(entry)
+        })?;
+        self.commit(&[saved.date], || commit_message(Change::Add, &saved, None));
+        Ok(saved)
+    }
+
+    /// Adds entries that already have ids (an import), one save per day.
+    /// Refuses, before writing anything, an id the journal already has.
+    pub fn add_with_ids(&self, entries: &[Entry]) -> Result<(), StoreError> {
+        let mut days: std::collections::BTreeMap<NaiveDate, Vec<&Entry>> = Default::default();
+        for entry in entries {
+            entry.validate()?;
+            days.entry(entry.date).or_default().push(entry);
+        }
+        let _lock = self.lock()?;
+        for (date, day) in days {
+            self.edit_day(date, |file| {
+                if let Some(taken) = day.iter().find(|e| file.get(&e.id).is_some()) {
+                    return Err(ModelError::Invalid(format!(
+                        "{} is already in the journal",
+                        taken.id
+                    ))
+                    .into());
+                }
+                for entry in day {
+                    file.append(entry);
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Saves `entry` over the entry with its id, moving it if its date
+    /// changed. Whatever changed on disk since `entry` was read is
+    /// overwritten: an editor that kept what it read calls [`Journal::update_from`].
+    pub fn update(&self, entry: &Entry) -> Result<Entry, StoreError> {
+        entry.validate()?;
+        let _lock = self.lock()?;
+        let current = self.find_on_disk(&entry.id)?;
+        self.save_over(&current, entry.clone())
+    }
+
+    /// Saves the changes an editor made from `base` (the entry as it read
+    /// it) to `new`, onto the entry as it is on disk now: fields this editor
+    /// left alone keep whatever another save wrote meanwhile, and a field
+    /// changed both here and there refuses the save ([`StoreError::Changed`]).
+    pub fn update_from(&self, base: &Entry, new: &Entry) -> Result<Entry, StoreError> {
+        new.validate()?;
+        let _lock = self.lock()?;
+        let current = self.find_on_disk(&base.id)?;
+        let merged = changes::apply(base, new, &current)?;
+        merged.validate()?;
+        self.save_over(&current, merged)
+    }
+
+    /// Reads the entry under the lock, lets `change` alter it, and saves it,
+    /// so no other save can land between the read and the write.
+    pub fn modify(
+        &self,
+        id: &EntryId,
+        change: impl FnOnce(&mut Entry) -> Result<(), ModelError>,
+    ) -> Result<Entry, StoreError> {
+        let _lock = self.lock()?;
+        let current = self.find_on_disk(id)?;
+        let mut entry = current.clone();
+        change(&mut entry)?;
+        entry.validate()?;
+        self.save_over(&current, entry)
+    }
+
+    /// Writes `entry` over `current` (as read under the lock held by the
+    /// caller), moving it when its date changed.
+    fn save_over(&self, current: &Entry, entry: Entry) -> Result<Entry, StoreError> {
+        self.check_links(&entry)?;
+        if current.date == entry.date {
+            self.edit_day(entry.date, |file| {
+                file.update(&entry)
+                    .then_some(())
+                    .ok_or_else(|| StoreError::NotFound(entry.id.clone()))
+            })?;
+        } else {
+            // Write the new copy first: a crash in between leaves a duplicate, never a loss.
+            self.edit_day(entry.date, |file| {
+                file.append(&entry);
+                Ok(())
+            })?;
+            self.edit_day(current.date, |file| {
+                file.remove(&entry.id)
+                    .map(|_| ())
+                    .ok_or_else(|| StoreError::NotFound(entry.id.clone()))
+            })?;
+        }
+        self.commit(&[entry.date, current.date], || {
+            commit_message(Change::Edit, &entry, Some(current))
+        });
+        Ok(entry)
+    }
+
+    /// The entry's table exactly as written in its file, for `$EDITOR`.
+    pub fn entry_text(&self, id: &EntryId) -> Result<(Entry, String), StoreError> {
+        let entry = self.find_on_disk(id)?;
+        let text = self
+            .read_day(entry.date)?
+            .and_then(|parsed| parsed.file)
+            .and_then(|file| file.table_text(id))
+            .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+        Ok((entry, text))
+    }
+
+    /// Saves a table edited as text (in `$EDITOR`) from `base`, the entry and
+    /// table text it was made from. If the table on disk is still `base`'s,
+    /// the user's text replaces it whole, comments included; if it changed
+    /// meanwhile, only the fields the user changed are applied, as
+    /// [`Journal::update_from`] does.
+    pub fn update_table(
+        &self,
+        base: &Entry,
+        base_text: &str,
+        edited: &Entry,
+        table: Table,
+    ) -> Result<Entry, StoreError> {
+        edited.validate()?;
+        let _lock = self.lock()?;
+        let current = self.find_on_disk(&base.id)?;
+        let on_disk = self
+            .read_day(current.date)?
+            .and_then(|parsed| parsed.file?.table_text(&base.id));
+        if current.date != base.date || on_disk.as_deref() != Some(base_text) {
+            let merged = changes::apply(base, edited, &current)?;
+            merged.validate()?;
+            return self.save_over(&current, merged);
+        }
+        let id = &base.id;
+        let after = self.edit_day(current.date, |file| {
+            file.replace_table(id, table)
+                .then_some(())
+                .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+            let after = file
+                .get(id)
+                .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+            self.check_links(&after)?;
+            Ok(after)
+        })?;
+        self.commit(&[current.date], || {
+            commit_message(Change::Edit, &after, Some(&current))
+        });
+        Ok(after)
+    }
+
+    /// Removes an entry, returning what `restore` needs to put it back.
+    pub fn delete(&self, id: &EntryId) -> Result<DeletedEntry, StoreError> {
+        let _lock = self.lock()?;
+        let entry = self.find_on_disk(id)?;
+        let (index, table) = self.edit_day(entry.date, |file| {
+            file.remove(id)
+                .ok_or_else(|| StoreError::NotFound(id.clone()))
+        })?;
+        self.commit(&[entry.date], || {
+            commit_message(Change::Delete, &entry, None)
+        });
+        Ok(DeletedEntry {
+            entry,
+            index,
+            table,
+        })
+    }
+
+    /// Puts a deleted entry back where it was, comments included.
+    pub fn restore(&self, deleted: &DeletedEntry) -> Result<(), StoreError> {
+        let _lock = self.lock()?;
+        self.edit_day(deleted.entry.date, |file| {
+            if file.get(&deleted.entry.id).is_some() {
+                return Err(ModelError::Invalid(format!(
+                    "{} is already in the journal",
+                    deleted.entry.id
+                ))
+                .into());
+            }
+            file.insert_table(deleted.index, deleted.table.clone());
+            Ok(())
+        })?;
+        self.commit(&[deleted.entry.date], || {
+            commit_message(Change::Restore, &deleted.entry, None)
+        });
+        Ok(())
+    }
+}
