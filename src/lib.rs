@@ -4,7 +4,9 @@
 
 pub mod cli;
 pub mod config;
+pub mod editor;
 pub mod model;
+pub mod output;
 pub mod report;
 pub mod sanitize;
 pub mod store;

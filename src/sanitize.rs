@@ -1,9 +1,18 @@
 //! The one function that makes journal text safe to print to a terminal.
 //!
 //! Entry text comes from hand-edited files and pasted input, so it may hold
-//! escape sequences (ESC, OSC 52 clipboard writes, BEL), C1 controls or bidi
-//! overrides that would act on the terminal or hide text. They are shown as
-//! visible escapes such as `\u{1b}` instead.
+//! characters that act on the terminal, reorder what is shown or hide text.
+//! Each is shown as a visible escape such as `\u{1b}` instead:
+//!
+//! - C0 and C1 controls (U+0000–U+001F, U+007F–U+009F): ESC sequences, OSC 52
+//!   clipboard writes, BEL; newline and tab only where lines are kept;
+//! - bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+//!   and bidi marks (U+200E, U+200F, U+061C), which reorder text;
+//! - line and paragraph separators (U+2028, U+2029), which break a line the
+//!   reader cannot see;
+//! - zero-width characters (U+200B–U+200D, U+2060, U+FEFF, a stray byte-order
+//!   mark included), which hide text or make two titles look the same. An
+//!   emoji joined with U+200D shows its parts and the escape.
 
 /// Whether newlines are allowed through (multi-line details) or escaped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +55,8 @@ fn is_unsafe(c: char, lines: Lines) -> bool {
         '\t' => lines == Lines::Escape,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        '\u{200b}'..='\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}' => true,
+        '\u{2060}' | '\u{feff}' => true,
         _ => false,
     }
 }
@@ -67,6 +78,22 @@ mod tests {
         assert_eq!(line("\u{2066}iso\u{2069}"), "\\u{2066}iso\\u{2069}");
         assert_eq!(line("two\nlines"), "two\\u{a}lines");
         assert_eq!(block("two\nlines\r"), "two\nlines\\u{d}");
+    }
+
+    #[test]
+    fn escapes_invisible_and_reordering_characters() {
+        for c in [
+            '\u{200e}', '\u{200f}', '\u{61c}', '\u{2028}', '\u{2029}', '\u{200b}', '\u{200c}',
+            '\u{200d}', '\u{2060}', '\u{feff}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}',
+        ] {
+            let text = format!("a{c}b");
+            let expected = format!("a\\u{{{:x}}}b", c as u32);
+            assert_eq!(line(&text), expected);
+            assert_eq!(block(&text), expected);
+            assert!(!is_clean(&text, Lines::Keep));
+        }
+        // A stray byte-order mark at the start is no exception.
+        assert_eq!(line("\u{feff}title"), "\\u{feff}title");
     }
 
     #[test]

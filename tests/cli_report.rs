@@ -4,7 +4,7 @@
 mod support;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 use support::TestJournal;
@@ -57,6 +57,14 @@ fn run(journal: &TestJournal, args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("utf-8")
 }
 
+/// The journal's files, without the index cache a whole-journal read keeps
+/// (the report reads every earlier week for what still needs attention).
+fn journal_files(journal: &TestJournal) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = journal.snapshot();
+    files.retain(|path, _| !path.ends_with(jobjournal::store::INDEX_FILE));
+    files
+}
+
 /// Runs the binary, expects exit `code`, nothing on stdout and one line on stderr.
 fn fails(journal: &TestJournal, args: &[&str], code: i32) -> String {
     let output = journal.cmd().args(args).output().expect("runs");
@@ -107,7 +115,7 @@ fn report_in_every_format() {
         &["report", "--week", "2026-W47", "--format", "json"],
     ))
     .expect("valid JSON");
-    assert_eq!(json["totals"]["revenue_won"], json!(8301.15));
+    assert_eq!(json["totals"]["revenue_won"], json!(7500.75));
     assert_eq!(json["totals"]["revenue_lost"], json!(1550.5));
     assert_eq!(
         json["trend"][0],
@@ -140,7 +148,7 @@ fn bad_week_names_are_usage_errors_naming_the_accepted_forms() {
 #[test]
 fn output_file_is_written_whole_and_private() {
     let journal = fixture_journal(CONFIG);
-    let before = journal.snapshot();
+    let before = journal_files(&journal);
     let path = journal.dir.path().join("w47.html");
     let output = journal
         .cmd()
@@ -191,7 +199,7 @@ fn output_file_is_written_whole_and_private() {
             .all(|n| !n.to_string_lossy().ends_with(".jjtmp")),
         "{names:?}"
     );
-    // Without --format, the file's extension picks it; --format wins.
+    // Without --format, the file's extension picks it.
     let export = |args: &[&str], path: &Path| {
         journal
             .cmd()
@@ -206,9 +214,10 @@ fn output_file_is_written_whole_and_private() {
     let json_path = journal.dir.path().join("w47.JSON");
     let json: Value = serde_json::from_str(&export(&[], &json_path)).expect("JSON");
     assert_eq!(json["week"], "2026-W47");
-    let md_path = journal.dir.path().join("w47.report");
+    let md_path = journal.dir.path().join("w47.md");
     assert!(export(&[], &md_path).starts_with("# Weekly report"));
-    assert!(export(&["--format", "text"], &path).starts_with("WEEKLY REPORT"));
+    let txt_path = journal.dir.path().join("w47.txt");
+    assert!(export(&["--format", "text"], &txt_path).starts_with("WEEKLY REPORT"));
     // A directory that does not exist is a runtime error.
     let missing = journal.dir.path().join("nope").join("r.md");
     let output = journal
@@ -219,7 +228,7 @@ fn output_file_is_written_whole_and_private() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write"));
-    assert_eq!(journal.snapshot(), before);
+    assert_eq!(journal_files(&journal), before);
 }
 
 #[test]
@@ -272,7 +281,7 @@ fn a_user_template_overrides_and_a_broken_one_names_its_file_and_line() {
     .expect("write");
     assert_eq!(
         run(&journal, &["report", "--week", "2026-W47"]),
-        "Ada Lovelace, 2026-W47: 3 screw-ups, won $8,301.15\n"
+        "Ada Lovelace, 2026-W47: 3 screw-ups, won $7,500.75\n"
     );
     assert_eq!(
         run(
@@ -287,8 +296,8 @@ fn a_user_template_overrides_and_a_broken_one_names_its_file_and_line() {
                 "1"
             ]
         ),
-        "* Exceeded expectations on quote for Birch Ltd turned around same day (4 hours vs. 3 days expected), \
-         winning $5,000 in revenue and cutting customer waiting time by 68 hours\n"
+        "* Turned around the quote for Birch Ltd same day, winning $5,000 \
+         and cutting customer wait times by 3 days\n"
     );
     // The other formats keep the built-in templates.
     assert!(run(&journal, &["report", "--format", "text"]).starts_with("WEEKLY REPORT"));
@@ -357,11 +366,14 @@ fn hostile_titles_cannot_reach_the_terminal_or_the_page() {
     );
     for out in [&md, &text, &bullets, &html] {
         assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    }
+    for out in [&text, &bullets, &html] {
         assert!(out.contains("\\u{1b}]52;c;ZXZpbA==\\u{7}"), "{out}");
     }
+    assert!(md.contains("\\\\u{1b}\\]52;c;ZXZpbA==\\\\u{7}"), "{md}");
     assert!(
-        md.contains("<script>alert('x')</script> & \"q\""),
-        "Markdown is not HTML: {md}"
+        md.contains("\\<script\\>alert('x')\\</script\\> & \"q\""),
+        "Markdown shows the title as text: {md}"
     );
     assert!(!html.contains("<script>"), "{html}");
     assert!(
@@ -427,7 +439,7 @@ fn bullets_by_year_range_and_limit() {
             "bullets", "--year", "2026", "--limit", "1", "--format", "text",
         ],
     );
-    assert_eq!(text, "• Kept 12 of 15 customer commitments on time (80%)\n");
+    assert_eq!(text, "• Kept 12 of 15 customer commitments (80%)\n");
     fails(
         &journal,
         &["bullets", "--year", "2026", "--since", "2026-01-01"],
@@ -465,7 +477,19 @@ fn an_empty_journal_reports_zeros_and_says_why_bullets_are_empty() {
     let json: Value =
         serde_json::from_str(&run(&journal, &["report", "--format", "json"])).expect("JSON");
     assert_eq!(json["entries"], json!([]));
-    assert_eq!(json["trend"].as_array().map(Vec::len), Some(8));
+    // The trend starts at the first week with an entry: here, only this one.
+    assert_eq!(json["trend"].as_array().map(Vec::len), Some(1));
+    assert_eq!(json["summary"]["direction"], "first_week");
+    // An empty week is a few lines, not a page of zeros.
+    let md = run(&journal, &["report"]);
+    assert_eq!(
+        md,
+        "# Weekly report 2026-W47 (2026-11-16 to 2026-11-22)\n\n\
+         Ada Lovelace, Account manager\n\n\
+         ## Summary\n\n\
+         - Nothing written this week.\n\
+         - **Needs attention as of 2026-11-18:** nothing\n"
+    );
     let output = journal.cmd().arg("bullets").output().expect("runs");
     assert!(output.status.success());
     assert!(output.stdout.is_empty());
@@ -475,4 +499,68 @@ fn an_empty_journal_reports_zeros_and_says_why_bullets_are_empty() {
     );
     // Reading never creates the journal.
     assert!(!journal.root().exists());
+}
+
+#[test]
+fn a_file_name_that_is_no_report_format_is_refused_and_nothing_written() {
+    let journal = fixture_journal(CONFIG);
+    let before = journal.snapshot();
+    for (args, said) in [
+        (
+            vec!["report", "-o", "r.pdf"],
+            "jobjournal: a report cannot be written as .pdf: the formats are md, text, html or json (files: .md, .txt, .html, .json)\n",
+        ),
+        (
+            vec!["report", "--format", "text", "-o", "r.html"],
+            "jobjournal: --format text does not match the file name r.html: the formats are md, text, html or json (files: .md, .txt, .html, .json)\n",
+        ),
+    ] {
+        let output = journal
+            .cmd()
+            .current_dir(journal.dir.path())
+            .args(&args)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), said);
+        assert!(!journal.dir.path().join("r.pdf").exists());
+        assert!(!journal.dir.path().join("r.html").exists());
+    }
+    // An unknown --format is clap's, with the list of values.
+    let output = journal
+        .cmd()
+        .args(["report", "--format", "pdf"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("[possible values: md, text, html, json]"),
+        "{stderr}"
+    );
+    assert_eq!(journal.snapshot(), before);
+}
+
+/// A past week is judged as of its last day: the report does not depend on
+/// the day it is made, in any format, byte for byte.
+#[test]
+fn a_past_weeks_report_is_the_same_whatever_today_is() {
+    let journal = fixture_journal(CONFIG);
+    for format in ["md", "text", "html", "json"] {
+        let on = |today: &str| {
+            let output = journal
+                .cmd()
+                .env("JOBJOURNAL_TODAY", today)
+                .args(["report", "--week", "2026-W47", "--format", format])
+                .output()
+                .expect("runs");
+            assert!(output.status.success());
+            output.stdout
+        };
+        let monday_after = on("2026-11-23");
+        assert!(monday_after == on("2027-06-30"), "{format} differs");
+        // While the week runs it is judged as of today: Friday's report
+        // does not call a promise due on Saturday overdue.
+        assert!(monday_after != on("2026-11-20"), "{format}");
+    }
 }

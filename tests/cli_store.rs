@@ -276,7 +276,7 @@ fn bad_input_is_refused_with_one_line_and_nothing_changes() {
     // A field of another kind is named by its flag.
     let stderr = refused(&["add", "note", "due on a note", "--due", "2026-11-20"], 2);
     assert!(
-        stderr.contains("--due only applies to a promise entry, not a note"),
+        stderr.contains("--due: due only applies to a promise entry, not a note"),
         "{stderr}"
     );
 
@@ -565,4 +565,136 @@ fn a_journal_others_can_read_draws_a_warning() {
         .stderr(predicate::str::contains(
             "can be read by other users (mode 755); run: chmod -R go-rwx",
         ));
+}
+
+#[test]
+fn list_due_shows_open_promises_overdue_or_due_soon_oldest_first() {
+    let journal = TestJournal::new();
+    journal.add(&["promise", "Due in ten days", "--due", "2026-11-28"]);
+    journal.add(&["promise", "Due Friday", "--due", "2026-11-20"]);
+    journal.add(&[
+        "promise",
+        "Overdue since Monday",
+        "--due",
+        "2026-11-16",
+        "--date",
+        "2026-11-10",
+    ]);
+    let kept = journal.add(&["promise", "Kept already", "--due", "2026-11-17"]);
+    journal.cmd().args(["done", &kept]).assert().success();
+    journal.add(&["note", "Not a promise"]);
+
+    let out = journal.cmd().args(["list", "--due"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let overdue = text.find("Overdue since Monday").expect(&text);
+    let friday = text.find("Due Friday").expect(&text);
+    assert!(overdue < friday, "oldest due first:\n{text}");
+    assert!(text.contains("2 days overdue"), "{text}");
+    assert!(!text.contains("Due in ten days"), "{text}");
+    assert!(!text.contains("Kept already"), "{text}");
+    assert!(!text.contains("Not a promise"), "{text}");
+
+    let out = journal
+        .cmd()
+        .args(["list", "--due", "--within", "10", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let titles: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Overdue since Monday", "Due Friday", "Due in ten days"]
+    );
+    // --within without --due is a usage error.
+    let out = journal
+        .cmd()
+        .args(["list", "--within", "3"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn list_search_needs_every_word_anywhere_and_customer_a_part_of_the_name() {
+    let journal = TestJournal::new();
+    journal.add(&[
+        "screwup",
+        "Sent the invoice twice",
+        "--customer",
+        "Acme Corp",
+    ]);
+    journal.add(&["note", "Lunch with the billing team"]);
+    journal.add(&["note", "Acme called about nothing"]);
+    let titles = |args: &[&str]| -> Vec<String> {
+        list_json(&journal, args)
+            .iter()
+            .map(|e| e["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Words in any order and field, whatever the case.
+    assert_eq!(
+        titles(&["--search", "acme invoice"]),
+        ["Sent the invoice twice"]
+    );
+    assert_eq!(
+        titles(&["--search", "INVOICE acme"]),
+        ["Sent the invoice twice"]
+    );
+    assert!(titles(&["--search", "birch"]).is_empty());
+    assert!(titles(&["--search", "acme lunch"]).is_empty());
+    assert_eq!(titles(&["--customer", "acme"]), ["Sent the invoice twice"]);
+    assert_eq!(titles(&["--customer", "CORP"]), ["Sent the invoice twice"]);
+    assert!(titles(&["--customer", "birch"]).is_empty());
+}
+
+#[test]
+fn delete_refuses_a_fixed_screwup_without_force_and_says_how_to_restore() {
+    let journal = TestJournal::new();
+    let screwup = journal.add(&["screwup", "Sent the invoice twice"]);
+    let fix = journal.add(&["fix", "Added a duplicate check", "--fixes", &screwup]);
+
+    // show names what fixed it.
+    let out = journal.cmd().args(["show", &screwup]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!("fixed by        {fix}  Added a duplicate check")),
+        "{text}"
+    );
+
+    let before = journal.snapshot();
+    let out = journal.cmd().args(["delete", &screwup]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(&fix) && err.contains("--force"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert_eq!(journal.snapshot(), before, "nothing changed");
+
+    let out = journal
+        .cmd()
+        .args(["delete", "--force", &screwup])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("to restore it, add these lines to"), "{text}");
+    assert!(text.contains(&format!("id = \"{screwup}\"")), "{text}");
+    assert!(
+        !journal
+            .read_day(support::TODAY)
+            .contains("Sent the invoice twice")
+    );
+
+    // The printed lines put it back as it was, same id.
+    let lines = text.split_once(":\n\n").unwrap().1;
+    let day = journal.read_day(support::TODAY);
+    journal.write_day(support::TODAY, &format!("{day}\n{lines}"));
+    journal.cmd().arg("check").assert().success();
+    let out = journal.cmd().args(["show", &screwup]).output().unwrap();
+    assert!(out.status.success());
 }

@@ -1,4 +1,5 @@
-//! Disk full: on a tiny tmpfs (needs root; skipped with a message otherwise)
+//! Disk full: on a tiny tmpfs (needs root; skipped with a message otherwise,
+//! a failure when `CI` is set)
 //! a save that cannot fit fails with a clear error and leaves the day file
 //! byte-identical and no temp file behind.
 
@@ -43,8 +44,8 @@ impl Drop for Tmpfs {
 fn a_full_disk_fails_the_save_cleanly() {
     let journal = TestJournal::new();
     let Some(_mount) = Tmpfs::mount(&journal.root(), "256k") else {
-        eprintln!(
-            "skipped: mounting a tmpfs needs root (run the suite as root to include this test)"
+        support::cannot_run(
+            "mounting a tmpfs needs root (run the suite as root to include this test)",
         );
         return;
     };

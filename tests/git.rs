@@ -752,3 +752,118 @@ fn concurrent_saves_each_commit_without_tripping_over_gits_lock() {
     assert_eq!(laptop.subjects().len(), 5);
     assert_eq!(laptop.git(&["status", "--porcelain"]), "");
 }
+
+/// What an outer repository holds, to show a nested journal left it alone:
+/// its commits (none), what is staged, its merge config, the remote's refs.
+fn outer_state(world: &World, outer: &Path) -> (bool, String, String, String) {
+    let has_head = {
+        let mut cmd = Command::new("git");
+        world.isolate(&mut cmd);
+        cmd.arg("-C")
+            .arg(outer)
+            .args(["rev-parse", "--verify", "--quiet", "HEAD"])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    };
+    let staged = world.git(outer, &["diff", "--cached", "--name-only"]);
+    let config = fs::read_to_string(outer.join(".git").join("config")).unwrap();
+    let remote = world.git(&world.remote(), &["for-each-ref"]);
+    (has_head, staged, config, remote)
+}
+
+#[test]
+fn a_journal_inside_another_repository_is_never_committed_pushed_or_configured_there() {
+    let world = World::new();
+    world.bare_remote();
+    // A home kept in git (dotfiles) with a remote and something staged,
+    // and the journal in a folder inside it.
+    let outer = world.dir.path().join("dotfiles");
+    fs::create_dir_all(&outer).unwrap();
+    world.git(&outer, &["init", "--quiet"]);
+    fs::write(outer.join("secret.env"), "TOKEN=do-not-push\n").unwrap();
+    world.git(&outer, &["add", "secret.env"]);
+    let remote = world.remote();
+    world.git(
+        &outer,
+        &["remote", "add", "origin", remote.to_str().unwrap()],
+    );
+    let before = outer_state(&world, &outer);
+    assert_eq!(before.1.trim(), "secret.env");
+
+    let journal = world.machine("dotfiles/journal");
+    journal.config("git = true\n");
+
+    // A save lands, is not committed, and says why.
+    let output = journal.run(&["add", "note", "Kept out of the dotfiles"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("not committed to git"), "{err}");
+    assert!(err.contains("inside the git repository"), "{err}");
+    assert_eq!(err.matches("not committed").count(), 1, "{err}");
+    assert_eq!(journal.titles(), ["Kept out of the dotfiles"]);
+    assert_eq!(outer_state(&world, &outer), before);
+
+    for args in [&["sync"][..], &["init", "--git"][..]] {
+        let output = journal.run(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let err = stderr(&output);
+        assert!(err.contains("inside the git repository"), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert_eq!(outer_state(&world, &outer), before, "{args:?}");
+        assert!(!journal.root().join(".git").exists(), "{args:?}");
+        assert!(!journal.root().join(".gitattributes").exists(), "{args:?}");
+    }
+}
+
+#[test]
+fn sync_on_a_detached_head_refuses_before_committing_anything() {
+    let world = World::new();
+    let laptop = world.machine("laptop");
+    laptop.config("");
+    laptop.ok(&["init", "--git"]);
+    laptop.add(&["note", "Written while detached"]);
+    laptop.git(&["checkout", "--quiet", "--detach"]);
+    let head = laptop.git(&["rev-parse", "HEAD"]);
+
+    let output = laptop.run(&["sync"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("detached"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(laptop.git(&["rev-parse", "HEAD"]), head);
+    assert!(
+        laptop
+            .git(&["status", "--porcelain", "--untracked-files=all"])
+            .contains("2026-11-18.toml"),
+        "the save is still pending"
+    );
+}
+
+#[test]
+fn git_dir_in_the_environment_never_sends_commits_elsewhere() {
+    let world = World::new();
+    world.bare_remote();
+    let outer = world.dir.path().join("dotfiles");
+    fs::create_dir_all(&outer).unwrap();
+    world.git(&outer, &["init", "--quiet"]);
+    let laptop = world.machine("laptop");
+    laptop.config("git = true\n");
+    laptop.ok(&["init", "--git"]);
+    // As a hook of another repository, or a dotfiles setup, would have it.
+    let output = laptop
+        .cmd()
+        .env("GIT_DIR", outer.join(".git"))
+        .env("GIT_WORK_TREE", &outer)
+        .args(["add", "note", "Into the journal's own history"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    assert_eq!(laptop.subjects().len(), 2, "{:?}", laptop.subjects());
+    assert!(
+        !outer_state(&world, &outer).0,
+        "no commit in the other repository"
+    );
+}

@@ -1,9 +1,10 @@
 //! The real binary in a real pseudo-terminal (tmux): keys in, screen and
-//! files out. Skipped with a note when tmux is missing (`.ci/run` installs it).
+//! files out. Skipped with a note when tmux is missing; a failure instead
+//! when `CI` is set (`.ci/run` installs tmux).
 
 mod support;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -29,7 +30,7 @@ impl Tmux {
     /// Runs `jobjournal ARGS` (e.g. `demo`) with `$VISUAL` set to `editor`.
     fn start_command(journal: &TestJournal, editor: &str, args: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("tmux not found: end-to-end TUI test skipped");
+            support::cannot_run("tmux not found: end-to-end TUI test");
             return None;
         }
         let state = journal.dir.path().join("state");
@@ -62,7 +63,7 @@ impl Tmux {
         if Command::new("tmux").arg("-V").output().is_err()
             || Command::new("bash").arg("--version").output().is_err()
         {
-            eprintln!("tmux or bash not found: end-to-end TUI test skipped");
+            support::cannot_run("tmux or bash not found: end-to-end TUI test");
             return None;
         }
         Some(Tmux::session(&["bash", "--norc", "--noprofile", "-i"]))
@@ -172,6 +173,13 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
+/// The drafts kept in `state` (one file per window and journal).
+fn drafts(state: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(state.join("drafts"))
+        .map(|dir| dir.filter_map(|e| Some(e.ok()?.path())).collect())
+        .unwrap_or_default()
+}
+
 #[test]
 fn kind_picker_title_and_ctrl_s_land_in_todays_file_and_q_restores_the_terminal() {
     let journal = TestJournal::new();
@@ -244,13 +252,17 @@ fn sigterm_keeps_the_open_form_as_a_draft_and_restores_the_terminal() {
     let screen = tmux.wait_for("exit=");
     assert!(screen.contains("exit=143"), "{screen}");
     tmux.wait_for("icanon echo");
-    let draft_path = journal.dir.path().join("state").join("draft.json");
-    let draft = read(&draft_path);
+    let [draft_path] = &drafts(&journal.dir.path().join("state"))[..] else {
+        panic!("one draft: {screen}");
+    };
+    // The message names the file; a long temp path wraps on screen.
+    assert!(screen.contains("kept as a draft in"), "{screen}");
+    let draft = read(draft_path);
     assert!(draft.contains("Call Birch back"), "{draft}");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&draft_path).unwrap().permissions().mode();
+        let mode = std::fs::metadata(draft_path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
 
@@ -422,9 +434,10 @@ fn sighup_restores_the_terminal_and_exits_129() {
     assert!(screen.contains("exit=129"), "{screen}");
     tmux.wait_for("icanon echo");
     assert!(
-        !journal.dir.path().join("state").join("draft.json").exists(),
+        drafts(&journal.dir.path().join("state")).is_empty(),
         "no form, no draft"
     );
+    assert!(!screen.contains("draft"), "{screen}");
 }
 
 #[test]
@@ -595,10 +608,194 @@ fn sighup_and_sigint_with_a_form_open_keep_the_draft_and_restore_the_terminal() 
         let screen = tmux.wait_for("exit=");
         assert!(screen.contains(&format!("exit={code}")), "{screen}");
         tmux.wait_for("icanon echo");
-        let draft = read(&journal.dir.path().join("state").join("draft.json"));
+        let [draft_path] = &drafts(&journal.dir.path().join("state"))[..] else {
+            panic!("one draft: {screen}");
+        };
+        let draft = read(draft_path);
         assert!(
             draft.contains(&format!("Interrupted by SIG{name}")),
             "{draft}"
         );
+    }
+}
+
+/// Sends `text` after `A` and Enter, and says how many keys that took.
+fn quick_add(tmux: &Tmux, text: &str) -> usize {
+    tmux.keys(&["A"]);
+    tmux.wait_for("Quick add");
+    tmux.type_text(text);
+    tmux.keys(&["Enter"]);
+    1 + text.chars().count() + 1
+}
+
+#[test]
+fn quick_add_captures_a_screwup_and_a_promise_in_few_keys_at_both_sizes() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        tmux.wait_for("Welcome to jobjournal");
+
+        let keys = quick_add(&tmux, "s Sent Acme the invoice twice @Acme -1200");
+        assert!(keys <= 45, "a screw-up took {keys} keys");
+        let screen = tmux.wait_for("Saved \"Sent Acme the invoice twice\"");
+        assert!(screen.contains("✗ Sent Acme the invoice twice"), "{screen}");
+        let day = read(&journal.day_path(TODAY));
+        assert!(day.contains("kind = \"screwup\""), "{day}");
+        assert!(day.contains("customer = \"Acme\""), "{day}");
+        assert!(day.contains("revenue = -1200"), "{day}");
+
+        // TODAY is a Wednesday: "fri" is the Friday two days on.
+        let keys = quick_add(&tmux, "p Send Birch the quote due:fri");
+        assert!(keys <= 35, "a promise took {keys} keys");
+        tmux.wait_for("Saved \"Send Birch the quote\"");
+        let day = read(&journal.day_path(TODAY));
+        assert!(day.contains("due = 2026-11-20"), "{day}");
+
+        // Tab opens the full form with what the line said.
+        tmux.keys(&["A"]);
+        tmux.type_text("x Quote turned around 3d>24h +5000");
+        tmux.wait_for("exceeded · $5,000");
+        tmux.keys(&["Tab"]);
+        let form = tmux.wait_for("New exceeded");
+        assert!(form.contains("3d"), "{form}");
+        tmux.keys(&["Escape"]);
+        tmux.wait_for("lose your changes?");
+        tmux.keys(&["y", "q"]);
+        tmux.wait_for("exit=0");
+    }
+}
+
+#[test]
+fn the_reminder_line_names_an_overdue_promise_and_space_keeps_it() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        journal.add(&[
+            "promise",
+            "Send Acme the renewal",
+            "--date",
+            "2026-11-09",
+            "--due",
+            "2026-11-13",
+        ]);
+        journal.add(&["note", "Lunch with the team"]);
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        let screen = tmux.wait_for("⚑ overdue: Send Acme the renewal (due Fri 13 Nov)");
+        assert!(screen.contains("! go"), "{screen}");
+        // One key goes to it, in its own week; Space marks it kept.
+        tmux.keys(&["!"]);
+        tmux.wait_for("2026-W46");
+        tmux.keys(&["Space"]);
+        tmux.wait_for("Saved \"Send Acme the renewal\"");
+        tmux.wait_until_gone("⚑ overdue");
+        let day = read(&journal.day_path("2026-11-09"));
+        assert!(day.contains("status = \"kept\""), "{day}");
+        tmux.keys(&["q"]);
+        tmux.wait_for("exit=0");
+    }
+}
+
+#[test]
+fn search_in_the_tui_needs_every_word_as_the_cli_does() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        journal.add(&[
+            "screwup",
+            "Sent the invoice twice",
+            "--customer",
+            "Acme Corp",
+        ]);
+        journal.add(&["note", "Lunch with the billing team"]);
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        tmux.wait_for("Lunch with the billing team");
+        tmux.keys(&["/"]);
+        tmux.type_text("birch");
+        let screen = tmux.wait_for("0 found");
+        assert!(!screen.contains("Lunch with"), "{screen}");
+        tmux.keys(&["C-u"]);
+        tmux.type_text("INVOICE acme");
+        let screen = tmux.wait_for("1 found");
+        assert!(screen.contains("Sent the invoice twice"), "{screen}");
+        tmux.keys(&["Escape", "q"]);
+        tmux.wait_for("exit=0");
+    }
+}
+
+#[test]
+fn u_undoes_a_status_change_then_an_add() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        tmux.wait_for("Welcome to jobjournal");
+        quick_add(&tmux, "p Call Birch back due:fri");
+        tmux.wait_for("Saved \"Call Birch back\"");
+        tmux.keys(&["Space"]);
+        tmux.wait_for("Call Birch back  kept");
+        assert!(read(&journal.day_path(TODAY)).contains("status = \"kept\""));
+        tmux.keys(&["u"]);
+        tmux.wait_for("Call Birch back  open");
+        let day = read(&journal.day_path(TODAY));
+        assert!(day.contains("status = \"open\""), "{day}");
+        tmux.keys(&["u"]);
+        tmux.wait_for("Deleted \"Call Birch back\"");
+        let day = read(&journal.day_path(TODAY));
+        assert!(!day.contains("Call Birch back"), "{day}");
+        tmux.keys(&["u"]);
+        tmux.wait_for("Nothing to undo");
+        tmux.keys(&["q"]);
+        tmux.wait_for("exit=0");
+    }
+}
+
+#[test]
+fn long_titles_end_in_an_ellipsis_and_the_footer_keeps_the_main_keys() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        journal.add(&[
+            "screwup",
+            "Quoted Acme the old price list for the renewal, including the extra seats we dropped",
+        ]);
+        let fix_target = journal.add(&["screwup", "Sent the invoice twice"]);
+        journal.add(&["fix", "Added a duplicate check", "--fixes", &fix_target]);
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        let screen = tmux.wait_for("Added a duplicate check");
+        let row = screen
+            .lines()
+            .find(|l| l.contains("Quoted Acme"))
+            .expect("the long title is listed");
+        assert!(row.contains('…') && row.contains("  open"), "{row}");
+        let footer = screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+        for hint in [
+            "a new",
+            "/ search",
+            "r report",
+            "b bullets",
+            "s stats",
+            "? help",
+            "q quit",
+        ] {
+            assert!(footer.contains(hint), "{hint:?} in {footer:?}");
+        }
+        // G goes to the last entry, g to the first; deleting a fixed screw-up names the fix.
+        tmux.keys(&["G"]);
+        tmux.wait_for("✓ fix ·");
+        tmux.keys(&["g", "j", "d"]);
+        tmux.wait_for("It is fixed by \"Added a duplicate check\"");
+        tmux.keys(&["n", "q"]);
+        tmux.wait_for("exit=0");
     }
 }

@@ -36,14 +36,26 @@ impl Context {
     }
 
     pub fn parse_date(&self, text: &str) -> Result<NaiveDate, CliError> {
-        crate::model::parse_date(text, self.today).map_err(CliError::usage)
+        crate::model::parse_date(text, self.today)
+            .and_then(|date| crate::model::within_calendar(date, text))
+            .map_err(CliError::usage)
     }
 }
 
 fn today() -> Result<NaiveDate, CliError> {
     match std::env::var(TODAY_ENV) {
+        // Strictly YYYY-MM-DD within the years every date keeps (no words).
         Ok(text) if !text.is_empty() => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map_err(|_| CliError::Usage(format!("{TODAY_ENV}={text} is not a date (YYYY-MM-DD)"))),
+            .ok()
+            .filter(|d| {
+                text.len() == 10 && crate::model::YEARS.contains(&chrono::Datelike::year(d))
+            })
+            .ok_or_else(|| {
+                CliError::Usage(format!(
+                    "{TODAY_ENV}={} is not a date from 0001-01-01 to 9999-12-31 (YYYY-MM-DD)",
+                    crate::sanitize::line(&text)
+                ))
+            }),
         _ => Ok(chrono::Local::now().date_naive()),
     }
 }

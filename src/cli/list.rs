@@ -7,13 +7,15 @@ use clap::{Args, ValueEnum};
 
 use super::add::{parse_id, parse_kind};
 use super::{CliError, Context, print};
-use crate::model::{Entry, EntryId, Kind};
+use crate::model::{Entry, EntryId, Kind, PromiseStatus};
 use crate::store::{Loaded, Scan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
     Json,
+    /// RFC 4180, one row per entry (see `csv_export`).
+    Csv,
 }
 
 #[derive(Debug, Args)]
@@ -33,12 +35,19 @@ pub struct ListArgs {
     /// Only entries with this tag.
     #[arg(long)]
     pub tag: Option<String>,
-    /// Only entries for this customer (case-insensitive).
+    /// Only entries whose customer contains this (case-insensitive): `acme` finds "Acme Corp".
     #[arg(long)]
     pub customer: Option<String>,
-    /// Only entries whose text contains this (case-insensitive).
+    /// Only entries where every word appears, in any order and case, in the
+    /// title, customer, tags, details, expected, delivered, bullet or adopted-by.
     #[arg(long)]
     pub search: Option<String>,
+    /// Open promises overdue or due within --within days, oldest due first.
+    #[arg(long, conflicts_with_all = ["week", "since", "until"])]
+    pub due: bool,
+    /// With --due: how many days ahead to look (default 7).
+    #[arg(long, requires = "due", value_name = "DAYS")]
+    pub within: Option<u32>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
 }
@@ -52,7 +61,11 @@ pub struct ShowArgs {
 }
 
 pub fn run(context: &Context, args: ListArgs) -> Result<ExitCode, CliError> {
-    let (range, loaded) = load(context, &args, &Filter::new(&args))?;
+    let (range, loaded) = if args.due {
+        load_due(context, &args, &Filter::new(&args))?
+    } else {
+        load(context, &args, &Filter::new(&args))?
+    };
     warn_problems(&loaded);
     let entries = &loaded.entries;
     match args.format {
@@ -65,6 +78,7 @@ pub fn run(context: &Context, args: ListArgs) -> Result<ExitCode, CliError> {
             );
         }
         Format::Text => print_text(context, &range, entries),
+        Format::Csv => super::csv_export::print(entries)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -73,6 +87,31 @@ pub fn run(context: &Context, args: ListArgs) -> Result<ExitCode, CliError> {
 enum Range {
     Week(crate::model::Week),
     Days(Option<NaiveDate>, Option<NaiveDate>),
+    /// Open promises due on or before this day.
+    DueBy(NaiveDate),
+}
+
+/// Open promises of the whole journal due by today + `--within` days
+/// (overdue ones included), oldest due first.
+fn load_due(
+    context: &Context,
+    args: &ListArgs,
+    filter: &Filter,
+) -> Result<(Range, Loaded), CliError> {
+    let days = args.within.unwrap_or(7);
+    let by = context
+        .today
+        .checked_add_days(chrono::Days::new(u64::from(days)))
+        .ok_or_else(|| CliError::Usage(format!("--within {days} goes past the last date")))?;
+    let due_by = |entry: &Entry| {
+        entry.promise_status() == Some(PromiseStatus::Open) && entry.due.is_some_and(|d| d <= by)
+    };
+    let mut loaded = context.journal.scan(&Scan {
+        keep: &|entry| due_by(entry) && filter.matches(entry),
+        needle: filter.search.clone(),
+    })?;
+    loaded.entries.sort_by_key(|e| (e.due, e.date));
+    Ok((Range::DueBy(by), loaded))
 }
 
 /// The entries asked for, filtered.
@@ -124,15 +163,25 @@ fn load(context: &Context, args: &ListArgs, filter: &Filter) -> Result<(Range, L
 struct Filter<'a> {
     args: &'a ListArgs,
     customer: Option<String>,
+    /// The words of `--search`, each of which must appear.
+    words: Vec<String>,
+    /// The longest word: a file that lacks it holds no match, so the
+    /// store can skip it unread.
     search: Option<String>,
 }
 
 impl Filter<'_> {
     fn new(args: &ListArgs) -> Filter<'_> {
+        let words: Vec<String> = args
+            .search
+            .as_deref()
+            .map(|q| q.split_whitespace().map(str::to_lowercase).collect())
+            .unwrap_or_default();
         Filter {
             args,
             customer: args.customer.as_deref().map(str::to_lowercase),
-            search: args.search.as_deref().map(str::to_lowercase),
+            search: words.iter().max_by_key(|w| w.len()).cloned(),
+            words,
         }
     }
 
@@ -150,12 +199,13 @@ impl Filter<'_> {
             && entry
                 .customer
                 .as_deref()
-                .is_none_or(|c| c.to_lowercase() != *customer)
+                .is_none_or(|c| !c.to_lowercase().contains(customer.as_str()))
         {
             return false;
         }
-        if let Some(needle) = &self.search {
-            return entry.search_text().contains(needle.as_str());
+        if !self.words.is_empty() {
+            let text = entry.search_text();
+            return self.words.iter().all(|word| text.contains(word.as_str()));
         }
         true
     }
@@ -173,10 +223,29 @@ fn print_text(context: &Context, range: &Range, entries: &[Entry]) {
         Range::Days(Some(s), None) => format!("since {s}"),
         Range::Days(None, Some(u)) => format!("until {u}"),
         Range::Days(None, None) => "whole journal".to_string(),
+        Range::DueBy(by) => format!("open promises due by {}", by.format("%a %Y-%m-%d")),
     };
     println!("{heading}");
     if entries.is_empty() {
         println!("  no entries");
+        return;
+    }
+    if matches!(range, Range::DueBy(_)) {
+        // Ordered by due date, so each line says when, not which day it was made.
+        for entry in entries {
+            let due = entry.due.unwrap_or(context.today);
+            let late = (context.today - due).num_days();
+            let when = match late {
+                0 => "due today".to_string(),
+                1 => "1 day overdue".to_string(),
+                n if n > 0 => format!("{n} days overdue"),
+                _ => format!("due {}", due.format("%a %Y-%m-%d")),
+            };
+            println!(
+                "  {when:<18} {}",
+                print::entry_line(entry, &context.config.currency)
+            );
+        }
         return;
     }
     let mut day = None;
@@ -210,11 +279,30 @@ pub fn show(context: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
                     )
                 })
                 .collect();
-            print!(
-                "{}",
-                print::entry_full(&entry, &context.config.currency, &fixed)
-            );
+            let text = print::entry_full(&entry, &context.config.currency, &fixed);
+            // What fixed a screw-up goes with its fields, before the details.
+            let (fields, details) = match text.split_once("\n\n") {
+                Some((fields, details)) => (fields.to_string(), format!("\n{details}")),
+                None => (text.trim_end().to_string(), String::new()),
+            };
+            println!("{fields}");
+            if entry.kind == Kind::Screwup {
+                let fixes = super::change::fixes_of(context, &entry.id)?;
+                if fixes.is_empty() {
+                    println!("{:<15} nothing yet", "fixed by");
+                }
+                for fix in fixes {
+                    println!(
+                        "{:<15} {}  {}",
+                        "fixed by",
+                        fix.id,
+                        crate::sanitize::line(&fix.title)
+                    );
+                }
+            }
+            print!("{details}");
         }
+        Format::Csv => super::csv_export::print(std::slice::from_ref(&entry))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,12 +5,17 @@ mod add;
 mod change;
 mod check;
 mod context;
+mod csv_export;
+mod customers;
 mod demo;
 mod error;
+mod generate;
 mod git;
 mod list;
 mod print;
 mod report;
+mod review;
+mod stories;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +42,8 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+// Parsed once per run: the size of `add`'s flags does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Append an entry and print its id.
@@ -48,7 +55,7 @@ pub enum Command {
     /// Edit one entry in $VISUAL or $EDITOR.
     Edit(change::IdArg),
     /// Delete one entry.
-    Delete(change::IdArg),
+    Delete(change::DeleteArgs),
     /// Mark a promise as kept.
     Done(change::IdArg),
     /// Mark a promise as missed.
@@ -67,6 +74,16 @@ pub enum Command {
     Init(git::InitArgs),
     /// Commit pending changes, then `git pull --rebase` and `git push`.
     Sync,
+    /// One line per customer: entries, screw-ups, fixes, wins, money, value, last contact.
+    Customers(customers::CustomersArgs),
+    /// Interview stories (Situation, Task, Action, Result) from screw-ups and their fixes.
+    Stories(stories::StoriesArgs),
+    /// The review-season document: totals, accomplishments, customers, reliability, stories.
+    Review(review::ReviewArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
     /// Merge one day file for git, entry by entry (git runs this; see docs/git.md).
     #[command(hide = true)]
     MergeDriver(git::MergeDriverArgs),
@@ -82,7 +99,9 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("jobjournal: {err}");
+            // Messages quote what the user typed (`--week`, `--due`, …): the
+            // one place every error passes makes them all safe to print.
+            eprintln!("jobjournal: {}", crate::sanitize::block(&err.to_string()));
             err.exit_code()
         }
     }
@@ -101,25 +120,36 @@ fn usage_error(err: clap::Error) -> ExitCode {
         let _ = err.print();
         return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
     }
-    let rendered = err.render().to_string();
-    let first_paragraph: Vec<&str> = rendered
-        .lines()
-        .take_while(|line| !line.trim().is_empty())
-        .map(str::trim)
-        .collect();
-    let message = first_paragraph.join(" ");
-    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    let message = one_line(&err.render().to_string());
     eprintln!(
         "jobjournal: {}  (see --help)",
-        crate::sanitize::line(message)
+        crate::sanitize::line(&message)
     );
     ExitCode::from(2)
+}
+
+/// Clap's rendered error as one line: its first paragraph plus its tips
+/// ("a similar argument exists: '--customer'"), without the usage block.
+fn one_line(rendered: &str) -> String {
+    let mut lines = rendered.lines().map(str::trim);
+    let first_paragraph = lines.by_ref().take_while(|line| !line.is_empty());
+    let mut parts: Vec<&str> = first_paragraph.collect();
+    parts.extend(lines.filter(|line| line.starts_with("tip:")));
+    let message = parts.into_iter().collect::<Vec<_>>().join(" ");
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    message.replace(" tip: ", "; tip: ")
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     // Git runs the driver mid-merge: it must not depend on the config.
     if let Some(Command::MergeDriver(args)) = cli.command {
         return git::merge_driver(args);
+    }
+    // Generated from the definitions alone: no config or journal needed.
+    match cli.command {
+        Some(Command::Completions(args)) => return generate::completions(args),
+        Some(Command::Man) => return generate::man(),
+        _ => {}
     }
     let context = Context::load(cli.journal.as_deref())?;
     let Some(command) = cli.command else {
@@ -145,7 +175,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Stats(args) => report::stats(&context, args),
         Command::Init(args) => git::init(&context, args),
         Command::Sync => git::sync(&context),
-        Command::MergeDriver(_) => unreachable!("handled before the context loads"),
+        Command::Customers(args) => customers::run(&context, args),
+        Command::Stories(args) => stories::run(&context, args),
+        Command::Review(args) => review::run(&context, args),
+        Command::MergeDriver(_) | Command::Completions(_) | Command::Man => {
+            unreachable!("handled before the context loads")
+        }
     };
     // Saves stand even when their commit failed; say why after the result.
     for warning in context.journal.take_warnings() {

@@ -9,9 +9,8 @@ use clap::{Args, ValueEnum};
 
 use super::list::warn_problems;
 use super::{CliError, Context};
-use crate::report::{self, Author, Bullets, Format, Period, Stats, Templates, WeeklyReport};
+use crate::report::{self, Author, Bullets, Format, Period, Stats, Templates};
 use crate::sanitize;
-use crate::store::atomic_write;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -67,31 +66,21 @@ pub struct StatsArgs {
 }
 
 pub fn report(context: &Context, args: ReportArgs) -> Result<ExitCode, CliError> {
+    // Settled before reading anything, so a bad -o changes and costs nothing.
+    let format = report_format(args.format, args.output.as_deref())?;
     let week = context.parse_week(&args.week)?;
     let loaded = report::load::weekly(&context.journal, week)?;
     warn_problems(&loaded);
     let config = &context.config;
-    let author = Author {
-        name: config.name.clone(),
-        role: config.role.clone(),
+    let setup = report::render::Setup {
+        author: Author {
+            name: config.name.clone(),
+            role: config.role.clone(),
+        },
+        currency: config.currency.clone(),
+        templates: templates(context),
     };
-    let weekly = WeeklyReport::build(
-        week,
-        &loaded.entries,
-        author,
-        config.currency.clone(),
-        context.today,
-    );
-    let format = match args
-        .format
-        .or_else(|| args.output.as_deref().and_then(format_of))
-    {
-        None | Some(ReportFormat::Md) => Format::Markdown,
-        Some(ReportFormat::Text) => Format::Text,
-        Some(ReportFormat::Html) => Format::Html,
-        Some(ReportFormat::Json) => Format::Json,
-    };
-    let text = report::render::weekly(&weekly, format, &templates(context))
+    let text = report::render::week(week, &loaded.entries, context.today, &setup, format)
         .map_err(|e| CliError::Runtime(e.to_string()))?;
     match &args.output {
         Some(path) => write_file(path, &text),
@@ -157,16 +146,58 @@ fn period(context: &Context, args: &BulletsArgs) -> Result<Period, CliError> {
     Ok(Period { since, until })
 }
 
-/// `week.html` → html: `report -o week.html` should not write Markdown
-/// into a file a browser will open.
-fn format_of(path: &Path) -> Option<ReportFormat> {
-    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-    match extension.as_str() {
-        "md" | "markdown" => Some(ReportFormat::Md),
-        "txt" | "text" => Some(ReportFormat::Text),
-        "html" | "htm" => Some(ReportFormat::Html),
-        "json" => Some(ReportFormat::Json),
-        _ => None,
+/// The format `--format` names, else the one the `-o` file's extension
+/// names, else Markdown. A file whose extension is no report format
+/// (`r.pdf`), or names another format than `--format`, is refused: the
+/// report would not be what the file's name says.
+fn report_format(flag: Option<ReportFormat>, output: Option<&Path>) -> Result<Format, CliError> {
+    const FORMATS: &str = "md, text, html or json (files: .md, .txt, .html, .json)";
+    let from_extension = match output.and_then(|p| p.extension()) {
+        None => None,
+        Some(extension) => {
+            let extension = extension.to_string_lossy().to_ascii_lowercase();
+            let format = match extension.as_str() {
+                "md" | "markdown" => ReportFormat::Md,
+                "txt" | "text" => ReportFormat::Text,
+                "html" | "htm" => ReportFormat::Html,
+                "json" => ReportFormat::Json,
+                _ => {
+                    return Err(CliError::Usage(format!(
+                        "a report cannot be written as .{}: the formats are {FORMATS}",
+                        sanitize::line(&extension)
+                    )));
+                }
+            };
+            Some(format)
+        }
+    };
+    let chosen = match (flag, from_extension) {
+        (Some(flag), Some(ext)) if flag != ext => {
+            return Err(CliError::Usage(format!(
+                "--format {} does not match the file name {}: the formats are {FORMATS}",
+                flag.name(),
+                sanitize::line(&output.map(|p| p.display().to_string()).unwrap_or_default())
+            )));
+        }
+        (Some(format), _) | (None, Some(format)) => format,
+        (None, None) => ReportFormat::Md,
+    };
+    Ok(match chosen {
+        ReportFormat::Md => Format::Markdown,
+        ReportFormat::Text => Format::Text,
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Json => Format::Json,
+    })
+}
+
+impl ReportFormat {
+    fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Md => "md",
+            ReportFormat::Text => "text",
+            ReportFormat::Html => "html",
+            ReportFormat::Json => "json",
+        }
     }
 }
 
@@ -175,12 +206,8 @@ fn templates(context: &Context) -> Templates {
 }
 
 fn write_file(path: &Path, text: &str) -> Result<ExitCode, CliError> {
-    atomic_write(path, text.as_bytes()).map_err(|err| {
-        CliError::Runtime(format!(
-            "cannot write {}: {err}",
-            sanitize::line(&path.display().to_string())
-        ))
-    })?;
+    crate::output::write(path, text.as_bytes())
+        .map_err(|err| CliError::Runtime(err.to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 

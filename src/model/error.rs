@@ -11,8 +11,13 @@ pub enum ModelError {
     UnknownStatus(String),
     #[error("invalid amount '{0}': {1}")]
     Money(String, &'static str),
-    #[error("invalid date '{0}' (expected YYYY-MM-DD, today, yesterday or a weekday name)")]
+    /// Holds the input already made safe to print.
+    #[error(
+        "invalid date '{0}' (expected YYYY-MM-DD, today, yesterday, tomorrow, a weekday, last <weekday>, next <weekday> or in N days)"
+    )]
     Date(String),
+    #[error("date '{0}' is out of range: years run from 0001 to 9999")]
+    Year(String),
     #[error("invalid time '{0}' (expected HH:MM or HH:MM:SS)")]
     Time(String),
     #[error(

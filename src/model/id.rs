@@ -24,6 +24,12 @@ impl EntryId {
         EntryId(format!("{}-{suffix}", date.format("%Y-%m-%d")))
     }
 
+    /// The id of an entry not saved yet; the store gives it a fresh one
+    /// under its lock.
+    pub fn placeholder(date: NaiveDate) -> EntryId {
+        EntryId(format!("{}-0000", date.format("%Y-%m-%d")))
+    }
+
     /// The same random part under another date (the demo journal's shift).
     pub fn moved_to(&self, date: NaiveDate) -> EntryId {
         EntryId(format!("{}{}", date.format("%Y-%m-%d"), &self.0[10..]))

@@ -40,6 +40,12 @@ impl Kind {
     }
 
     /// The word shown to people.
+    /// Whether entries of this kind usually carry money or another outcome
+    /// (so the form asks for it right after the title).
+    pub fn carries_outcome(self) -> bool {
+        !matches!(self, Kind::Promise | Kind::Note)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Screwup => "screw-up",

@@ -25,6 +25,41 @@ pub struct Money(pub i64);
 /// entries far from overflow and every amount exact as a TOML float.
 const MAX_MAJOR: i64 = 1_000_000_000_000;
 
+/// Why a typed amount was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyProblem {
+    NotANumber,
+    /// A comma that does not separate groups of three digits.
+    Comma,
+    /// More than two decimal places.
+    Decimals,
+    /// Over 10¹², cents included.
+    TooLarge,
+}
+
+impl MoneyProblem {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MoneyProblem::NotANumber => "expected a number such as 1200 or -1200.50",
+            MoneyProblem::Comma => {
+                "a comma only separates thousands, as in 1,200; write cents after a point"
+            }
+            MoneyProblem::Decimals => "at most 2 decimal places",
+            MoneyProblem::TooLarge => "too large: at most 1,000,000,000,000",
+        }
+    }
+}
+
+/// `1,200` or `12,000,000`: one to three digits, then groups of exactly three.
+pub(crate) fn grouped_by_thousands(text: &str) -> bool {
+    let mut groups = text.split(',');
+    let first = groups.next().unwrap_or("");
+    let all_digits = |g: &str| g.chars().all(|c| c.is_ascii_digit());
+    (1..=3).contains(&first.len())
+        && all_digits(first)
+        && groups.all(|g| g.len() == 3 && all_digits(g))
+}
+
 impl Money {
     pub const ZERO: Money = Money(0);
 
@@ -41,45 +76,56 @@ impl Money {
 
     /// Parses what a person types: `1200`, `-1200`, `1,200.50`, `1_200`, `$1200`.
     pub fn parse(input: &str) -> Result<Money, ModelError> {
-        let err = |why| ModelError::Money(input.to_string(), why);
+        Money::parse_typed(input).map_err(|why| ModelError::Money(input.to_string(), why.as_str()))
+    }
+
+    /// As [`Money::parse`], saying which rule the text broke. A comma only
+    /// separates thousands (`1,200`, `12,000.50`); any other comma (`1,5`)
+    /// is refused rather than guessed at.
+    pub fn parse_typed(input: &str) -> Result<Money, MoneyProblem> {
         let trimmed = input.trim();
         let (negative, rest) = match trimmed.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
         };
         let rest = rest.strip_prefix('$').unwrap_or(rest);
-        let cleaned: String = rest.chars().filter(|c| *c != ',' && *c != '_').collect();
-        let (whole, frac) = match cleaned.split_once('.') {
-            Some((w, f)) => (w, f),
-            None => (cleaned.as_str(), ""),
-        };
-        if whole.is_empty() && frac.is_empty() {
-            return Err(err("expected a number such as 1200 or -1200.50"));
+        let (whole, frac) = rest.split_once('.').unwrap_or((rest, ""));
+        if frac.contains(',') || (whole.contains(',') && !grouped_by_thousands(whole)) {
+            return Err(MoneyProblem::Comma);
         }
-        if !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
-            return Err(err("expected a number such as 1200 or -1200.50"));
+        let whole: String = whole.chars().filter(|c| *c != ',' && *c != '_').collect();
+        let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+        if (whole.is_empty() && frac.is_empty()) || !digits(&whole) || !digits(frac) {
+            return Err(MoneyProblem::NotANumber);
         }
         if frac.len() > 2 {
-            return Err(err("at most 2 decimal places"));
+            return Err(MoneyProblem::Decimals);
         }
+        let whole = whole.trim_start_matches('0');
         if whole.len() > 13 {
-            return Err(err("too large"));
+            return Err(MoneyProblem::TooLarge);
         }
         let whole: i64 = if whole.is_empty() {
             0
         } else {
-            whole.parse().map_err(|_| err("too large"))?
+            whole.parse().map_err(|_| MoneyProblem::TooLarge)?
         };
         let frac_cents: i64 = match frac.len() {
             0 => 0,
-            1 => frac.parse::<i64>().map_err(|_| err("bad decimals"))? * 10,
-            _ => frac.parse().map_err(|_| err("bad decimals"))?,
+            1 => frac.parse::<i64>().map_err(|_| MoneyProblem::NotANumber)? * 10,
+            _ => frac.parse().map_err(|_| MoneyProblem::NotANumber)?,
         };
-        if whole > MAX_MAJOR {
-            return Err(err("too large"));
-        }
         let cents = whole * 100 + frac_cents;
+        // The limit includes the cents: 1000000000000.01 is over it.
+        if cents > MAX_MAJOR * 100 {
+            return Err(MoneyProblem::TooLarge);
+        }
         Ok(Money(if negative { -cents } else { cents }))
+    }
+
+    /// Whether the amount is within the limit every stored amount keeps.
+    pub fn within_limit(self) -> bool {
+        self.0.unsigned_abs() <= (MAX_MAJOR * 100) as u64
     }
 
     /// From a TOML float, rounded to the cent.
@@ -87,7 +133,7 @@ impl Money {
         if !value.is_finite() {
             return Err(ModelError::Money(value.to_string(), "not a finite number"));
         }
-        if value.abs() > MAX_MAJOR as f64 {
+        if (value * 100.0).round().abs() > (MAX_MAJOR * 100) as f64 {
             return Err(ModelError::Money(value.to_string(), "too large"));
         }
         Ok(Money((value * 100.0).round() as i64))
@@ -229,6 +275,42 @@ mod tests {
         assert!(Money::parse("").is_err());
         assert!(Money::parse("-").is_err());
         assert!(Money::parse("99999999999999999999").is_err());
+    }
+
+    #[test]
+    fn commas_only_separate_thousands() {
+        assert_eq!(Money::parse_typed("1,200"), Ok(Money(120_000)));
+        assert_eq!(Money::parse_typed("12,000.50"), Ok(Money(1_200_050)));
+        assert_eq!(Money::parse_typed("-1,234,567"), Ok(Money(-123_456_700)));
+        for text in [
+            "1,5", "1,50", "12,00", "1,2000", ",100", "1,", "1.5,0", "1,,200", "1200,00",
+        ] {
+            assert_eq!(Money::parse_typed(text), Err(MoneyProblem::Comma), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_limit_includes_the_cents() {
+        assert_eq!(
+            Money::parse_typed("1000000000000"),
+            Ok(Money(100_000_000_000_000))
+        );
+        assert_eq!(
+            Money::parse_typed("-1,000,000,000,000.00"),
+            Ok(Money(-100_000_000_000_000))
+        );
+        assert_eq!(
+            Money::parse_typed("1000000000000.01"),
+            Err(MoneyProblem::TooLarge)
+        );
+        assert_eq!(
+            Money::parse_typed("-1000000000000.01"),
+            Err(MoneyProblem::TooLarge)
+        );
+        assert_eq!(Money::parse_typed("00001200"), Ok(Money(120_000)));
+        assert!(Money::from_float(1_000_000_000_000.01).is_err());
+        assert!(Money::from_float(1_000_000_000_000.0).is_ok());
+        assert!(!Money(100_000_000_000_001).within_limit());
     }
 
     #[test]

@@ -1,8 +1,13 @@
 use std::fmt;
 
-use chrono::{Datelike, Duration, IsoWeek, NaiveDate, Weekday};
+use chrono::{Datelike, Days, IsoWeek, NaiveDate, Weekday};
 
 use super::ModelError;
+
+/// The first and last days the journal knows: years 0001–9999, as its
+/// folders (`YYYY/`) and every date typed in are.
+pub const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1, 1, 1).expect("a real date");
+pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
 
 /// Which day a week starts on (config `week_start`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,10 +45,13 @@ pub struct Week {
 }
 
 impl Week {
+    /// The week holding `date`; a date beyond the years 0001–9999 (which
+    /// input never lets in) gives the first or last week.
     pub fn containing(date: NaiveDate, week_start: WeekStart) -> Week {
+        let date = date.clamp(FIRST_DAY, LAST_DAY);
         let offset = date.weekday().days_since(week_start.first_day());
         Week {
-            start: date - Duration::days(i64::from(offset)),
+            start: step(date, -i64::from(offset)),
         }
     }
 
@@ -65,13 +73,21 @@ impl Week {
             let week: u32 = week
                 .parse()
                 .map_err(|_| ModelError::Week(text.to_string()))?;
+            if !(1..=9999).contains(&year) {
+                return Err(outside_calendar(text));
+            }
             let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)
                 .ok_or_else(|| ModelError::Week(text.to_string()))?;
             return Ok(Week::containing(monday, week_start).named_after(monday, week_start));
         }
-        NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
-            .map(|date| Week::containing(date, week_start))
-            .map_err(|_| ModelError::Week(text.to_string()))
+        let date = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| {
+            if year_outside(trimmed) {
+                outside_calendar(text)
+            } else {
+                ModelError::Week(text.to_string())
+            }
+        })?;
+        within_calendar(date, text).map(|date| Week::containing(date, week_start))
     }
 
     /// For Sunday-start weeks the Sunday before a Monday belongs to the
@@ -80,7 +96,7 @@ impl Week {
         match week_start {
             WeekStart::Monday => self,
             WeekStart::Sunday => Week {
-                start: monday - Duration::days(1),
+                start: step(monday, -1),
             },
         }
     }
@@ -90,34 +106,46 @@ impl Week {
     }
 
     pub fn end(self) -> NaiveDate {
-        self.start + Duration::days(6)
+        step(self.start, 6)
     }
 
     pub fn days(self) -> impl DoubleEndedIterator<Item = NaiveDate> {
-        (0..7).map(move |i| self.start + Duration::days(i))
+        (0..7).map(move |i| step(self.start, i))
     }
 
     pub fn contains(self, date: NaiveDate) -> bool {
         date >= self.start && date <= self.end()
     }
 
+    /// The week before; the first week (it holds 0001-01-01) has none, and
+    /// stays where it is.
     pub fn prev(self) -> Week {
+        if self.start <= FIRST_DAY {
+            return self;
+        }
         Week {
-            start: self.start - Duration::days(7),
+            start: step(self.start, -7),
         }
     }
 
+    /// The week after; the last week (it holds 9999-12-31) has none, and
+    /// stays where it is, so `]` held down at the end cannot overflow.
     pub fn next(self) -> Week {
+        if self.end() >= LAST_DAY {
+            return self;
+        }
         Week {
-            start: self.start + Duration::days(7),
+            start: step(self.start, 7),
         }
     }
 
-    /// This week and the `count - 1` before it, oldest first.
+    /// This week and the `count - 1` before it, oldest first; fewer near
+    /// the first week, which has none before it.
     pub fn trailing(self, count: usize) -> Vec<Week> {
-        let mut weeks: Vec<Week> = std::iter::successors(Some(self), |w| Some(w.prev()))
-            .take(count)
-            .collect();
+        let mut weeks: Vec<Week> =
+            std::iter::successors(Some(self), |w| Some(w.prev()).filter(|p| p != w))
+                .take(count)
+                .collect();
         weeks.reverse();
         weeks
     }
@@ -136,6 +164,46 @@ impl Week {
         let iso = self.iso();
         format!("{}-W{:02}", iso.year(), iso.week())
     }
+}
+
+/// `date` moved by `days`, saturating at chrono's own calendar ends: weeks
+/// stay within 0001–9999 give or take six days, far from those ends, so this
+/// never saturates in practice; it only makes an overflow impossible.
+fn step(date: NaiveDate, days: i64) -> NaiveDate {
+    let moved = match u64::try_from(days) {
+        Ok(forward) => date.checked_add_days(Days::new(forward)),
+        Err(_) => date.checked_sub_days(Days::new(days.unsigned_abs())),
+    };
+    moved.unwrap_or(if days < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
+}
+
+/// `date`, when it lies in the years 0001–9999; otherwise the error that
+/// names `text` as the user typed it.
+pub fn within_calendar(date: NaiveDate, text: &str) -> Result<NaiveDate, ModelError> {
+    if (FIRST_DAY..=LAST_DAY).contains(&date) {
+        Ok(date)
+    } else {
+        Err(outside_calendar(text))
+    }
+}
+
+/// `10000-01-01` or `-0001-01-01`: a date whose year chrono may not even
+/// parse, and that deserves "outside the years" rather than "invalid".
+fn year_outside(text: &str) -> bool {
+    let year = text.rsplitn(3, '-').nth(2);
+    year.and_then(|y| y.parse::<i64>().ok())
+        .is_some_and(|y| !(1..=9999).contains(&y))
+}
+
+fn outside_calendar(text: &str) -> ModelError {
+    ModelError::Invalid(format!(
+        "'{}' is outside the years 0001–9999 the journal keeps",
+        text.trim()
+    ))
 }
 
 impl fmt::Display for Week {
@@ -220,6 +288,52 @@ mod tests {
         let today = day(2026, 11, 18);
         for bad in ["lastweek", "2026-W", "W47", "2026-13-01", ""] {
             assert!(Week::parse(bad, today, WeekStart::Monday).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn weeks_outside_the_years_0001_to_9999_are_refused() {
+        let today = day(2026, 11, 18);
+        for bad in [
+            "+262142-12-31",
+            "-262143-01-01",
+            "0000-06-01",
+            "10000-01-01",
+            "10000-W01",
+            "0000-W10",
+            "-0001-W01",
+        ] {
+            let err = Week::parse(bad, today, WeekStart::Monday).unwrap_err();
+            assert!(err.to_string().contains("0001"), "{bad}: {err}");
+        }
+        for good in ["0001-01-01", "9999-12-31", "0001-W01", "9999-W52"] {
+            assert!(
+                Week::parse(good, today, WeekStart::Sunday).is_ok(),
+                "{good}"
+            );
+        }
+    }
+
+    #[test]
+    fn stepping_stops_at_the_first_and_last_weeks() {
+        for start in [WeekStart::Monday, WeekStart::Sunday] {
+            let last = Week::containing(LAST_DAY, start);
+            assert_eq!(last.next(), last);
+            assert!(last.days().any(|d| d == LAST_DAY));
+            let first = Week::containing(FIRST_DAY, start);
+            assert_eq!(first.prev(), first);
+            assert_eq!(first.trailing(3), [first]);
+            // Far past the ends of chrono's own calendar: no overflow.
+            for date in [NaiveDate::MAX, NaiveDate::MIN] {
+                let week = Week::containing(date, start);
+                assert_eq!(week.days().count(), 7);
+                let _ = (week.end(), week.next(), week.prev(), week.label());
+            }
+            let mut week = Week::containing(day(9999, 12, 1), start);
+            for _ in 0..1000 {
+                week = week.next();
+            }
+            assert_eq!(week, last);
         }
     }
 

@@ -12,14 +12,16 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::phrase;
-use super::totals::{major_units, percent};
+use super::totals::major_units;
 use super::weekly::iso_date;
-use crate::model::{Currency, Entry, EntryId, Kind, Money, PromiseStatus, Week, WeekStart};
+use crate::model::{Currency, Entry, EntryId, Kind, Money, PromiseStatus, WeekStart};
+
+mod rollup;
 
 /// A reliability bullet needs this many promises decided (or screw-ups
 /// made) in the period, and at least half of them kept (or closed), so
 /// "Kept 1 of 1" or "Kept 2 of 9" never reach a resume.
-const MIN_SAMPLE: u32 = 3;
+const MIN_SAMPLE: usize = 3;
 
 /// The days bullets are drawn from, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,18 +104,24 @@ pub struct Bullet {
     /// Exactly as composed or written; sanitised only when printed.
     pub text: String,
     pub source: Source,
-    /// The entry it came from; `None` for aggregate bullets.
+    /// The entry it came from, the best one of a roll-up; `None` for
+    /// aggregate bullets.
     pub entry: Option<EntryId>,
+    /// Every entry it came from: a roll-up's entries, or the promises or
+    /// screw-ups an aggregate bullet counts.
+    pub entries: Vec<EntryId>,
     pub date: Option<NaiveDate>,
     pub impact: Impact,
 }
 
 impl Serialize for Bullet {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Bullet", 5)?;
+        let mut s = serializer.serialize_struct("Bullet", 6)?;
         s.serialize_field("text", &self.text)?;
         s.serialize_field("source", &self.source)?;
         s.serialize_field("entry", &self.entry.as_ref().map(EntryId::as_str))?;
+        let ids: Vec<&str> = self.entries.iter().map(EntryId::as_str).collect();
+        s.serialize_field("entries", &ids)?;
         s.serialize_field("date", &self.date.map(iso_date))?;
         s.serialize_field("impact", &ImpactJson(self.impact))?;
         s.end()
@@ -156,33 +164,32 @@ impl Serialize for Bullets {
     }
 }
 
+/// The days after a period whose fixes still count for its screw-ups.
+const FIX_WINDOW_DAYS: i64 = 14;
+
 impl Bullets {
-    /// The days to load for `period`: six more at the end, so a screw-up on
-    /// the period's last day can be seen closed later that same week.
+    /// The days to load for `period`: two weeks more at the end, so a
+    /// screw-up late in the period can be seen fixed after it.
     pub fn window(period: Period) -> (NaiveDate, NaiveDate) {
-        (period.since, period.until + Duration::days(6))
+        (period.since, period.until + Duration::days(FIX_WINDOW_DAYS))
     }
 
     /// The bullets of `period` from `entries` (which may reach past it; only
     /// fixes outside the period are looked at).
+    /// `week_start` is not needed any more (fixes are counted in days from
+    /// the screw-up, not by calendar week); it stays so callers are unchanged.
     pub fn build(
         entries: &[Entry],
         period: Period,
-        week_start: WeekStart,
+        _week_start: WeekStart,
         currency: &Currency,
     ) -> Bullets {
         let in_period: Vec<&Entry> = entries.iter().filter(|e| period.contains(e.date)).collect();
-        let mut ranked: Vec<Bullet> = in_period
-            .iter()
-            .filter_map(|entry| entry_bullet(entry, currency, false))
-            .collect();
-        let mut bullets = aggregates(&in_period, entries, week_start);
+        let mut ranked = entry_bullets(&in_period, currency, false);
+        let mut bullets = aggregates(&in_period, entries);
         if bullets.is_empty() && ranked.is_empty() {
             // Nothing with an outcome: a plain record of the work beats an empty page.
-            ranked = in_period
-                .iter()
-                .filter_map(|entry| entry_bullet(entry, currency, true))
-                .collect();
+            ranked = entry_bullets(&in_period, currency, true);
         }
         ranked.sort_by(|a, b| {
             b.impact
@@ -203,53 +210,170 @@ impl Bullets {
     pub fn to_json(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
     }
+
+    /// A JSON Resume fragment: `{"work":[{"name","position","highlights"}]}`,
+    /// `name` (the employer) and `position` left out when not known.
+    pub fn to_jsonresume(&self, employer: &str, position: &str) -> Value {
+        let mut work = serde_json::Map::new();
+        if !employer.trim().is_empty() {
+            work.insert("name".into(), Value::from(employer.trim()));
+        }
+        if !position.trim().is_empty() {
+            work.insert("position".into(), Value::from(position.trim()));
+        }
+        let highlights: Vec<Value> = self
+            .bullets
+            .iter()
+            .map(|b| Value::from(b.text.as_str()))
+            .collect();
+        work.insert("highlights".into(), Value::Array(highlights));
+        serde_json::json!({ "work": [Value::Object(work)] })
+    }
 }
 
-/// The bullet for one entry: its own words, else composed when it has an
-/// outcome (or when `without_outcome` allows it). Screw-ups, and promises
-/// not kept, make none unless the user wrote one.
-fn entry_bullet(entry: &Entry, currency: &Currency, without_outcome: bool) -> Option<Bullet> {
-    let impact = Impact::of(entry);
-    let make = |text: String, source: Source| Bullet {
-        text,
-        source,
-        entry: Some(entry.id.clone()),
-        date: Some(entry.date),
-        impact,
-    };
-    if let Some(own) = entry
+/// The bullet `entry` would make on its own (no roll-up, no ranking): its
+/// own `bullet` when written, else the composed line when it has an outcome.
+/// `None` for a screw-up, a promise not kept, a fix that only undoes a
+/// screw-up, and an entry with nothing to show. For the entry form and `add`.
+pub fn preview(entry: &Entry, currency: &Currency) -> Option<String> {
+    if let Some(own) = own_bullet(entry) {
+        return Some(own.to_string());
+    }
+    eligible(entry, false).then(|| phrase::compose(entry, currency))
+}
+
+fn own_bullet(entry: &Entry) -> Option<&str> {
+    entry
         .bullet
         .as_deref()
         .map(str::trim)
         .filter(|b| !b.is_empty())
-    {
-        return Some(make(own.to_string(), Source::Written));
-    }
-    let eligible = match entry.kind {
-        Kind::Screwup => false,
-        Kind::Promise => entry.promise_status() == Some(PromiseStatus::Kept),
-        Kind::Fix | Kind::Exceeded | Kind::Met | Kind::Note => true,
-    };
-    let beat_expectation = entry.expected.is_some() && entry.delivered.is_some();
-    let has_outcome = impact.is_outcome() || beat_expectation;
-    (eligible && (has_outcome || without_outcome))
-        .then(|| make(phrase::compose(entry, currency), Source::Composed))
 }
 
-/// "Kept 47 of 50 commitments on time (94%)" and "Closed 14 of 16 service
-/// failures within the week they happened", when the period supports them.
-fn aggregates(in_period: &[&Entry], all: &[Entry], week_start: WeekStart) -> Vec<Bullet> {
-    let aggregate = |text: String| Bullet {
+/// True when the entry makes a composed bullet: not a screw-up, a promise
+/// only when kept, a fix only when it leaves something lasting (cost saved,
+/// hours, reach or adoption) rather than only undoing a screw-up, and an
+/// outcome unless `without_outcome` allows none.
+fn eligible(entry: &Entry, without_outcome: bool) -> bool {
+    let impact = Impact::of(entry);
+    let kind_ok = match entry.kind {
+        Kind::Screwup => false,
+        Kind::Promise => entry.promise_status() == Some(PromiseStatus::Kept),
+        Kind::Fix => {
+            let lasting = entry.cost_saved.is_some_and(|m| m.cents() > 0)
+                || entry.hours_saved.is_some_and(|h| h > 0.0)
+                || entry.reach.is_some_and(|r| r > 0)
+                || !entry.adopted_by.is_empty();
+            lasting || entry.fixes.is_empty()
+        }
+        Kind::Exceeded | Kind::Met | Kind::Note => true,
+    };
+    let beat_expectation = entry.expected.is_some() && entry.delivered.is_some();
+    kind_ok && (impact.is_outcome() || beat_expectation || without_outcome)
+}
+
+/// Each entry's bullet, entries whose titles say the same thing rolled up
+/// into one with the count and the summed outcomes.
+fn entry_bullets(entries: &[&Entry], currency: &Currency, without_outcome: bool) -> Vec<Bullet> {
+    let mut bullets = Vec::new();
+    let mut groups: Vec<(String, Vec<&Entry>)> = Vec::new();
+    for entry in entries {
+        if let Some(own) = own_bullet(entry) {
+            bullets.push(Bullet {
+                text: own.to_string(),
+                source: Source::Written,
+                entry: Some(entry.id.clone()),
+                entries: vec![entry.id.clone()],
+                date: Some(entry.date),
+                impact: Impact::of(entry),
+            });
+            continue;
+        }
+        if !eligible(entry, without_outcome) {
+            continue;
+        }
+        let key = rollup::key(entry);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, group)) => group.push(entry),
+            None => groups.push((key, vec![entry])),
+        }
+    }
+    let mut composed: Vec<Bullet> = Vec::new();
+    for (_, group) in groups {
+        let bullet = group_bullet(group, currency);
+        // Titles cut to fit a line can end up alike: those roll up too.
+        match composed.iter().position(|b| b.text == bullet.text) {
+            Some(at) => {
+                let twin = composed.remove(at);
+                let group: Vec<&Entry> = entries
+                    .iter()
+                    .copied()
+                    .filter(|e| twin.entries.contains(&e.id) || bullet.entries.contains(&e.id))
+                    .collect();
+                composed.push(group_bullet(group, currency));
+            }
+            None => composed.push(bullet),
+        }
+    }
+    bullets.extend(composed);
+    bullets
+}
+
+/// The bullet for entries that say the same thing (often just one).
+fn group_bullet(mut group: Vec<&Entry>, currency: &Currency) -> Bullet {
+    group.sort_by(|a, b| Impact::of(b).cmp(&Impact::of(a)).then(b.date.cmp(&a.date)));
+    let best = group[0];
+    let (text, impact) = if group.len() == 1 {
+        (phrase::compose(best, currency), Impact::of(best))
+    } else {
+        let (merged, count) = rollup::merge(&group);
+        (
+            phrase::compose_rolled(&merged, currency, Some(count)),
+            Impact::of(&merged),
+        )
+    };
+    Bullet {
+        text,
+        source: Source::Composed,
+        entry: Some(best.id.clone()),
+        entries: group.iter().map(|e| e.id.clone()).collect(),
+        date: group.iter().map(|e| e.date).max(),
+        impact,
+    }
+}
+
+/// The day a promise was closed (`closed`, §7 of the design): `None` for a
+/// promise closed before the key was recorded, which is never "on time".
+fn closed_on(_promise: &Entry) -> Option<NaiveDate> {
+    None
+}
+
+/// `part` of `whole` in percent, rounded to nearest (2 of 3 is 67%).
+fn rounded_percent(part: usize, whole: usize) -> usize {
+    if whole == 0 {
+        0
+    } else {
+        (part * 200 + whole) / (whole * 2)
+    }
+}
+
+/// The reliability bullets, when the period supports them: promises kept
+/// (on time only when closed on or before the due day) and screw-ups fixed
+/// within a few days of happening.
+fn aggregates(in_period: &[&Entry], all: &[Entry]) -> Vec<Bullet> {
+    let aggregate = |text: String, counted: Vec<&Entry>| Bullet {
         text,
         source: Source::Aggregate,
         entry: None,
+        entries: counted.iter().map(|e| e.id.clone()).collect(),
         date: None,
         impact: Impact::default(),
     };
     let mut bullets = Vec::new();
 
-    let decided: Vec<&&Entry> = in_period
+    let decided: Vec<&Entry> = in_period
         .iter()
+        .copied()
         .filter(|e| {
             matches!(
                 e.promise_status(),
@@ -257,12 +381,16 @@ fn aggregates(in_period: &[&Entry], all: &[Entry], week_start: WeekStart) -> Vec
             )
         })
         .collect();
-    let kept = decided
+    let kept: Vec<&&Entry> = decided
         .iter()
         .filter(|e| e.promise_status() == Some(PromiseStatus::Kept))
-        .count() as u32;
-    let total = decided.len() as u32;
-    if total >= MIN_SAMPLE && kept * 2 >= total {
+        .collect();
+    let on_time = kept
+        .iter()
+        .filter(|e| matches!((closed_on(e), e.due), (Some(closed), Some(due)) if closed <= due))
+        .count();
+    let total = decided.len();
+    if total >= MIN_SAMPLE && kept.len() * 2 >= total {
         let whose = if decided
             .iter()
             .all(|e| e.customer.as_deref().is_some_and(|c| !c.trim().is_empty()))
@@ -271,38 +399,54 @@ fn aggregates(in_period: &[&Entry], all: &[Entry], week_start: WeekStart) -> Vec
         } else {
             "commitments"
         };
-        let rate = percent(kept, total).unwrap_or(0);
-        bullets.push(aggregate(format!(
-            "Kept {kept} of {total} {whose} on time ({rate}%)"
-        )));
+        let (n, rate) = (kept.len(), rounded_percent(kept.len(), total));
+        let text = if on_time == n {
+            format!("Kept {n} of {total} {whose} on time ({rate}%)")
+        } else if on_time == 0 {
+            format!("Kept {n} of {total} {whose} ({rate}%)")
+        } else {
+            format!("Kept {n} of {total} {whose} ({rate}%), {on_time} of them on time")
+        };
+        bullets.push(aggregate(text, decided.clone()));
     }
 
-    let screwups: Vec<&&Entry> = in_period
+    let screwups: Vec<&Entry> = in_period
         .iter()
+        .copied()
         .filter(|e| e.kind == Kind::Screwup)
         .collect();
-    let closed = screwups
-        .iter()
-        .filter(|s| closed_within_week(s, all, week_start))
-        .count() as u32;
-    let total = screwups.len() as u32;
-    if total >= MIN_SAMPLE && closed * 2 >= total {
-        bullets.push(aggregate(format!(
-            "Closed {closed} of {total} service failures within the week they happened"
-        )));
+    let days: Vec<Option<i64>> = screwups.iter().map(|s| days_to_fix(s, all)).collect();
+    let total = screwups.len();
+    // The shortest of these spans that holds every fix made within a week.
+    let within = [0, 1, 2, 3, 5, 7]
+        .into_iter()
+        .find(|n| days.iter().flatten().filter(|d| **d <= 7).all(|d| d <= n))
+        .unwrap_or(7);
+    let fixed = days.iter().flatten().filter(|d| **d <= within).count();
+    if total >= MIN_SAMPLE && fixed >= MIN_SAMPLE && fixed * 2 >= total {
+        let how_fast = match within {
+            0 => "the same day".to_string(),
+            1 => "within a day".to_string(),
+            n => format!("within {n} days"),
+        };
+        let text = if fixed == total {
+            format!("Fixed all {total} service failures {how_fast}")
+        } else {
+            let rate = rounded_percent(fixed, total);
+            format!("Fixed {fixed} of {total} service failures {how_fast} ({rate}%)")
+        };
+        bullets.push(aggregate(text, screwups));
     }
     bullets
 }
 
-/// True when a fix written in the screw-up's week, on or after its day, names it.
-fn closed_within_week(screwup: &Entry, all: &[Entry], week_start: WeekStart) -> bool {
-    let week = Week::containing(screwup.date, week_start);
-    all.iter().any(|fix| {
-        fix.kind == Kind::Fix
-            && fix.fixes.contains(&screwup.id)
-            && week.contains(fix.date)
-            && fix.date >= screwup.date
-    })
+/// Days from a screw-up to the first fix that names it, on or after its day.
+fn days_to_fix(screwup: &Entry, all: &[Entry]) -> Option<i64> {
+    all.iter()
+        .filter(|fix| fix.kind == Kind::Fix && fix.fixes.contains(&screwup.id))
+        .map(|fix| (fix.date - screwup.date).num_days())
+        .filter(|d| *d >= 0)
+        .min()
 }
 
 #[cfg(test)]
@@ -319,12 +463,12 @@ mod tests {
         }
     }
 
-    fn build(entries: &[Entry]) -> Vec<String> {
+    fn built(entries: &[Entry]) -> Bullets {
         Bullets::build(entries, november(), WeekStart::Monday, &Currency::default())
-            .bullets
-            .into_iter()
-            .map(|b| b.text)
-            .collect()
+    }
+
+    fn build(entries: &[Entry]) -> Vec<String> {
+        built(entries).bullets.into_iter().map(|b| b.text).collect()
     }
 
     #[test]
@@ -336,23 +480,18 @@ mod tests {
         let mut hours = entry("2026-11-04-cccc", Kind::Fix, "Sped up returns");
         hours.hours_saved = Some(200.0);
         let mut small_money = entry("2026-11-05-dddd", Kind::Met, "Closed a small deal");
-        small_money.revenue = Some(Money(1));
+        small_money.revenue = Some(Money(100));
         let mut big_money = entry("2026-11-06-eeee", Kind::Exceeded, "Won the Gable renewal");
         big_money.revenue = Some(Money(1_000_000));
-        big_money.cost_saved = Some(Money(50));
-        let texts = build(&[adopted, reach, hours, small_money, big_money]);
-        let leads: Vec<&str> = texts
-            .iter()
-            .map(|t| t.split(',').next().unwrap_or(""))
-            .collect();
+        big_money.cost_saved = Some(Money(5_000));
         assert_eq!(
-            leads,
+            build(&[adopted, reach, hours, small_money, big_money]),
             [
-                "Won the Gable renewal",
-                "Closed a small deal",
-                "Sped up returns",
-                "Trained the new starters",
-                "Shared the checklist; adopted by a"
+                "Won the Gable renewal, worth $10K and saving $50",
+                "Closed a small deal, worth $1",
+                "Sped up returns, cutting customer wait times by 8 days",
+                "Trained the new starters, reaching 500 people",
+                "Shared the checklist, adopted by a, b and c"
             ]
         );
     }
@@ -364,53 +503,100 @@ mod tests {
         written.cost_saved = Some(Money(100));
         let mut screwup = entry("2026-11-03-bbbb", Kind::Screwup, "Lost a file");
         screwup.revenue = Some(Money(900_000));
-        let bullets = Bullets::build(
-            &[written, screwup],
-            november(),
-            WeekStart::Monday,
-            &Currency::default(),
-        );
+        let bullets = built(&[written.clone(), screwup]);
         assert_eq!(bullets.bullets.len(), 1);
         assert_eq!(
             bullets.bullets[0].text,
             "Eliminated duplicate invoices for 300 accounts"
         );
         assert_eq!(bullets.bullets[0].source, Source::Written);
-    }
-
-    #[test]
-    fn entries_without_outcome_only_when_nothing_else_exists() {
-        let plain = entry("2026-11-02-aaaa", Kind::Met, "Weekly numbers on time");
-        let screwup = entry("2026-11-03-bbbb", Kind::Screwup, "Lost a file");
         assert_eq!(
-            build(&[plain.clone(), screwup]),
-            ["Delivered weekly numbers on time"]
-        );
-        let mut won = entry("2026-11-04-cccc", Kind::Met, "Renewed Acme");
-        won.revenue = Some(Money(100));
-        assert_eq!(
-            build(&[plain, won]),
-            ["Renewed Acme, winning $1 in revenue"]
+            preview(&written, &Currency::default()).as_deref(),
+            Some("Eliminated duplicate invoices for 300 accounts")
         );
     }
 
     #[test]
-    fn reliability_bullets_when_the_period_supports_them() {
+    fn a_fix_that_only_undoes_a_screwup_is_no_bullet_of_its_own() {
+        let screwup = entry(
+            "2026-11-02-aaaa",
+            Kind::Screwup,
+            "Issued Northgate a wrong credit note",
+        );
+        let mut undo = entry(
+            "2026-11-02-bbbb",
+            Kind::Fix,
+            "Credit note reissued same day, apologised",
+        );
+        undo.fixes = vec![screwup.id.clone()];
+        undo.revenue = Some(Money(64_000));
+        let mut lasting = undo.clone();
+        lasting.title = "Added a second check on credit notes".into();
+        lasting.cost_saved = Some(Money(120_000));
+        let currency = Currency::default();
+        assert_eq!(preview(&undo, &currency), None);
+        assert_eq!(
+            preview(&lasting, &currency).as_deref(),
+            Some(
+                "Added a second check on credit notes, saving $1,200 and protecting $640 in revenue"
+            )
+        );
+        assert!(build(&[screwup.clone(), undo.clone()]).is_empty());
+        let mut plain = undo;
+        plain.fixes.clear();
+        plain.revenue = None;
+        assert_eq!(
+            build(&[screwup, plain]),
+            ["Reissued the credit note same day, apologised"]
+        );
+    }
+
+    #[test]
+    fn entries_saying_the_same_thing_roll_up_into_one() {
         let mut entries = Vec::new();
-        for (i, status) in ["kept", "kept", "kept", "missed"].iter().enumerate() {
+        for (i, (customer, saved)) in [("Acme Corp", 500_000), ("Birch Ltd", 1_560_000)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut e = entry(
+                &format!("2026-11-0{}-r00{i}", i + 2),
+                Kind::Fix,
+                &format!("Moved {customer}'s invoices to the new template"),
+            );
+            e.customer = Some(customer.into());
+            e.cost_saved = Some(Money(saved));
+            entries.push(e);
+        }
+        let bullets = built(&entries);
+        assert_eq!(bullets.bullets.len(), 1);
+        let b = &bullets.bullets[0];
+        assert_eq!(
+            b.text,
+            "Moved the invoices to the new template at 2 accounts, saving $20,600 in total"
+        );
+        assert_eq!(b.entries.len(), 2);
+        assert_eq!(
+            b.entry.as_ref().map(EntryId::as_str),
+            Some("2026-11-03-r001")
+        );
+    }
+
+    #[test]
+    fn reliability_counts_days_to_the_first_fix_and_never_guesses_on_time() {
+        let mut entries = Vec::new();
+        for (i, status) in ["kept", "kept", "missed"].iter().enumerate() {
             let mut p = entry(&format!("2026-11-1{i}-p00{i}"), Kind::Promise, "Call back");
             p.status = Some(status.parse().expect("status"));
+            p.due = Some(day(2026, 11, 20));
             p.customer = Some("Acme".into());
             entries.push(p);
         }
-        // Screw-ups fixed in the same week (Mon 9 → Wed 11, Thu 5 → Fri 6),
-        // a week later (Tue 17 → Mon 23), and Sun 22 → Mon 23, which is the
-        // next ISO week but the same Sunday-start week.
+        // Fri 6 → Mon 9 is 3 days, though the week changed; Tue 17 → Tue 24 is 7.
         let pairs = [
-            ("2026-11-09-s001", "2026-11-11-f001"),
-            ("2026-11-17-s002", "2026-11-23-f002"),
-            ("2026-11-22-s003", "2026-11-23-f003"),
-            ("2026-11-05-s004", "2026-11-06-f004"),
+            ("2026-11-06-s001", "2026-11-09-f001"),
+            ("2026-11-10-s002", "2026-11-10-f002"),
+            ("2026-11-11-s003", "2026-11-12-f003"),
+            ("2026-11-17-s004", "2026-11-24-f004"),
         ];
         for (id, fixed_on) in pairs {
             entries.push(entry(id, Kind::Screwup, "Oops"));
@@ -419,45 +605,49 @@ mod tests {
             entries.push(fix);
         }
         let texts = build(&entries);
-        assert_eq!(texts[0], "Kept 3 of 4 customer commitments on time (75%)");
+        // Kept, but with no day recorded for closing: never "on time".
+        assert_eq!(texts[0], "Kept 2 of 3 customer commitments (67%)");
+        assert_eq!(texts[1], "Fixed all 4 service failures within 7 days");
+        entries.pop();
         assert_eq!(
-            texts[1],
-            "Closed 2 of 4 service failures within the week they happened"
-        );
-        let sunday = Bullets::build(
-            &entries,
-            november(),
-            WeekStart::Sunday,
-            &Currency::default(),
-        );
-        assert_eq!(
-            sunday.bullets[1].text,
-            "Closed 3 of 4 service failures within the week they happened"
+            build(&entries)[1],
+            "Fixed 3 of 4 service failures within 3 days (75%)"
         );
         // Too few to say anything.
-        let few = Bullets::build(
-            &entries[..2],
-            november(),
-            WeekStart::Monday,
-            &Currency::default(),
+        assert!(
+            built(&entries[..2])
+                .bullets
+                .iter()
+                .all(|b| b.source != Source::Aggregate)
         );
-        assert!(few.bullets.iter().all(|b| b.source != Source::Aggregate));
+        assert_eq!(rounded_percent(2, 3), 67);
+        assert_eq!(rounded_percent(1, 3), 33);
     }
 
     #[test]
     fn json_shape() {
         let mut won = entry("2026-11-04-cccc", Kind::Met, "Renewed Acme");
         won.revenue = Some(Money(120_050));
-        let bullets = Bullets::build(&[won], november(), WeekStart::Monday, &Currency::default());
+        let bullets = built(&[won]);
         assert_eq!(
             bullets.to_json(),
             json!({"since": "2026-11-01", "until": "2026-11-30", "bullets": [{
-                "text": "Renewed Acme, winning $1,200.50 in revenue",
+                "text": "Renewed Acme, worth $1,201",
                 "source": "composed",
                 "entry": "2026-11-04-cccc",
+                "entries": ["2026-11-04-cccc"],
                 "date": "2026-11-04",
                 "impact": {"money": 1200.5, "hours_saved": 0.0, "reach": 0, "adopted_by": 0}
             }]})
+        );
+        assert_eq!(
+            bullets.to_jsonresume("Harbor Supply", "Account manager"),
+            json!({"work": [{"name": "Harbor Supply", "position": "Account manager",
+                "highlights": ["Renewed Acme, worth $1,201"]}]})
+        );
+        assert_eq!(
+            bullets.to_jsonresume("", ""),
+            json!({"work": [{"highlights": ["Renewed Acme, worth $1,201"]}]})
         );
     }
 

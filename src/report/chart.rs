@@ -108,10 +108,15 @@ fn values(point: &TrendPoint) -> [u32; 3] {
     [point.screwups, point.fixes, point.wins]
 }
 
-/// One series as block characters, `▁` for zero and `█` for the series' largest value.
+/// One series as block characters, `▁` for zero and `█` for its largest value.
 pub fn sparkline(values: &[u32]) -> String {
+    sparkline_scaled(values, values.iter().copied().max().unwrap_or(0))
+}
+
+/// One series as block characters on a scale where `█` stands for `max`,
+/// so several series drawn with one `max` can be compared by eye.
+pub fn sparkline_scaled(values: &[u32], max: u32) -> String {
     const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let max = values.iter().copied().max().unwrap_or(0);
     values
         .iter()
         .map(|&v| {
@@ -119,26 +124,31 @@ pub fn sparkline(values: &[u32]) -> String {
                 LEVELS[0]
             } else {
                 // Rounded to 1..=7, so any non-zero value stands above zero.
-                let level = (v as usize * 7 + max as usize / 2) / max as usize;
+                let level = (v.min(max) as usize * 7 + max as usize / 2) / max as usize;
                 LEVELS[level.clamp(1, 7)]
             }
         })
         .collect()
 }
 
-/// The sparklines of the three series, keyed by series name.
+/// The sparklines of the three series, keyed by series name, all on one
+/// scale: `█` is `max`, the largest value of any series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sparklines {
     pub screwups: String,
     pub fixes: String,
     pub wins: String,
+    pub max: u32,
 }
 
 impl Sparklines {
     pub fn new(trend: &[TrendPoint]) -> Sparklines {
-        let series =
-            |f: fn(&TrendPoint) -> u32| sparkline(&trend.iter().map(f).collect::<Vec<_>>());
+        let max = trend.iter().flat_map(values).max().unwrap_or(0);
+        let series = |f: fn(&TrendPoint) -> u32| {
+            sparkline_scaled(&trend.iter().map(f).collect::<Vec<_>>(), max)
+        };
         Sparklines {
+            max,
             screwups: series(|p| p.screwups),
             fixes: series(|p| p.fixes),
             wins: series(|p| p.wins),
@@ -176,6 +186,15 @@ mod tests {
         assert_eq!(sparkline(&[100, 1]), "█▂");
         assert_eq!(sparkline(&[0, 0]), "▁▁");
         assert_eq!(sparkline(&[]), "");
+    }
+
+    #[test]
+    fn sparklines_share_one_scale() {
+        let lines = Sparklines::new(&trend(&[(2, 0, 8), (0, 0, 4)]));
+        assert_eq!(lines.max, 8);
+        // Two screw-ups against eight wins is a low bar, not a crisis.
+        assert_eq!(lines.screwups, "▃▁");
+        assert_eq!(lines.wins, "█▅");
     }
 
     #[test]

@@ -4,18 +4,31 @@
 use std::collections::HashSet;
 
 use crate::model::{Entry, EntryId, Week};
-use crate::store::{Journal, Loaded, StoreError};
+use crate::store::{Journal, Loaded, Scan, StoreError};
 
 use super::bullets::{Bullets, Period};
 use super::stats::Stats;
 use super::weekly::WeeklyReport;
 
 /// The entries [`WeeklyReport::build`] needs for `week`: the trend's eight
-/// weeks, plus any older screw-up a fix of theirs names (read from the day
-/// its id names, so its title can be shown).
+/// weeks, every earlier screw-up, fix and promise (open ones from any week
+/// need attention), plus any screw-up a fix of the week names (read from the
+/// day its id names, so its title can be shown).
 pub fn weekly(journal: &Journal, week: Week) -> Result<Loaded, StoreError> {
     let (start, end) = WeeklyReport::window(week);
     let mut loaded = journal.load_range(start, end)?;
+    let keep = |e: &Entry| e.date < start && WeeklyReport::needs(week, e);
+    let earlier = journal.scan(&Scan {
+        keep: &keep,
+        needle: None,
+    })?;
+    loaded.entries.extend(earlier.entries);
+    // A broken older file may hide an open screw-up: warn about it too.
+    for problem in earlier.problems {
+        if !loaded.problems.contains(&problem) {
+            loaded.problems.push(problem);
+        }
+    }
     let known: HashSet<EntryId> = loaded.entries.iter().map(|e| e.id.clone()).collect();
     let mut missing: Vec<EntryId> = loaded
         .entries

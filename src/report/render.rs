@@ -1,14 +1,16 @@
 //! Reports as text: JSON straight from the data, every other format through
 //! a template whose context is the JSON plus ready-made sections.
 
+use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use super::ReportError;
 use super::bullets::Bullets;
 use super::chart::{Sparklines, TrendChart};
 use super::templates::Templates;
-use super::weekly::{Link, WeeklyReport, iso_date};
-use crate::model::{Entry, Kind};
+use super::weekly::{Author, Link, WeeklyReport, iso_date};
+use super::wording;
+use crate::model::{Currency, Entry, Kind, Money, Week, group_thousands};
 
 /// An output format of `report` and `bullets`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +33,34 @@ impl Format {
     }
 }
 
+/// Who a weekly report is by and how it is written: the same for every
+/// week, from the config (CLI) or the TUI's settings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Setup {
+    pub author: Author,
+    pub currency: Currency,
+    pub templates: Templates,
+}
+
+/// The weekly report of `week` in `format`: the one way the CLI and the TUI
+/// build and render it. `entries` as [`WeeklyReport::build`] needs them.
+pub fn week(
+    week: Week,
+    entries: &[Entry],
+    today: NaiveDate,
+    setup: &Setup,
+    format: Format,
+) -> Result<String, ReportError> {
+    let report = WeeklyReport::build(
+        week,
+        entries,
+        setup.author.clone(),
+        setup.currency.clone(),
+        today,
+    );
+    weekly(&report, format, &setup.templates)
+}
+
 /// The weekly report in `format`.
 pub fn weekly(
     report: &WeeklyReport,
@@ -49,7 +79,7 @@ pub fn bullets(
     bullets: &Bullets,
     format: Format,
     templates: &Templates,
-    currency: &crate::model::Currency,
+    currency: &Currency,
 ) -> Result<String, ReportError> {
     match format {
         Format::Json => Ok(pretty(&bullets.to_json())),
@@ -72,46 +102,140 @@ fn pretty(value: &Value) -> String {
 }
 
 /// What report templates see: the report's JSON (`week`, `start`, `end`,
-/// `author`, `entries`, `totals`, `trend`) plus `currency`, `sections`,
-/// `chart` and `sparklines`. Documented in docs/reports.md.
+/// `author`, `summary`, `entries`, `totals`, `trend`) plus `currency`,
+/// `empty`, `headline`, `attention`, `sections`, `other_totals`, `chart`,
+/// `sparklines` and `scale`. Every entry shown carries `label`, `title`,
+/// `facts` (its numbers as phrases) and `details`. Documented in
+/// docs/reports.md.
 pub fn weekly_context(report: &WeeklyReport) -> Value {
+    let currency = &report.currency;
+    let summary = &report.summary;
     let sections = &report.sections;
-    let with = |entry: &Entry, key: &str, value: Value| {
-        let mut object = entry.to_json();
-        if let Some(map) = object.as_object_mut() {
-            map.insert(key.to_string(), value);
-        }
-        object
+    let shown = |entry: &Entry, label: &str| {
+        json!({
+            "id": entry.id.as_str(),
+            "date": iso_date(entry.date),
+            "label": label,
+            "title": entry.title,
+            "facts": wording::facts(entry, currency),
+            "details": entry.details,
+            "expected": entry.expected,
+            "delivered": entry.delivered,
+            "due": entry.due.map(iso_date),
+        })
     };
-    let plain = |entries: &[Entry]| entries.iter().map(Entry::to_json).collect::<Vec<_>>();
-    let links = |links: &[Link]| {
-        links
-            .iter()
-            .map(|l| json!({"id": l.id.as_str(), "title": l.title, "date": l.date.map(iso_date)}))
-            .collect::<Vec<_>>()
+    let link = |link: &Link, label: &str| match &link.entry {
+        Some(entry) => shown(entry, label),
+        None => json!({"id": link.id.as_str(), "label": label, "title": null, "facts": []}),
     };
-    let highlight_label = |entry: &Entry| match entry.kind {
+    let win_label = |entry: &Entry| match entry.kind {
         Kind::Exceeded => "Exceeded",
         Kind::Met => "Met",
         _ => "Promise kept",
     };
+    let money: Vec<Value> = [
+        ("Won", &summary.won),
+        ("Protected", &summary.protected),
+        ("Lost", &summary.lost),
+    ]
+    .into_iter()
+    .filter(|(_, line)| !line.is_quiet())
+    .map(|(label, line)| {
+        json!({
+            "label": label,
+            "amount": line.this_week.display(currency),
+            "change": wording::change(line, currency),
+        })
+    })
+    .collect();
+    let attention: Vec<Value> = summary
+        .attention
+        .iter()
+        .map(|a| {
+            let (label, when) = wording::concern(a);
+            let mut item = shown(&a.entry, label);
+            item["when"] = json!(when);
+            item
+        })
+        .collect();
+    let totals = &report.totals;
+    let mut other_totals = Vec::new();
+    let mut add = |label: &str, value: String, present: bool| {
+        if present {
+            other_totals.push(json!({"label": label, "value": value}));
+        }
+    };
+    add(
+        "Customer value touched",
+        totals.customer_value.display(currency),
+        totals.customer_value != Money::ZERO,
+    );
+    add(
+        "Cost saved",
+        totals.cost_saved.display(currency),
+        totals.cost_saved != Money::ZERO,
+    );
+    add(
+        "Customer waiting cut by",
+        wording::humane_hours(totals.hours_saved),
+        totals.hours_saved > 0.0,
+    );
+    add(
+        "Reach",
+        format!("{} people", group_thousands(totals.reach)),
+        totals.reach > 0,
+    );
+    let decided = totals.promises_kept + totals.promises_missed + totals.promises_open;
+    add(
+        "Promises made this week",
+        format!(
+            "{} kept, {} missed, {} open",
+            totals.promises_kept, totals.promises_missed, totals.promises_open
+        ),
+        decided > 0,
+    );
+    let chart = TrendChart::new(&report.trend);
     let mut context = report.to_json();
     let extra = json!({
-        "currency": report.currency.code(),
-        "sections": {
-            "highlights": sections.highlights.iter().map(|e| with(e, "label", json!(highlight_label(e)))).collect::<Vec<_>>(),
-            "fixes": sections.fixes.iter().map(|f| with(&f.entry, "fixed", json!(links(&f.fixed)))).collect::<Vec<_>>(),
-            "screwups": sections.screwups.iter().map(|s| with(&s.entry, "fixed_by", json!(links(&s.fixed_by)))).collect::<Vec<_>>(),
-            "promises": {
-                "kept": plain(&sections.promises.kept),
-                "missed": plain(&sections.promises.missed),
-                "open": sections.promises.open.iter()
-                    .map(|e| with(e, "overdue", json!(e.due.is_some_and(|due| due < report.today))))
-                    .collect::<Vec<_>>(),
-            },
-            "notes": plain(&sections.notes),
+        "currency": currency.code(),
+        "empty": report.entries.is_empty(),
+        // While the week runs, what needs attention is as of today.
+        "as_of": (summary.as_of < report.week.end()).then(|| iso_date(summary.as_of)),
+        "headline": {
+            "money": money,
+            "balance": wording::balance(summary),
+            "direction": wording::direction(summary),
         },
-        "chart": TrendChart::new(&report.trend),
+        "attention": attention,
+        "sections": {
+            "wins": sections.wins.iter().map(|e| shown(e, win_label(e))).collect::<Vec<_>>(),
+            "fixes": sections.fixes.iter().map(|f| {
+                let mut item = shown(&f.entry, "Fix");
+                item["fixed"] = f.fixed.iter().map(|l| {
+                    let mut linked = link(l, "Screw-up");
+                    // The fix line already says who the customer is.
+                    if let (Some(facts), Some(customer)) = (linked["facts"].as_array_mut(), &f.entry.customer) {
+                        let said = json!(format!("for {}", customer.trim()));
+                        facts.retain(|fact| *fact != said);
+                    }
+                    linked
+                }).collect();
+                item
+            }).collect::<Vec<_>>(),
+            "screwups": sections.screwups.iter().map(|s| {
+                let mut item = shown(&s.entry, "Screw-up");
+                item["fixed_by"] = s.fixed_by.iter().map(|l| link(l, "Fix")).collect();
+                item
+            }).collect::<Vec<_>>(),
+            "promises": {
+                "missed": sections.promises.missed.iter().map(|e| shown(e, "Missed")).collect::<Vec<_>>(),
+                "open": sections.promises.open.iter().map(|e| shown(e, "Open")).collect::<Vec<_>>(),
+            },
+            "notes": sections.notes.iter().map(|e| shown(e, "Note")).collect::<Vec<_>>(),
+        },
+        "other_totals": other_totals,
+        "scale": chart.max,
+        "chart": chart,
         "sparklines": Sparklines::new(&report.trend),
     });
     if let (Some(map), Value::Object(extra)) = (context.as_object_mut(), extra) {

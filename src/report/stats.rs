@@ -44,7 +44,7 @@ impl Stats {
 
     /// A plain-text table, one row per week and a total, right-aligned.
     pub fn table(&self, currency: &Currency) -> String {
-        const HEADERS: [&str; 10] = [
+        const HEADERS: [&str; 11] = [
             "Week",
             "Screw-ups",
             "Fixes",
@@ -53,10 +53,11 @@ impl Stats {
             "Promises",
             "Notes",
             "Won",
+            "Protected",
             "Lost",
             "Kept",
         ];
-        let row = |label: String, t: &Totals| -> [String; 10] {
+        let row = |label: String, t: &Totals| -> [String; 11] {
             [
                 label,
                 t.screwups.to_string(),
@@ -69,12 +70,13 @@ impl Stats {
                 ),
                 t.notes.to_string(),
                 t.revenue_won.display(currency),
+                t.revenue_protected.display(currency),
                 t.revenue_lost.display(currency),
                 t.kept_rate()
                     .map_or_else(|| "-".to_string(), |rate| format!("{rate}%")),
             ]
         };
-        let mut rows: Vec<[String; 10]> = vec![HEADERS.map(str::to_string)];
+        let mut rows: Vec<[String; 11]> = vec![HEADERS.map(str::to_string)];
         rows.extend(self.weeks.iter().map(|w| row(w.week.label(), &w.totals)));
         rows.push(row("Total".to_string(), &self.total));
         let widths: Vec<usize> = (0..HEADERS.len())
@@ -135,11 +137,11 @@ mod tests {
         assert_eq!(
             stats.table(&Currency::default()),
             "\
-Week     Screw-ups Fixes Exceeded Met Promises Notes         Won Lost Kept
-2026-W46         1     0        0   0    1/0/0     0          $0 $500 100%
-2026-W47         0     0        0   1    0/0/0     0 $123,456.78   $0    -
---------------------------------------------------------------------------
-Total            1     0        0   1    1/0/0     0 $123,456.78 $500 100%
+Week     Screw-ups Fixes Exceeded Met Promises Notes         Won Protected Lost Kept
+2026-W46         1     0        0   0    1/0/0     0          $0        $0 $500 100%
+2026-W47         0     0        0   1    0/0/0     0 $123,456.78        $0   $0    -
+------------------------------------------------------------------------------------
+Total            1     0        0   1    1/0/0     0 $123,456.78        $0 $500 100%
 Promises: kept/missed/open. Kept: promises kept of those kept or missed.
 "
         );

@@ -3,8 +3,9 @@
 //! Reading those files is the one thing here that touches the disk.
 //!
 //! Every value a template prints goes through [`crate::sanitize`] (one line)
-//! and, in `.html` templates, HTML escaping, so entry text can neither drive
-//! the terminal nor inject markup; JSON output never comes from a template.
+//! and, in `.html` templates, HTML escaping, in `.md` templates Markdown
+//! escaping, so entry text can neither drive the terminal nor inject markup
+//! or formatting; JSON output never comes from a template.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ use crate::model::{Currency, Money};
 use crate::sanitize;
 
 /// Every built-in template, by the name a user's override must have.
-pub const BUILT_IN: [(&str, &str); 5] = [
+pub const BUILT_IN: [(&str, &str); 10] = [
     (
         "report.md",
         include_str!("../../assets/templates/report.md"),
@@ -39,6 +40,26 @@ pub const BUILT_IN: [(&str, &str); 5] = [
     (
         "bullets.txt",
         include_str!("../../assets/templates/bullets.txt"),
+    ),
+    (
+        "stories.md",
+        include_str!("../../assets/templates/stories.md"),
+    ),
+    (
+        "stories.txt",
+        include_str!("../../assets/templates/stories.txt"),
+    ),
+    (
+        "review.md",
+        include_str!("../../assets/templates/review.md"),
+    ),
+    (
+        "review.txt",
+        include_str!("../../assets/templates/review.txt"),
+    ),
+    (
+        "review.html",
+        include_str!("../../assets/templates/review.html"),
     ),
 ];
 
@@ -94,6 +115,13 @@ impl Templates {
         env.set_lstrip_blocks(true);
         env.set_keep_trailing_newline(true);
         env.set_formatter(format_value);
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".md") {
+                AutoEscape::Custom(MARKDOWN)
+            } else {
+                minijinja::default_auto_escape_callback(name)
+            }
+        });
         let user_dir = self.user_dir.clone();
         env.set_loader(move |name| load(user_dir.as_deref(), name));
         let currency = currency.clone();
@@ -103,22 +131,48 @@ impl Templates {
         env
     }
 
+    /// The error as a user can act on it: the file and line, what went
+    /// wrong, and the expression it happened in (`{{ e.revnue | money }}`
+    /// names both the variable and the filter).
     fn error(&self, requested: &str, err: &Error) -> ReportError {
         let name = err.name().unwrap_or(requested);
         let file = match self.user_file(name) {
             Some(path) => path.display().to_string(),
             None => format!("built-in template {name}"),
         };
-        let message = match err.detail() {
+        let mut message = match err.detail() {
             Some(detail) => format!("{}: {detail}", err.kind()),
             None => err.kind().to_string(),
         };
+        let source = load(self.user_dir.as_deref(), name).ok().flatten();
+        if let (Some(source), Some(range)) = (source, err.range())
+            && let Some(expression) = enclosing_tag(&source, range)
+        {
+            message.push_str(&format!(" in `{expression}`"));
+        }
         ReportError::Template {
             file,
             line: err.line(),
             message,
         }
     }
+}
+
+/// The whole `{{ … }}` or `{% … %}` tag around `range` (a filter's error
+/// points at the filter's name alone), or just the range's text.
+fn enclosing_tag(source: &str, range: std::ops::Range<usize>) -> Option<String> {
+    let inner = source.get(range.clone())?;
+    let before = source.get(..range.start)?;
+    let after = source.get(range.end..)?;
+    let open = before.rfind(['{'])?;
+    let close = after.find('}');
+    let whole = match close {
+        Some(close) if !before[open..].contains('}') => source
+            .get(open + 1..range.end + close)?
+            .trim_matches(['{', '%', '-', ' ', '}']),
+        _ => inner,
+    };
+    Some(whole.trim().to_string())
 }
 
 /// Template names are file names: no directories, nothing hidden.
@@ -147,15 +201,54 @@ fn load(user_dir: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
         .map(|(_, text)| (*text).to_string()))
 }
 
+/// The auto-escape mode of `.md` templates.
+const MARKDOWN: &str = "markdown";
+
 /// Prints values: strings made safe for a terminal (one line), then
-/// escaped as the template's auto-escaping asks (HTML for `.html`).
+/// escaped as the template's auto-escaping asks (HTML for `.html`,
+/// Markdown for `.md`).
 fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
+    if state.auto_escape() == AutoEscape::Custom(MARKDOWN) {
+        let text = if value.is_safe() || value.is_undefined() || value.is_none() {
+            value.to_string()
+        } else {
+            markdown_escape(&sanitize::line(&value.to_string()))
+        };
+        return out.write_str(&text).map_err(Error::from);
+    }
     match value.as_str() {
         Some(text) if !value.is_safe() => {
             minijinja::escape_formatter(out, state, &Value::from(sanitize::line(text)))
         }
         _ => minijinja::escape_formatter(out, state, value),
     }
+}
+
+/// Text that Markdown shows as written: inline markup characters are
+/// backslash-escaped everywhere, and a leading `#`, `-`, `+`, `>` or `1.`
+/// cannot start a heading, list or quote.
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    let starts_block = out.starts_with(['#', '-', '+', '='])
+        || out
+            .find(|c: char| !c.is_ascii_digit())
+            .is_some_and(|i| i > 0 && out[i..].starts_with(['.', ')']));
+    if starts_block {
+        match out.find(|c: char| !c.is_ascii_digit()) {
+            Some(i) if i > 0 => out.insert(i, '\\'),
+            _ => out.insert(0, '\\'),
+        }
+    }
+    out
 }
 
 /// `{{ totals.revenue_won | money }}` → `$8,301.15`. Amounts come from
@@ -170,7 +263,7 @@ fn money(value: &Value, currency: &Currency) -> Result<String, Error> {
                 .ok_or_else(|| {
                     Error::new(
                         ErrorKind::InvalidOperation,
-                        format!("money expects a number, not {value}"),
+                        format!("filter money expects a number, got {}", described(value)),
                     )
                 })?;
             // `as` saturates; the sums this formats are far inside i64 anyway.
@@ -178,6 +271,15 @@ fn money(value: &Value, currency: &Currency) -> Result<String, Error> {
         }
     };
     Ok(Money(cents).display(currency))
+}
+
+/// A value as an error message shows it: `undefined`, `none`, `"ten"`.
+fn described(value: &Value) -> String {
+    if value.is_undefined() {
+        "undefined (no such variable or field)".into()
+    } else {
+        format!("{} {value:?}", value.kind())
+    }
 }
 
 /// `{{ totals.hours_saved | hours }}` → `74` or `1.5`.
@@ -191,6 +293,13 @@ fn multiline(state: &State, text: String) -> Value {
     let clean = sanitize::block(&text);
     match state.auto_escape() {
         AutoEscape::Html => Value::from_safe_string(HtmlEscape(&clean).to_string()),
+        AutoEscape::Custom(MARKDOWN) => Value::from_safe_string(
+            clean
+                .lines()
+                .map(markdown_escape)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
         _ => Value::from_safe_string(clean),
     }
 }
@@ -249,7 +358,7 @@ mod tests {
         let md = templates
             .render("report.md", &context, &Currency::default())
             .expect("md");
-        assert_eq!(md, "<b>\\u{1b}[31m\\u{a}x|a\n<i>\\u{7}");
+        assert_eq!(md, "\\<b\\>\\\\u{1b}\\[31m\\\\u{a}x|a\n\\<i\\>\\\\u{7}");
         let html = templates
             .render("report.html", &context, &Currency::default())
             .expect("html");
@@ -309,6 +418,39 @@ mod tests {
         assert!(
             message.starts_with(&format!("{expected_file}:2: undefined value")),
             "{message}"
+        );
+        assert!(message.ends_with("in `weak`"), "{message}");
+        // A filter given the wrong value names the filter, the value and the expression.
+        std::fs::write(
+            templates_dir.join("report.md"),
+            "\n{{ week.revnue | money }}\n",
+        )
+        .expect("write");
+        let message = templates
+            .render("report.md", &json!({"week": {}}), &Currency::default())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            message,
+            format!(
+                "{expected_file}:2: invalid operation: filter money expects a number, \
+                 got undefined (no such variable or field) in `week.revnue | money`"
+            )
+        );
+    }
+
+    #[test]
+    fn markdown_is_escaped_in_md_templates() {
+        assert_eq!(
+            markdown_escape("<script>x</script>"),
+            "\\<script\\>x\\</script\\>"
+        );
+        assert_eq!(markdown_escape("a *b* _c_ | d"), "a \\*b\\* \\_c\\_ \\| d");
+        assert_eq!(markdown_escape("# not a heading"), "\\# not a heading");
+        assert_eq!(markdown_escape("2026. year"), "2026\\. year");
+        assert_eq!(
+            markdown_escape("Quote for Birch, $5,000"),
+            "Quote for Birch, $5,000"
         );
     }
 }

@@ -19,10 +19,14 @@ pub struct Totals {
     pub promises_kept: u32,
     pub promises_missed: u32,
     pub promises_open: u32,
-    /// Positive revenue, summed.
+    /// Positive revenue on exceeded, met, promise and note entries.
     #[serde(serialize_with = "major_units")]
     pub revenue_won: Money,
-    /// The size of negative revenue, summed (a positive amount).
+    /// Positive revenue on fixes: money kept from being lost, not won.
+    #[serde(serialize_with = "major_units")]
+    pub revenue_protected: Money,
+    /// Money lost, as a positive amount: negative revenue on any entry, and
+    /// any revenue on a screw-up (see [`RevenueKind::of`]).
     #[serde(serialize_with = "major_units")]
     pub revenue_lost: Money,
     /// Each customer's value counted once (the largest written for them),
@@ -55,11 +59,11 @@ impl Totals {
                     PromiseStatus::Open => totals.promises_open += 1,
                 },
             }
-            if let Some(revenue) = entry.revenue {
-                if revenue.cents() >= 0 {
-                    totals.revenue_won += revenue;
-                } else {
-                    totals.revenue_lost += Money(revenue.cents().saturating_neg());
+            if let Some((kind, amount)) = RevenueKind::of(entry) {
+                match kind {
+                    RevenueKind::Won => totals.revenue_won += amount,
+                    RevenueKind::Protected => totals.revenue_protected += amount,
+                    RevenueKind::Lost => totals.revenue_lost += amount,
                 }
             }
             if let Some(value) = entry.customer_value {
@@ -102,6 +106,32 @@ impl Totals {
             self.promises_kept,
             self.promises_kept + self.promises_missed,
         )
+    }
+}
+
+/// Which of the three money lines an entry's revenue belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevenueKind {
+    Won,
+    Protected,
+    Lost,
+}
+
+impl RevenueKind {
+    /// The line `entry`'s revenue counts on and its size (never negative).
+    /// A screw-up's revenue is always a loss: input refuses a positive one,
+    /// and one written by hand (or before that rule) is read as the amount
+    /// lost rather than counted as money won. `None` without revenue.
+    pub fn of(entry: &Entry) -> Option<(RevenueKind, Money)> {
+        let revenue = entry.revenue?;
+        let size = Money(revenue.cents().saturating_abs());
+        let kind = match entry.kind {
+            Kind::Screwup => RevenueKind::Lost,
+            _ if revenue.cents() < 0 => RevenueKind::Lost,
+            Kind::Fix => RevenueKind::Protected,
+            _ => RevenueKind::Won,
+        };
+        (size != Money::ZERO).then_some((kind, size))
     }
 }
 
@@ -150,13 +180,26 @@ mod tests {
         c.revenue = Some(Money(10));
         c.cost_saved = Some(Money(20));
         let totals = Totals::of([&a, &b, &c]);
-        assert_eq!(totals.revenue_won, Money(250_085));
+        assert_eq!(totals.revenue_won, Money(250_075));
+        assert_eq!(totals.revenue_protected, Money(10));
         assert_eq!(totals.revenue_lost, Money(35_050));
         let json = serde_json::to_value(&totals).expect("serialises");
-        assert_eq!(json["revenue_won"], json!(2500.85));
+        assert_eq!(json["revenue_won"], json!(2500.75));
+        assert_eq!(json["revenue_protected"], json!(0.1));
         assert_eq!(json["revenue_lost"], json!(350.5));
         assert_eq!(json["cost_saved"], json!(0.2));
         assert_eq!(json["screwups"], json!(1));
+    }
+
+    #[test]
+    fn a_screwup_never_wins_money() {
+        let mut typed_positive = entry("2026-11-16-aaaa", Kind::Screwup);
+        typed_positive.revenue = Some(Money(50_000));
+        let mut lost_on_a_win = entry("2026-11-16-bbbb", Kind::Exceeded);
+        lost_on_a_win.revenue = Some(Money(-10_000));
+        let totals = Totals::of([&typed_positive, &lost_on_a_win]);
+        assert_eq!(totals.revenue_won, Money::ZERO);
+        assert_eq!(totals.revenue_lost, Money(60_000));
     }
 
     #[test]

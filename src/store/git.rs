@@ -22,6 +22,10 @@ pub enum GitError {
     NotInstalled,
     #[error("{} is not a git repository; run `jobjournal init --git` to make it one", sanitize::line(&.0.display().to_string()))]
     NotARepo(PathBuf),
+    #[error(
+        "{dir} is inside the git repository {top}, not a repository of its own; nothing was committed, pushed or configured there (run `git init` in {dir} to give the journal its own)"
+    )]
+    InsideAnotherRepo { dir: String, top: String },
     #[error("`git {command}` failed: {message}")]
     Failed { command: String, message: String },
     #[error("cannot run git: {0}")]
@@ -63,6 +67,17 @@ impl Git {
     {
         let mut command = Command::new("git");
         command.arg("-C").arg(&self.dir).args(args);
+        // Git finds the repository from the journal dir, never from the
+        // environment: GIT_DIR set by a hook or a dotfiles setup would send
+        // the journal's commits into that other repository.
+        for variable in [
+            "GIT_DIR",
+            "GIT_WORK_TREE",
+            "GIT_INDEX_FILE",
+            "GIT_COMMON_DIR",
+        ] {
+            command.env_remove(variable);
+        }
         command
     }
 
@@ -101,6 +116,19 @@ impl Git {
         ))
     }
 
+    /// Fails unless this dir is the top level of its own work tree. Every
+    /// command that commits, pushes or writes git config asks first, so a
+    /// journal inside another repository (a home kept in git for its
+    /// dotfiles) never adds to that repository's history, remote or config.
+    pub fn require_own_repo(&self) -> Result<(), GitError> {
+        let top = self.top_level()?;
+        if same_file(&top, &self.dir) {
+            Ok(())
+        } else {
+            Err(inside(&self.dir, &top))
+        }
+    }
+
     /// True when this dir is itself the top of a work tree (not just inside one).
     pub fn is_own_repo(&self) -> Result<bool, GitError> {
         match self.top_level() {
@@ -114,7 +142,7 @@ impl Git {
     /// `message`; does nothing when they hold no change. Other staged work
     /// of the user's is left staged and out of the commit.
     pub fn commit_paths(&self, paths: &[PathBuf], message: &str) -> Result<bool, GitError> {
-        self.top_level()?;
+        self.require_own_repo()?;
         let mut add = vec!["add".into(), "-A".into(), "--".into()];
         add.extend(paths.iter().map(|p| p.as_os_str().to_os_string()));
         self.run(&add)?;
@@ -168,6 +196,36 @@ fn checked(args: &[std::ffi::OsString], output: Output) -> Result<String, GitErr
     })
 }
 
+/// For `init --git`, before anything is created: fails when `root` (or,
+/// while it does not exist yet, the nearest folder above it) lies in a work
+/// tree whose top level is not `root`.
+pub fn refuse_foreign_repo(root: &Path) -> Result<(), GitError> {
+    let existing = root
+        .ancestors()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .find(|p| p.is_dir())
+        .unwrap_or(root);
+    match Git::new(existing).top_level() {
+        Ok(top) if same_file(&top, root) => Ok(()),
+        Ok(top) => Err(inside(root, &top)),
+        Err(GitError::NotARepo(_)) => Ok(()),
+        Err(err) => Err(err),
+    }
+}
+
+fn inside(dir: &Path, top: &Path) -> GitError {
+    GitError::InsideAnotherRepo {
+        dir: sanitize::line(&dir.display().to_string()),
+        top: sanitize::line(&top.display().to_string()),
+    }
+}
+
 /// Whether two paths name the same directory (temp dirs are often reached
 /// through a symlink, so compare canonical forms).
 pub fn same_file(a: &Path, b: &Path) -> bool {
@@ -209,18 +267,24 @@ pub fn commit_message(change: Change, entry: &Entry, before: Option<&Entry>) -> 
     format!("{verb} {} {}: {title}", entry.kind.as_str(), entry.id)
 }
 
+/// A status change also records or clears the day it was closed, so both
+/// may differ and it is still "done" or "missed", not an edit.
 fn only_status_changed(before: &Entry, after: &Entry) -> bool {
     if before.status == after.status {
         return false;
     }
+    // Closing a promise records the day too (`closed`): still just `done`.
     let mut probe = before.clone();
     probe.status = after.status;
+    probe.closed = after.closed;
     probe == *after
 }
 
 /// Commits each save when `git = true`. A failed commit never undoes the
 /// save: the file is written, and the reason waits in `warnings` for the
-/// caller (CLI or TUI) to show.
+/// caller (CLI or TUI) to show. Each warning is a whole sentence, made here
+/// and only here ("saved, but not committed to git: …"); callers show it
+/// as it is, adding no prefix of their own.
 #[derive(Debug, Clone, Default)]
 pub struct SaveCommits {
     warnings: Arc<Mutex<Vec<String>>>,
@@ -233,7 +297,7 @@ impl SaveCommits {
             .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
             .collect();
         if let Err(err) = Git::new(root).commit_paths(&relative, message) {
-            self.warn(format!("saved, but not committed to git: {err}"));
+            self.warn(not_committed(&err));
         }
     }
 
@@ -248,6 +312,11 @@ impl SaveCommits {
         let mut warnings = self.warnings.lock().unwrap_or_else(|e| e.into_inner());
         std::mem::take(&mut *warnings)
     }
+}
+
+/// The one wording of a save git did not commit.
+fn not_committed(err: &GitError) -> String {
+    format!("saved, but not committed to git: {err}")
 }
 
 #[cfg(test)]
@@ -272,7 +341,10 @@ mod tests {
         let mut promise = entry(Kind::Promise, "Send Birch the contract");
         promise.status = Some(PromiseStatus::Open);
         let mut kept = promise.clone();
-        kept.status = Some(PromiseStatus::Kept);
+        kept.set_status(
+            PromiseStatus::Kept,
+            NaiveDate::from_ymd_opt(2026, 11, 19).unwrap(),
+        );
         assert_eq!(
             commit_message(Change::Edit, &kept, Some(&promise)),
             "done promise 2026-11-18-p3xa: Send Birch the contract"

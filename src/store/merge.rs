@@ -35,6 +35,7 @@ pub fn merge_day(
     ours: &str,
     theirs: &str,
 ) -> Result<Merged, Unmergeable> {
+    let (base_text, ours_text, theirs_text) = (base, ours, theirs);
     let base = read_side("base", date, base)?;
     let mut result = read_side("ours", date, ours)?;
     let theirs = read_side("theirs", date, theirs)?;
@@ -118,10 +119,38 @@ pub fn merge_day(
         }
     }
 
-    Ok(Merged {
-        text: result.render(),
-        conflicts,
-    })
+    let mut text = result.render();
+    keep_their_closing_comments(&mut text, base_text, ours_text, theirs_text);
+    Ok(Merged { text, conflicts })
+}
+
+/// Comments after a side's last entry belong to the document, not to an
+/// entry, so the entry-by-entry merge above keeps only ours. Lines theirs
+/// added there (in neither base nor ours) go at the end: every comment is
+/// kept, and a comment both sides have is not repeated.
+fn keep_their_closing_comments(text: &mut String, base: &str, ours: &str, theirs: &str) {
+    let closing = theirs
+        .parse::<DocumentMut>()
+        .ok()
+        .and_then(|doc| doc.trailing().as_str().map(str::to_string))
+        .unwrap_or_default();
+    let known = |side: &str, line: &str| side.lines().any(|l| l.trim_end() == line);
+    let added: Vec<&str> = closing
+        .lines()
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty())
+        .filter(|line| !known(base, line) && !known(ours, line))
+        .collect();
+    if added.is_empty() {
+        return;
+    }
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    for line in added {
+        text.push_str(line);
+        text.push('\n');
+    }
 }
 
 fn read_side(side: &str, date: NaiveDate, text: &str) -> Result<DayFile, Unmergeable> {
@@ -408,6 +437,36 @@ mod tests {
         assert!(merge_day(date(), &base, "[[entry]\nbroken", &base).is_err());
         let marked = format!("<<<<<<< HEAD\n{base}=======\n>>>>>>> x\n");
         assert!(merge_day(date(), &base, &base, &marked).is_err());
+    }
+
+    #[test]
+    fn a_comment_after_the_other_sides_last_entry_is_kept() {
+        let base = file(&[entry("aaaa", "first")]);
+        let ours = format!(
+            "{}# ours: call back Monday\n",
+            file(&[entry("aaaa", "first"), entry("bbbb", "ours")])
+        );
+        let theirs = format!(
+            "{}# theirs: follow up Friday\n",
+            file(&[entry("aaaa", "first"), entry("cccc", "theirs")])
+        );
+        for (a, b) in [(&ours, &theirs), (&theirs, &ours)] {
+            let merged = merge(&base, a, b);
+            assert!(merged.conflicts.is_empty());
+            for comment in ["# ours: call back Monday", "# theirs: follow up Friday"] {
+                assert_eq!(merged.text.matches(comment).count(), 1, "{}", merged.text);
+            }
+            assert!(merged.text.ends_with('\n'));
+        }
+        // A comment both sides kept, or one side removed, is not repeated.
+        let shared = format!("{}# shared\n", file(&[entry("aaaa", "first")]));
+        let merged = merge(&shared, &shared, &file(&[entry("aaaa", "first")]));
+        assert_eq!(
+            merged.text.matches("# shared").count(),
+            1,
+            "{}",
+            merged.text
+        );
     }
 
     mod properties {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use super::dayfile;
-use super::git::{Git, GitError, same_file};
+use super::git::{Git, GitError, refuse_foreign_repo, same_file};
 use super::index::INDEX_FILE;
 use super::save::{LOCK_FILE, TEMP_SUFFIX, create_private_dir};
 use super::{Journal, StoreError};
@@ -29,6 +29,8 @@ pub enum RepoError {
     Store(#[from] StoreError),
     #[error("{} still has conflict markers; `jobjournal check` shows where and how to resolve them, then run `jobjournal sync` again", list(.0))]
     Unresolved(Vec<PathBuf>),
+    #[error("HEAD is detached in {}: sync commits to a branch and pushes it; check out yours (git switch BRANCH) and run `jobjournal sync` again; nothing was committed", list(std::slice::from_ref(.0)))]
+    Detached(PathBuf),
     #[error("conflict: both sides changed the same entry in {}; conflict markers surround it. `jobjournal check` shows where; keep the version you want, delete the marker lines, then run `jobjournal sync` again", list(.0))]
     Conflict(Vec<PathBuf>),
 }
@@ -107,8 +109,9 @@ pub struct Initialised {
 /// ready for two machines. Safe to run again, e.g. in a fresh clone.
 pub fn init(root: &Path, with_git: bool) -> Result<Initialised, RepoError> {
     if with_git {
-        // Without git, fail before creating anything.
+        // Without git, or inside another repository, fail before creating anything.
         Git::new(".").run(["--version"])?;
+        refuse_foreign_repo(root)?;
     }
     let mut done = Initialised {
         created_dir: !root.exists(),
@@ -206,9 +209,15 @@ pub struct Synced {
 pub fn sync(journal: &Journal) -> Result<Synced, RepoError> {
     let root = journal.root();
     let git = Git::new(root);
-    git.top_level()?;
+    git.require_own_repo()?;
     // Saves wait while git rewrites files, and none lands mid-rebase.
     let _lock = journal.lock()?;
+    // Commits made on a detached HEAD belong to no branch and are never
+    // pushed; a rebase the user is finishing detaches HEAD on purpose.
+    let rebasing = in_progress(&git, "rebase-merge") || in_progress(&git, "rebase-apply");
+    if !rebasing && !git.succeeds(["symbolic-ref", "--quiet", "HEAD"])? {
+        return Err(RepoError::Detached(root.to_path_buf()));
+    }
     let mut done = Synced {
         registered_driver: register_driver(&git)?,
         ..Synced::default()

@@ -20,7 +20,12 @@ pub enum Command {
     MoveUp,
     PageDown,
     PageUp,
+    First,
+    Last,
     New,
+    QuickAdd,
+    OpenForm,
+    NextReminder,
     Edit,
     Delete,
     Undo,
@@ -53,12 +58,17 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 39] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::PageDown,
         Command::PageUp,
+        Command::First,
+        Command::Last,
         Command::New,
+        Command::QuickAdd,
+        Command::OpenForm,
+        Command::NextReminder,
         Command::Edit,
         Command::Delete,
         Command::Undo,
@@ -97,7 +107,12 @@ impl Command {
             Command::MoveUp => "up",
             Command::PageDown => "page down",
             Command::PageUp => "page up",
+            Command::First => "top",
+            Command::Last => "bottom",
             Command::New => "new",
+            Command::QuickAdd => "quick add",
+            Command::OpenForm => "full form",
+            Command::NextReminder => "reminders",
             Command::Edit => "edit",
             Command::Delete => "delete",
             Command::Undo => "undo",
@@ -137,10 +152,19 @@ impl Command {
             Command::MoveUp => "move up",
             Command::PageDown => "move a page down",
             Command::PageUp => "move a page up",
+            Command::First => "go to the first line",
+            Command::Last => "go to the last line",
             Command::New => "new entry: pick a kind, then fill in the form",
+            Command::QuickAdd => {
+                "quick add: one line such as  s Sent the invoice twice @Acme -1200"
+            }
+            Command::OpenForm => "open the full form with what the line says so far",
+            Command::NextReminder => "go to the next overdue promise or open screw-up",
             Command::Edit => "edit the selected entry",
             Command::Delete => "delete the selected entry (asks first)",
-            Command::Undo => "undo the last delete",
+            Command::Undo => {
+                "undo the last change (add, edit, status, delete); again for the one before"
+            }
             Command::PrevWeek => "previous week",
             Command::NextWeek => "next week",
             Command::ThisWeek => "this week",
@@ -162,7 +186,7 @@ impl Command {
             Command::NextField => "next field",
             Command::PrevField => "previous field",
             Command::ExternalEditor => "edit the details in $VISUAL / $EDITOR",
-            Command::Toggle => "toggle a link or cycle a status",
+            Command::Toggle => "cycle a promise's status (open, kept, missed) or toggle a link",
             Command::Accept => "keep the filter and go back to the list",
             Command::Export => "write it to the export dir",
             Command::Yes => "yes",
@@ -178,8 +202,12 @@ pub enum Action {
     Key(KeyEvent),
     /// A command without a key, for tests and internal use.
     Command(Command),
-    /// The terminal was resized; the next frame lays out again.
-    Resize,
+    /// The terminal's size, at start and on every resize: scrolling stops
+    /// where the last line shows.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Periodic wake-up: autosaves drafts.
     Tick,
     /// The days of `week` as read from disk.
@@ -194,6 +222,12 @@ pub enum Action {
     Deleted(Box<DeletedEntry>),
     Restored(Entry),
     Exported(PathBuf),
+    /// An export would replace an existing file: ask first.
+    ExportWouldOverwrite {
+        path: PathBuf,
+        file_name: String,
+        text: String,
+    },
     /// The details field came back from `$EDITOR`.
     ExternallyEdited(String),
     /// An unsaved form from a previous run.
@@ -210,7 +244,13 @@ pub enum Effect {
     Update(Entry),
     Delete(EntryId),
     Restore(Box<DeletedEntry>),
-    Export { file_name: String, text: String },
+    /// Writes `text` to `file_name` in the export dir; an existing file
+    /// is replaced only with `overwrite` (else the app is asked).
+    Export {
+        file_name: String,
+        text: String,
+        overwrite: bool,
+    },
     EditExternally(String),
     SaveDraft(Draft),
     ClearDraft,

@@ -3,12 +3,16 @@
 //! by feeding actions and looking at state and effects.
 
 mod capture;
+mod history;
+mod quick;
+mod reminders;
 mod views;
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command, Effect};
 use super::draft::Draft;
@@ -19,6 +23,9 @@ use crate::config::Config;
 use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
 use crate::report::Templates;
 use crate::store::{DeletedEntry, Loaded, Problem};
+pub use history::Step;
+pub use quick::QuickLine;
+pub use reminders::{Reminders, is_overdue};
 
 /// The parts of the config the screens use.
 #[derive(Debug, Clone, Default)]
@@ -48,6 +55,7 @@ impl From<&Config> for Settings {
 pub enum Mode {
     Week,
     Picker,
+    Quick,
     Form,
     Search,
     Report,
@@ -67,9 +75,20 @@ pub struct TextKey {
 /// A yes/no question over the current screen.
 #[derive(Debug, Clone)]
 pub enum Question {
-    Delete { id: EntryId, title: String },
+    /// `fixed_by`: titles of the fixes that point to it, named in the question.
+    Delete {
+        id: EntryId,
+        title: String,
+        fixed_by: Vec<String>,
+    },
     Discard,
     Draft(Draft),
+    /// An export would replace `path`.
+    Overwrite {
+        path: std::path::PathBuf,
+        file_name: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,11 +112,16 @@ pub struct App {
     /// Index into `visible()`.
     pub selected: usize,
     pub form: Option<Form>,
+    /// The quick-add line while it is open.
+    pub quick: Option<QuickLine>,
     pub question: Option<Question>,
     pub search: Option<Search>,
     /// The search is kept as a filter on the list after Enter.
     pub filtering: bool,
-    pub last_deleted: Option<DeletedEntry>,
+    /// How to take back each change made since the app opened, newest last.
+    pub history: Vec<Step>,
+    /// The change in flight is an undo, so it leaves no step of its own.
+    undoing: bool,
     pub message: Option<(Level, String)>,
     /// Scroll offset of the report, bullets and help screens.
     pub scroll: u16,
@@ -112,9 +136,13 @@ pub struct App {
     /// Ids of screw-ups some known fix names, worked out once per version:
     /// every frame asks, and the journal can hold a hundred thousand entries.
     fixed: OnceCell<HashSet<EntryId>>,
+    /// Overdue promises and open screw-ups, worked out once per version.
+    reminders: OnceCell<Reminders>,
     /// The report or bullets as rendered for `TextKey`, or why not.
     rendered: Option<(TextKey, Result<String, String>)>,
     pub quitting: bool,
+    /// The terminal's (width, height), as last reported.
+    pub size: (u16, u16),
 }
 
 impl App {
@@ -132,10 +160,12 @@ impl App {
             all_problems: Vec::new(),
             selected: 0,
             form: None,
+            quick: None,
             question: None,
             search: None,
             filtering: false,
-            last_deleted: None,
+            history: Vec::new(),
+            undoing: false,
             message: None,
             scroll: 0,
             help_return: Mode::Week,
@@ -143,8 +173,10 @@ impl App {
             pending_draft: None,
             version: 0,
             fixed: OnceCell::new(),
+            reminders: OnceCell::new(),
             rendered: None,
             quitting: false,
+            size: (80, 24),
         }
     }
 
@@ -156,6 +188,7 @@ impl App {
         match self.mode {
             Mode::Week => Screen::Main,
             Mode::Picker => Screen::Picker,
+            Mode::Quick => Screen::Quick,
             Mode::Form => Screen::Form,
             Mode::Search => Screen::Search,
             Mode::Report | Mode::Bullets | Mode::Stats | Mode::Help => Screen::View,
@@ -198,12 +231,8 @@ impl App {
 
     /// Ids of screw-ups some known fix names.
     pub fn fixed_ids(&self) -> &HashSet<EntryId> {
-        self.fixed.get_or_init(|| {
-            self.known()
-                .iter()
-                .flat_map(|e| e.fixes.iter().cloned())
-                .collect()
-        })
+        self.fixed
+            .get_or_init(|| crate::report::fixed_ids(self.known()))
     }
 
     pub fn is_open_screwup(&self, entry: &Entry) -> bool {
@@ -214,6 +243,13 @@ impl App {
     fn entries_changed(&mut self) {
         self.version += 1;
         self.fixed = OnceCell::new();
+        self.reminders = OnceCell::new();
+    }
+
+    /// Overdue promises and open screw-ups of every week the app knows.
+    pub fn reminders(&self) -> &Reminders {
+        self.reminders
+            .get_or_init(|| Reminders::of(self.known(), self.fixed_ids(), self.today))
     }
 
     /// What `id` is called, when known.
@@ -242,12 +278,17 @@ impl App {
                 match (self.mode, self.question.is_some(), command) {
                     (Mode::Form, false, None | Some(Command::Toggle)) => self.form_input(key),
                     (Mode::Search, false, None) => self.search_input(key),
+                    (Mode::Quick, false, None) => self.quick_input(key),
                     (_, _, Some(command)) => self.command(command),
                     _ => Vec::new(),
                 }
             }
             Action::Command(command) => self.command(command),
-            Action::Resize => Vec::new(),
+            Action::Resize { width, height } => {
+                self.size = (width, height);
+                self.scroll = self.scroll.min(self.max_scroll());
+                Vec::new()
+            }
             Action::Tick => self.tick(),
             Action::WeekLoaded { week, loaded } => {
                 self.week_loaded(week, loaded);
@@ -265,12 +306,24 @@ impl App {
             Action::Deleted(deleted) => self.deleted(*deleted),
             Action::Restored(entry) => {
                 self.info(format!("Restored \"{}\"", entry.title));
-                self.last_deleted = None;
+                self.undoing = false;
                 self.insert(entry.clone());
                 self.select_or_visit(&entry)
             }
             Action::Exported(path) => {
                 self.info(format!("Wrote {}", path.display()));
+                Vec::new()
+            }
+            Action::ExportWouldOverwrite {
+                path,
+                file_name,
+                text,
+            } => {
+                self.question = Some(Question::Overwrite {
+                    path,
+                    file_name,
+                    text,
+                });
                 Vec::new()
             }
             Action::ExternallyEdited(text) => {
@@ -284,6 +337,8 @@ impl App {
                 Vec::new()
             }
             Action::Failed(message) => {
+                // A failed undo leaves nothing to skip.
+                self.undoing = false;
                 self.message = Some((Level::Error, message));
                 Vec::new()
             }
@@ -303,6 +358,7 @@ impl App {
         match self.mode {
             Mode::Week => self.week_command(command),
             Mode::Picker => self.picker_command(command),
+            Mode::Quick => self.quick_command(command),
             Mode::Form => self.form_command(command),
             Mode::Search => self.search_command(command),
             Mode::Report | Mode::Bullets | Mode::Stats | Mode::Help => self.view_command(command),
@@ -342,6 +398,13 @@ impl App {
                     Question::Delete { id, .. } => vec![Effect::Delete(id)],
                     Question::Discard => self.close_form(),
                     Question::Draft(draft) => self.open_draft(&draft),
+                    Question::Overwrite {
+                        file_name, text, ..
+                    } => vec![Effect::Export {
+                        file_name,
+                        text,
+                        overwrite: true,
+                    }],
                 }
             }
             Command::No | Command::Back => {
@@ -366,23 +429,31 @@ impl App {
             Command::MoveUp => self.selected = self.selected.saturating_sub(1),
             Command::PageDown => self.selected = (self.selected + 10).min(len.saturating_sub(1)),
             Command::PageUp => self.selected = self.selected.saturating_sub(10),
+            Command::First => self.selected = 0,
+            Command::Last => self.selected = len.saturating_sub(1),
             Command::New => {
                 self.message = None;
                 self.mode = Mode::Picker;
             }
+            Command::QuickAdd => self.open_quick(),
+            Command::NextReminder => return self.next_reminder(),
+            Command::Toggle => return self.cycle_promise(),
             Command::Edit => return self.edit_selected(),
             Command::Delete => {
                 if let Some(entry) = self.selected_entry() {
+                    let fixed_by = self
+                        .fixes_of(&entry.id)
+                        .iter()
+                        .map(|f| f.title.clone())
+                        .collect();
                     self.question = Some(Question::Delete {
                         id: entry.id.clone(),
                         title: entry.title.clone(),
+                        fixed_by,
                     });
                 }
             }
-            Command::Undo => match &self.last_deleted {
-                Some(deleted) => return vec![Effect::Restore(Box::new(deleted.clone()))],
-                None => self.info("Nothing to undo".into()),
-            },
+            Command::Undo => return self.undo(),
             Command::PrevWeek => return self.go_to_week(self.week.prev()),
             Command::NextWeek => return self.go_to_week(self.week.next()),
             Command::ThisWeek => {
@@ -435,9 +506,9 @@ impl App {
         Vec::new()
     }
 
-    fn search_input(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
+    fn search_input(&mut self, key: KeyEvent) -> Vec<Effect> {
         if let Some(search) = &mut self.search
-            && search.query.input(key)
+            && search.query.input(shell_editing(key))
         {
             self.selected = 0;
             self.rerun_search();
@@ -569,15 +640,14 @@ impl App {
     }
 
     fn deleted(&mut self, deleted: DeletedEntry) -> Vec<Effect> {
-        let undo = self
-            .keymap
-            .keys(Screen::Main, Command::Undo)
-            .first()
-            .map(|k| k.to_string());
-        let hint = undo.map(|k| format!(" ({k} undoes)")).unwrap_or_default();
+        let hint = if self.undoing {
+            String::new()
+        } else {
+            self.undo_hint()
+        };
         self.info(format!("Deleted \"{}\"{hint}", deleted.entry.title));
         self.forget(&deleted.entry.id);
-        self.last_deleted = Some(deleted);
+        self.remember(Step::Deleted(Box::new(deleted)));
         self.rerun_search();
         let len = self.visible().len();
         self.selected = self.selected.min(len.saturating_sub(1));
@@ -586,6 +656,23 @@ impl App {
 
     fn info(&mut self, message: String) {
         self.message = Some((Level::Info, message));
+    }
+}
+
+/// Text keys as in a shell: `Ctrl-U` clears to the start of the line (the
+/// text input's own `Ctrl-U` is undo, which moves to `Alt-U`). What was
+/// cleared can be put back with `Ctrl-Y`.
+pub(crate) fn shell_editing(key: KeyEvent) -> KeyEvent {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char('u' | 'U') if ctrl && !alt => {
+            KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL)
+        }
+        KeyCode::Char('u' | 'U') if alt && !ctrl => {
+            KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)
+        }
+        _ => key,
     }
 }
 

@@ -2,28 +2,29 @@
 //! each result into the `Action` the app hears next. Errors become messages.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::SystemTime;
 
 use anyhow::{Context, bail};
 
 use super::action::{Action, Effect};
-use super::draft::{self, Draft};
+use super::draft::{Draft, DraftFate, Drafts};
 use crate::model::Week;
-use crate::store::{Journal, StoreError, atomic_write, create_private_dir};
+use crate::store::{Journal, StoreError, create_private_dir};
 
 pub struct Effects {
     pub journal: Journal,
     export_dir: PathBuf,
-    state_dir: Option<PathBuf>,
+    /// This window's drafts; `None` without a state dir.
+    drafts: Option<Drafts>,
 }
 
 impl Effects {
     pub fn new(journal: Journal, export_dir: PathBuf, state_dir: Option<PathBuf>) -> Effects {
+        let drafts = state_dir.map(|dir| Drafts::new(&dir, journal.root()));
         Effects {
             journal,
             export_dir,
-            state_dir,
+            drafts,
         }
     }
 
@@ -39,11 +40,11 @@ impl Effects {
                 Err(err) => failed("Could not read the week", &err),
             },
             Effect::Add(entry) => match self.journal.add(entry) {
-                Ok(saved) => Some(Action::Added(saved)),
+                Ok(saved) => Some(self.entry_saved(Action::Added(saved))),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },
             Effect::Update(entry) => match self.journal.update(&entry) {
-                Ok(saved) => Some(Action::Updated(saved)),
+                Ok(saved) => Some(self.entry_saved(Action::Updated(saved))),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },
             Effect::Delete(id) => match self.journal.delete(&id) {
@@ -54,22 +55,37 @@ impl Effects {
                 Ok(()) => Some(Action::Restored(deleted.entry.clone())),
                 Err(err) => failed("Could not undo", &one_line(&err)),
             },
-            Effect::Export { file_name, text } => match self.export(&file_name, &text) {
-                Ok(path) => Some(Action::Exported(path)),
-                Err(err) => failed("Export failed", &format!("{err:#}")),
-            },
+            Effect::Export {
+                file_name,
+                text,
+                overwrite,
+            } => {
+                let path = self.export_dir.join(&file_name);
+                if !overwrite && path.exists() {
+                    let path = std::path::absolute(&path).unwrap_or(path);
+                    return Some(Action::ExportWouldOverwrite {
+                        path,
+                        file_name,
+                        text,
+                    });
+                }
+                match self.export(&file_name, &text) {
+                    Ok(path) => Some(Action::Exported(path)),
+                    Err(err) => failed("Export failed", &format!("{err:#}")),
+                }
+            }
             Effect::SaveDraft(draft) => {
                 let result = self
-                    .state_dir()
-                    .and_then(|dir| draft::save(&dir, &draft).context("saving the draft"));
+                    .drafts()
+                    .and_then(|drafts| drafts.save(&draft).context("saving the draft"));
                 result
                     .err()
                     .and_then(|err| failed("Draft not kept", &format!("{err:#}")))
             }
             Effect::ClearDraft => {
                 let result = self
-                    .state_dir()
-                    .and_then(|dir| draft::clear(&dir).context("removing the draft"));
+                    .drafts()
+                    .and_then(|drafts| drafts.clear().context("removing the draft"));
                 result
                     .err()
                     .and_then(|err| failed("Draft", &format!("{err:#}")))
@@ -78,28 +94,57 @@ impl Effects {
         }
     }
 
-    fn state_dir(&self) -> anyhow::Result<PathBuf> {
-        match &self.state_dir {
-            Some(dir) => Ok(dir.clone()),
+    fn drafts(&self) -> anyhow::Result<&Drafts> {
+        match &self.drafts {
+            Some(drafts) => Ok(drafts),
             None => bail!("no state directory; set {}", crate::config::STATE_ENV),
         }
     }
 
+    /// A draft another window left for this journal, to offer back.
     pub fn load_draft(&self) -> anyhow::Result<Option<Draft>> {
-        match &self.state_dir {
-            Some(dir) => {
-                draft::load(dir).with_context(|| format!("reading {}", draft::path(dir).display()))
-            }
+        match &self.drafts {
+            Some(drafts) => Ok(drafts
+                .offer()
+                .context("reading the drafts")?
+                .map(|(_, draft)| draft)),
             None => Ok(None),
         }
+    }
+
+    /// After a save: the draft offered at start has had its chance. Failing
+    /// to remove it only means it is offered again, so that is not shown.
+    fn entry_saved(&self, action: Action) -> Action {
+        if let Some(drafts) = &self.drafts {
+            let _ = drafts.entry_saved();
+        }
+        action
+    }
+
+    /// Runs the effects `App::shutdown` asked for when a signal stops the
+    /// app, and says what became of the open form, so the exit message
+    /// never claims a draft that could not be written.
+    pub fn keep_draft(&self, due: Vec<Effect>) -> DraftFate {
+        let mut fate = DraftFate::NoForm;
+        for effect in due {
+            if let Effect::SaveDraft(draft) = effect {
+                fate = match self.drafts().and_then(|d| Ok(d.save(&draft)?)) {
+                    Ok(path) => DraftFate::Kept(path),
+                    Err(err) => DraftFate::Lost(format!("{err:#}")),
+                };
+            } else {
+                self.run(effect);
+            }
+        }
+        fate
     }
 
     fn export(&self, file_name: &str, text: &str) -> anyhow::Result<PathBuf> {
         let dir = &self.export_dir;
         create_private_dir(dir).with_context(|| format!("creating {}", dir.display()))?;
         let path = dir.join(file_name);
-        atomic_write(&path, text.as_bytes())
-            .with_context(|| format!("writing {}", path.display()))?;
+        // Like `report -o`: never over a FIFO, a device or a symlink.
+        crate::output::write(&path, text.as_bytes())?;
         Ok(std::path::absolute(&path).unwrap_or(path))
     }
 }
@@ -109,54 +154,10 @@ fn one_line(err: &StoreError) -> String {
     err.to_string().lines().collect::<Vec<_>>().join(" ")
 }
 
-/// Opens `text` in `$VISUAL`/`$EDITOR` (split like a shell would, but run
-/// without one) and returns what the user saved.
+/// Opens `text` in the user's editor and returns what they saved.
 pub fn edit_in_editor(text: &str) -> anyhow::Result<String> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
-    let words =
-        shell_words::split(&editor).with_context(|| format!("cannot split $EDITOR '{editor}'"))?;
-    let Some((program, args)) = words.split_first() else {
-        bail!("$EDITOR is empty");
-    };
-    let path = temp_file(text)?;
-    let status = Command::new(program).args(args).arg(&path).status();
-    let result = match status {
-        Ok(status) if status.success() => {
-            std::fs::read_to_string(&path).context("reading the edited text")
-        }
-        Ok(status) => Err(anyhow::anyhow!(
-            "{program} exited with {status}; details unchanged"
-        )),
-        Err(err) => Err(anyhow::anyhow!("cannot run {program}: {err}")),
-    };
-    let _ = std::fs::remove_file(&path);
-    result
-}
-
-fn temp_file(text: &str) -> anyhow::Result<PathBuf> {
-    use std::io::Write;
-    let dir = std::env::temp_dir();
-    let path = dir.join(format!("jobjournal-details-{:08x}.md", fastrand::u32(..)));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(&path)
-        .with_context(|| format!("creating {}", path.display()))?;
-    file.write_all(text.as_bytes())?;
-    Ok(path)
+    crate::editor::edit_text("details", "md", text)
+        .map_err(|why| anyhow::anyhow!("{why}; details unchanged"))
 }
 
 /// Notices when the shown week's files change on disk (CLI, git pull, sync).
@@ -220,16 +221,84 @@ mod tests {
             Some(Action::Failed(message)) => assert!(message.contains("state"), "{message}"),
             other => panic!("{other:?}"),
         }
-        match effects.run(Effect::Export {
-            file_name: "report-2026-W47.md".into(),
-            text: "# hi\n".into(),
-        }) {
+        let export = |text: &str, overwrite| {
+            effects.run(Effect::Export {
+                file_name: "report-2026-W47.md".into(),
+                text: text.into(),
+                overwrite,
+            })
+        };
+        match export("# hi\n", false) {
             Some(Action::Exported(path)) => {
                 assert!(path.ends_with("out/report-2026-W47.md"));
                 assert_eq!(std::fs::read_to_string(&path).unwrap(), "# hi\n");
             }
             other => panic!("{other:?}"),
         }
+        // The file is there now: the app is asked before it is replaced.
+        let written = dir.path().join("out/report-2026-W47.md");
+        match export("# again\n", false) {
+            Some(Action::ExportWouldOverwrite { path, .. }) => {
+                assert!(path.ends_with("out/report-2026-W47.md"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(std::fs::read_to_string(&written).unwrap(), "# hi\n");
+        assert!(matches!(
+            export("# again\n", true),
+            Some(Action::Exported(_))
+        ));
+        assert_eq!(std::fs::read_to_string(&written).unwrap(), "# again\n");
+    }
+
+    #[test]
+    fn a_signal_with_the_state_dir_unwritable_says_the_draft_is_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        // A state dir under a plain file cannot be created, even by root.
+        let blocker = dir.path().join("not-a-dir");
+        std::fs::write(&blocker, "").unwrap();
+        let journal = Journal::new(dir.path().join("journal"));
+        let effects = Effects::new(journal, dir.path().join("out"), Some(blocker.join("state")));
+        let fate = effects.keep_draft(vec![Effect::SaveDraft(note_draft())]);
+        assert!(matches!(fate, DraftFate::Lost(_)), "{fate:?}");
+        let said = crate::ui::Stopped(15, fate).to_string();
+        assert!(!said.contains("is kept as a draft"), "{said}");
+        assert!(said.contains("could NOT be kept as a draft"), "{said}");
+
+        let effects = Effects::new(
+            Journal::new(dir.path().join("journal")),
+            dir.path().join("out"),
+            Some(dir.path().join("state")),
+        );
+        let fate = effects.keep_draft(vec![Effect::SaveDraft(note_draft())]);
+        let DraftFate::Kept(path) = &fate else {
+            panic!("{fate:?}")
+        };
+        assert!(path.exists());
+        assert!(
+            crate::ui::Stopped(15, fate.clone())
+                .to_string()
+                .contains("kept as a draft in")
+        );
+    }
+
+    #[test]
+    fn an_export_never_replaces_what_is_not_a_regular_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(out.join("report-2026-W47.md")).unwrap();
+        let effects = Effects::new(Journal::new(dir.path().join("journal")), out.clone(), None);
+        match effects.run(Effect::Export {
+            file_name: "report-2026-W47.md".into(),
+            text: "# hi\n".into(),
+            overwrite: true,
+        }) {
+            Some(Action::Failed(message)) => {
+                assert!(message.contains("not a regular file"), "{message}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(out.join("report-2026-W47.md").is_dir());
     }
 
     fn note_draft() -> Draft {

@@ -1,5 +1,7 @@
-//! The capture form: one text field per entry field that applies to the
-//! kind, checked as you type. Pure state; `views::form` draws it.
+//! The capture form: one text box per entry field that applies to the
+//! kind, checked as you type. The fields, their order, their rules and their
+//! messages come from [`crate::model::input`], so the form and `add` agree.
+//! Pure state; `views::form` draws it.
 
 use std::collections::BTreeMap;
 
@@ -8,144 +10,8 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::draft::Draft;
-use crate::model::{Entry, EntryId, Kind, Money, PromiseStatus, parse_date, parse_time};
-
-/// A field of the form, in the order shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FieldId {
-    Title,
-    Expected,
-    Delivered,
-    Due,
-    Status,
-    Fixes,
-    Date,
-    Time,
-    Customer,
-    Tags,
-    Details,
-    Revenue,
-    CustomerValue,
-    CostSaved,
-    HoursSaved,
-    Reach,
-    AdoptedBy,
-    Bullet,
-}
-
-impl FieldId {
-    pub const ORDER: [FieldId; 18] = [
-        FieldId::Title,
-        FieldId::Expected,
-        FieldId::Delivered,
-        FieldId::Due,
-        FieldId::Status,
-        FieldId::Fixes,
-        FieldId::Date,
-        FieldId::Time,
-        FieldId::Customer,
-        FieldId::Tags,
-        FieldId::Details,
-        FieldId::Revenue,
-        FieldId::CustomerValue,
-        FieldId::CostSaved,
-        FieldId::HoursSaved,
-        FieldId::Reach,
-        FieldId::AdoptedBy,
-        FieldId::Bullet,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            FieldId::Title => "Title",
-            FieldId::Expected => "Expected",
-            FieldId::Delivered => "Delivered",
-            FieldId::Due => "Due",
-            FieldId::Status => "Status",
-            FieldId::Fixes => "Fixes",
-            FieldId::Date => "Date",
-            FieldId::Time => "Time",
-            FieldId::Customer => "Customer",
-            FieldId::Tags => "Tags",
-            FieldId::Details => "Details",
-            FieldId::Revenue => "Revenue",
-            FieldId::CustomerValue => "Customer value",
-            FieldId::CostSaved => "Cost saved",
-            FieldId::HoursSaved => "Hours saved",
-            FieldId::Reach => "Reach",
-            FieldId::AdoptedBy => "Adopted by",
-            FieldId::Bullet => "Resume bullet",
-        }
-    }
-
-    /// The name used in drafts (the file's key).
-    pub fn key(self) -> &'static str {
-        match self {
-            FieldId::Title => "title",
-            FieldId::Expected => "expected",
-            FieldId::Delivered => "delivered",
-            FieldId::Due => "due",
-            FieldId::Status => "status",
-            FieldId::Fixes => "fixes",
-            FieldId::Date => "date",
-            FieldId::Time => "time",
-            FieldId::Customer => "customer",
-            FieldId::Tags => "tags",
-            FieldId::Details => "details",
-            FieldId::Revenue => "revenue",
-            FieldId::CustomerValue => "customer_value",
-            FieldId::CostSaved => "cost_saved",
-            FieldId::HoursSaved => "hours_saved",
-            FieldId::Reach => "reach",
-            FieldId::AdoptedBy => "adopted_by",
-            FieldId::Bullet => "bullet",
-        }
-    }
-
-    pub fn placeholder(self) -> &'static str {
-        match self {
-            FieldId::Title => "what happened, in a line",
-            FieldId::Expected => "what the customer expected, e.g. 3 days",
-            FieldId::Delivered => "what you delivered, e.g. 4 hours",
-            FieldId::Due => "YYYY-MM-DD, today, fri…",
-            FieldId::Date => "YYYY-MM-DD, today, yesterday, mon…",
-            FieldId::Time => "HH:MM",
-            FieldId::Customer => "who it was for",
-            FieldId::Tags => "comma separated",
-            FieldId::Details => "more, on several lines (Ctrl-E: $EDITOR)",
-            FieldId::Revenue => "money touched: + won, - lost",
-            FieldId::CustomerValue => "what the customer is worth",
-            FieldId::CostSaved => "money saved",
-            FieldId::HoursSaved => "customer waiting time cut, in hours",
-            FieldId::Reach => "how many people it reaches",
-            FieldId::AdoptedBy => "who took it up, comma separated",
-            FieldId::Bullet => "your own resume line (optional)",
-            FieldId::Status | FieldId::Fixes => "",
-        }
-    }
-
-    pub fn applies_to(self, kind: Kind) -> bool {
-        match self {
-            FieldId::Expected | FieldId::Delivered => kind == Kind::Exceeded,
-            FieldId::Due | FieldId::Status => kind == Kind::Promise,
-            FieldId::Fixes => kind == Kind::Fix,
-            _ => true,
-        }
-    }
-
-    /// Fields edited as text (the others are pickers).
-    pub fn is_text(self) -> bool {
-        !matches!(self, FieldId::Status | FieldId::Fixes)
-    }
-
-    pub fn is_multiline(self) -> bool {
-        self == FieldId::Details
-    }
-
-    fn parse_key(key: &str) -> Option<FieldId> {
-        FieldId::ORDER.into_iter().find(|f| f.key() == key)
-    }
-}
+pub use crate::model::Field as FieldId;
+use crate::model::{Entry, EntryId, EntryInput, FIELDS, Kind, PromiseStatus};
 
 /// A screw-up a fix may link to.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,46 +67,9 @@ impl Form {
             }
         }
         let mut form = Form::blank(entry.kind, today, Some(entry.clone()), candidates);
-        let money = |m: Option<Money>| m.map(Money::plain).unwrap_or_default();
-        let text = |t: &Option<String>| t.clone().unwrap_or_default();
-        let values = [
-            (FieldId::Title, entry.title.clone()),
-            (FieldId::Expected, text(&entry.expected)),
-            (FieldId::Delivered, text(&entry.delivered)),
-            (
-                FieldId::Due,
-                entry
-                    .due
-                    .map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
-            ),
-            (FieldId::Date, entry.date.format("%Y-%m-%d").to_string()),
-            (
-                FieldId::Time,
-                entry
-                    .time
-                    .map(|t| t.format("%H:%M").to_string())
-                    .unwrap_or_default(),
-            ),
-            (FieldId::Customer, text(&entry.customer)),
-            (FieldId::Tags, entry.tags.join(", ")),
-            (FieldId::Details, text(&entry.details)),
-            (FieldId::Revenue, money(entry.revenue)),
-            (FieldId::CustomerValue, money(entry.customer_value)),
-            (FieldId::CostSaved, money(entry.cost_saved)),
-            (
-                FieldId::HoursSaved,
-                entry.hours_saved.map(|h| h.to_string()).unwrap_or_default(),
-            ),
-            (
-                FieldId::Reach,
-                entry.reach.map(|r| r.to_string()).unwrap_or_default(),
-            ),
-            (FieldId::AdoptedBy, entry.adopted_by.join(", ")),
-            (FieldId::Bullet, text(&entry.bullet)),
-        ];
-        for (field, value) in values {
-            form.set_text(field, &value);
+        let input = EntryInput::from_entry(entry);
+        for field in FIELDS.iter().map(|s| s.field).filter(|f| f.is_text()) {
+            form.set_text(field, &input.text(field));
         }
         form.status = entry.promise_status().unwrap_or_default();
         form.initial = form.snapshot();
@@ -281,11 +110,11 @@ impl Form {
         for (key, value) in &draft.fields {
             if key == "status" {
                 form.status = value.parse().unwrap_or_default();
-            } else if let Some(field) = FieldId::parse_key(key) {
+            } else if let Some(field) = FieldId::from_key(key).filter(|f| f.is_text()) {
                 form.set_text(field, value);
             }
         }
-        for field in FieldId::ORDER {
+        for field in form.fields() {
             form.check(field);
         }
         form.errors.remove(&FieldId::Title);
@@ -298,8 +127,9 @@ impl Form {
         original: Option<Entry>,
         links: Vec<LinkChoice>,
     ) -> Form {
-        let texts = FieldId::ORDER
-            .into_iter()
+        let texts = FIELDS
+            .iter()
+            .map(|s| s.field)
             .filter(|f| f.is_text())
             .map(|f| (f, new_textarea(f, "")))
             .collect();
@@ -324,10 +154,7 @@ impl Form {
 
     /// The fields shown for this kind, in order.
     pub fn fields(&self) -> Vec<FieldId> {
-        FieldId::ORDER
-            .into_iter()
-            .filter(|f| f.applies_to(self.kind))
-            .collect()
+        FieldId::order(self.kind)
     }
 
     pub fn text(&self, field: FieldId) -> String {
@@ -462,130 +289,65 @@ impl Form {
 
     /// Checks one field as typed; the message shows beside it.
     fn check(&mut self, field: FieldId) {
-        let text = self.text(field);
-        let value = text.trim();
-        let problem = match field {
-            FieldId::Title if value.is_empty() => Some("a title is needed".to_string()),
-            FieldId::Date if value.is_empty() => Some("a date is needed".to_string()),
-            FieldId::Date | FieldId::Due if !value.is_empty() => parse_date(value, self.today)
-                .err()
-                .map(|_| "expected YYYY-MM-DD, today, yesterday or a weekday".into()),
-            FieldId::Time if !value.is_empty() => {
-                parse_time(value).err().map(|_| "expected HH:MM".into())
-            }
-            FieldId::Revenue | FieldId::CustomerValue | FieldId::CostSaved if !value.is_empty() => {
-                Money::parse(value)
-                    .err()
-                    .map(|err| money_message(&err.to_string()))
-            }
-            FieldId::HoursSaved if !value.is_empty() => match value.parse::<f64>() {
-                Ok(h) if h.is_finite() && (0.0..=1e9).contains(&h) => None,
-                _ => Some("expected a number of hours such as 2 or 1.5".into()),
-            },
-            FieldId::Reach if !value.is_empty() => value
-                .replace([',', '_'], "")
-                .parse::<u64>()
-                .err()
-                .map(|_| "expected a whole number such as 40".into()),
-            _ => None,
-        };
-        match problem {
+        match self.to_input().problem(field, self.today) {
             Some(message) => self.errors.insert(field, message),
             None => self.errors.remove(&field),
         };
     }
 
-    /// The entry the form describes, or the first field in error (focused).
-    pub fn to_entry(&mut self) -> Result<Entry, String> {
+    /// What the form holds, as the field texts `add` would get.
+    fn to_input(&self) -> EntryInput {
+        let mut input = EntryInput::new(self.kind);
         for field in self.fields() {
-            self.check(field);
-        }
-        if let Some(field) = self
-            .fields()
-            .into_iter()
-            .find(|f| self.errors.contains_key(f))
-        {
-            self.focus = field;
-            let message = self.errors.get(&field).cloned().unwrap_or_default();
-            return Err(format!("{}: {message}", field.label()));
-        }
-        let applies = |f: FieldId| f.applies_to(self.kind);
-        let text = |f: FieldId| {
-            let value = self.text(f);
-            let value = if f.is_multiline() {
-                value.trim_end().to_string()
-            } else {
-                value.trim().to_string()
-            };
-            (applies(f) && !value.is_empty()).then_some(value)
-        };
-        let list = |f: FieldId| -> Vec<String> {
-            text(f)
-                .map(|v| {
-                    v.split(',')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(String::from)
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let money = |f: FieldId| text(f).and_then(|v| Money::parse(&v).ok());
-        let date = text(FieldId::Date)
-            .and_then(|v| parse_date(&v, self.today).ok())
-            .unwrap_or(self.today);
-        let mut entry = match &self.original {
-            Some(original) => original.clone(),
-            None => {
-                let placeholder = format!("{}-0000", date.format("%Y-%m-%d"));
-                let id = placeholder
-                    .parse()
-                    .map_err(|e: crate::model::ModelError| e.to_string())?;
-                Entry::new(id, date, self.kind, "")
+            match field {
+                FieldId::Status => input.set(field, self.status.as_str()),
+                FieldId::Fixes => {
+                    input.set(field, "");
+                    for id in self.linked_ids() {
+                        input.push(field, id.as_str());
+                    }
+                }
+                _ => input.set(field, &self.text(field)),
             }
-        };
-        entry.kind = self.kind;
-        entry.date = date;
-        entry.title = text(FieldId::Title).unwrap_or_default();
-        entry.time = text(FieldId::Time).and_then(|v| parse_time(&v).ok());
-        entry.customer = text(FieldId::Customer);
-        entry.tags = list(FieldId::Tags);
-        entry.details = text(FieldId::Details);
-        entry.revenue = money(FieldId::Revenue);
-        entry.customer_value = money(FieldId::CustomerValue);
-        entry.cost_saved = money(FieldId::CostSaved);
-        entry.hours_saved = text(FieldId::HoursSaved).and_then(|v| v.parse().ok());
-        entry.reach = text(FieldId::Reach).and_then(|v| v.replace([',', '_'], "").parse().ok());
-        entry.adopted_by = list(FieldId::AdoptedBy);
-        entry.bullet = text(FieldId::Bullet);
-        entry.expected = text(FieldId::Expected);
-        entry.delivered = text(FieldId::Delivered);
-        entry.due = text(FieldId::Due).and_then(|v| parse_date(&v, self.today).ok());
-        if applies(FieldId::Status) {
-            entry.set_status(self.status, self.today);
-        } else {
-            entry.status = None;
-            entry.closed = None;
         }
-        entry.fixes = if applies(FieldId::Fixes) {
-            self.linked_ids()
-        } else {
-            Vec::new()
-        };
-        entry.validate().map_err(|e| e.to_string())?;
-        Ok(entry)
+        input
     }
 
+    /// The entry the form describes, or the first field in error (focused)
+    /// and its message.
+    pub fn to_entry(&mut self) -> Result<Entry, String> {
+        let input = self.to_input();
+        let result = match &self.original {
+            Some(original) => {
+                let mut entry = original.clone();
+                input.apply_to(&mut entry, self.today).map(|()| entry)
+            }
+            None => input.to_new_entry(self.today),
+        };
+        let problems = match result {
+            Ok(entry) => return Ok(entry),
+            Err(problems) => problems,
+        };
+        self.errors = problems.iter().cloned().collect();
+        let (field, message) = self
+            .fields()
+            .into_iter()
+            .find_map(|f| problems.iter().find(|(p, _)| *p == f).cloned())
+            .unwrap_or_else(|| problems[0].clone());
+        self.focus = field;
+        Err(message)
+    }
+
+    /// The draft: the same field texts, keyed as the file keys them; the
+    /// linked screw-ups apart, since the picker's choices are not text.
     pub fn to_draft(&self) -> Draft {
-        let mut fields: BTreeMap<String, String> = self
-            .texts
-            .iter()
-            .filter(|(f, _)| f.applies_to(self.kind))
-            .map(|(f, t)| (f.key().to_string(), t.lines().join("\n")))
+        let input = self.to_input();
+        let fields = self
+            .fields()
+            .into_iter()
+            .filter(|f| *f != FieldId::Fixes)
+            .map(|f| (f.key().to_string(), input.text(f)))
             .collect();
-        if self.kind == Kind::Promise {
-            fields.insert("status".into(), self.status.as_str().into());
-        }
         Draft {
             kind: self.kind,
             editing: self.original.as_ref().map(|e| e.id.to_string()),
@@ -603,12 +365,13 @@ impl Form {
     }
 }
 
-fn money_message(error: &str) -> String {
-    // "invalid amount 'x': expected …" → "expected …": the field shows the text already.
-    error
-        .split_once("': ")
-        .map_or(error, |(_, why)| why)
-        .to_string()
+/// The field's help, greyed in the empty box.
+fn placeholder(field: FieldId) -> String {
+    match field {
+        FieldId::Details => format!("{} (Ctrl-E: $EDITOR)", field.help()),
+        FieldId::Tags | FieldId::AdoptedBy => format!("{}; comma separated", field.help()),
+        _ => field.help().to_string(),
+    }
 }
 
 fn new_textarea(field: FieldId, value: &str) -> TextArea<'static> {
@@ -618,7 +381,7 @@ fn new_textarea(field: FieldId, value: &str) -> TextArea<'static> {
         vec![value.replace('\n', " ")]
     };
     let mut textarea = TextArea::new(lines);
-    textarea.set_placeholder_text(field.placeholder());
+    textarea.set_placeholder_text(placeholder(field));
     textarea.set_cursor_line_style(ratatui::style::Style::default());
     textarea.move_cursor(CursorMove::Bottom);
     textarea.move_cursor(CursorMove::End);
@@ -628,6 +391,7 @@ fn new_textarea(field: FieldId, value: &str) -> TextArea<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Money;
     use crossterm::event::KeyModifiers;
 
     fn today() -> NaiveDate {
@@ -667,7 +431,7 @@ mod tests {
         assert!(
             form.error(FieldId::Revenue)
                 .unwrap()
-                .contains("expected a number")
+                .contains("revenue is an amount of money")
         );
         assert!(form.to_entry().is_err());
         assert_eq!(form.focus, FieldId::Revenue);
@@ -703,7 +467,8 @@ mod tests {
         type_text(&mut form, "mon");
         let entry = form.to_entry().unwrap();
         assert_eq!(entry.date, NaiveDate::from_ymd_opt(2026, 11, 16).unwrap());
-        assert_eq!(entry.due, NaiveDate::from_ymd_opt(2026, 11, 13));
+        // A bare weekday for Due is the next one; for Date the last one.
+        assert_eq!(entry.due, NaiveDate::from_ymd_opt(2026, 11, 20));
         assert_eq!(entry.status, Some(PromiseStatus::Kept));
         assert_eq!(
             entry.closed,
@@ -741,11 +506,15 @@ mod tests {
         type_text(&mut form, "Half typed");
         focus(&mut form, FieldId::Expected);
         type_text(&mut form, "3 days");
+        focus(&mut form, FieldId::Tags);
+        type_text(&mut form, "billing,ops");
         assert!(form.draft_stale);
         let draft = form.to_draft();
+        assert_eq!(draft.fields["tags"], "billing,ops", "kept as typed");
         let back = Form::from_draft(&draft, today(), None, Vec::new());
         assert_eq!(back.text(FieldId::Title), "Half typed");
         assert_eq!(back.text(FieldId::Expected), "3 days");
+        assert_eq!(back.text(FieldId::Tags), "billing,ops");
         assert!(back.is_changed());
     }
 }

@@ -16,6 +16,7 @@ const DEFAULT_KEYS: &str = include_str!("../../assets/keys.toml");
 pub enum Screen {
     Main,
     Picker,
+    Quick,
     Form,
     Search,
     View,
@@ -23,9 +24,10 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Main,
         Screen::Picker,
+        Screen::Quick,
         Screen::Form,
         Screen::Search,
         Screen::View,
@@ -36,6 +38,7 @@ impl Screen {
         match self {
             Screen::Main => "main",
             Screen::Picker => "picker",
+            Screen::Quick => "quick",
             Screen::Form => "form",
             Screen::Search => "search",
             Screen::View => "view",
@@ -47,6 +50,7 @@ impl Screen {
         match self {
             Screen::Main => "Week",
             Screen::Picker => "Kind picker",
+            Screen::Quick => "Quick add",
             Screen::Form => "Form",
             Screen::Search => "Search",
             Screen::View => "Report, bullets, stats",

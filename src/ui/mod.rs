@@ -7,6 +7,7 @@ pub mod app;
 pub mod draft;
 pub mod effects;
 pub mod form;
+pub mod guide;
 pub mod keymap;
 pub mod reports;
 pub mod search;
@@ -35,10 +36,12 @@ use crate::store::{Journal, Stray};
 const TICK: Duration = Duration::from_secs(1);
 
 /// The process was asked to stop by a signal; the terminal is restored and
-/// any open form kept as a draft. `main` exits with 128 + the signal.
+/// the message says what became of an open form (kept as a draft, where,
+/// or lost because the draft could not be written). `main` exits with
+/// 128 + the signal.
 #[derive(Debug, thiserror::Error)]
-#[error("stopped by signal {0}; any unsaved form is kept as a draft")]
-pub struct Stopped(pub i32);
+#[error("stopped by signal {0}{1}")]
+pub struct Stopped(pub i32, pub draft::DraftFate);
 
 /// Opens the TUI on `journal` until the user quits, with drafts in the
 /// platform state dir.
@@ -96,6 +99,12 @@ pub fn run_with_drafts_in(
             return Err(anyhow::Error::new(err).context("cannot set up the terminal"));
         }
     };
+    if let Ok(size) = terminal.size() {
+        app.update(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+    }
     let result = event_loop(&mut terminal, &mut app, &effects, &loader, &signal);
     ratatui::restore();
     result
@@ -144,14 +153,13 @@ fn event_loop(
         }
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
-            let draft = app.shutdown();
-            dispatch(app, effects, None, draft);
-            return Err(Stopped(sig as i32).into());
+            let fate = effects.keep_draft(app.shutdown());
+            return Err(Stopped(sig as i32, fate).into());
         }
         if event::poll(Duration::from_millis(100))? {
             let action = match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => Action::Key(key),
-                Event::Resize(..) => Action::Resize,
+                Event::Resize(width, height) => Action::Resize { width, height },
                 _ => continue,
             };
             let effects_due = app.update(action);
@@ -218,11 +226,10 @@ fn dispatch(
         if let Some(action) = action {
             queue.extend(app.update(action));
         }
-        // A save that landed but could not be committed to git says so.
+        // A save that landed but could not be committed to git says so, in
+        // the store's own words.
         for warning in effects.journal.take_warnings() {
-            queue.extend(app.update(Action::Failed(format!(
-                "Saved, but not committed to git: {warning}"
-            ))));
+            queue.extend(app.update(Action::Failed(warning)));
         }
     }
 }
@@ -252,4 +259,33 @@ fn resume(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;
     terminal.clear()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entry, EntryId, Kind};
+
+    #[test]
+    fn a_save_git_did_not_commit_says_so_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // git = true on a journal that is not a repository.
+        let journal = Journal::new(dir.path().join("journal")).with_git(true);
+        let effects = Effects::new(
+            journal,
+            dir.path().join("out"),
+            Some(dir.path().join("state")),
+        );
+        let today = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        let mut app = App::new(Settings::default(), KeyMap::default(), today);
+        let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
+        let entry = Entry::new(id, today, Kind::Note, "Saved all the same");
+        dispatch(&mut app, &effects, None, vec![Effect::Add(entry)]);
+        let (_, message) = app.message.clone().expect("a message");
+        assert_eq!(
+            message.matches("not committed to git").count(),
+            1,
+            "{message}"
+        );
+    }
 }

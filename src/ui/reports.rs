@@ -2,7 +2,7 @@
 //! Markdown with the user's templates, done by the runner before a draw.
 
 use super::app::{App, Mode, TextKey};
-use crate::report::{self, Author, Bullets, Format, Period, WeeklyReport};
+use crate::report::{self, Author, Bullets, Format, Period};
 
 /// Renders the report or bullets the screen shown needs, if not done yet.
 /// Called before every draw; rendering may read user templates, so it is
@@ -18,18 +18,15 @@ fn render(app: &App, key: TextKey) -> Result<String, String> {
     let settings = &app.settings;
     let rendered = match key.mode {
         Mode::Report => {
-            let author = Author {
-                name: settings.name.clone(),
-                role: settings.role.clone(),
+            let setup = report::render::Setup {
+                author: Author {
+                    name: settings.name.clone(),
+                    role: settings.role.clone(),
+                },
+                currency: settings.currency.clone(),
+                templates: settings.templates.clone(),
             };
-            let weekly = WeeklyReport::build(
-                key.week,
-                app.known(),
-                author,
-                settings.currency.clone(),
-                app.today,
-            );
-            report::render::weekly(&weekly, Format::Markdown, &settings.templates)
+            report::render::week(key.week, app.known(), app.today, &setup, Format::Markdown)
         }
         Mode::Bullets => {
             let period = Period::last_12_months(app.today);

@@ -1,5 +1,8 @@
-//! Fuzzy search over every entry (title, customer, tags, details) with
-//! nucleo-matcher, keeping where each match fell so the view can highlight it.
+//! Search over every entry with nucleo-matcher: each word of the query must
+//! appear, case-insensitively and in any order, in the title, customer,
+//! tags, details, expected, delivered, bullet or adopted-by, as the CLI's
+//! `list --search` means it. nucleo ranks the matches (word starts and
+//! runs score higher) and keeps where each fell so the view can highlight it.
 
 use std::ops::Range;
 
@@ -18,6 +21,10 @@ pub enum Part {
     Customer,
     Tags,
     Details,
+    Expected,
+    Delivered,
+    Bullet,
+    AdoptedBy,
 }
 
 impl Part {
@@ -27,6 +34,10 @@ impl Part {
             Part::Customer => "customer",
             Part::Tags => "tags",
             Part::Details => "details",
+            Part::Expected => "expected",
+            Part::Delivered => "delivered",
+            Part::Bullet => "bullet",
+            Part::AdoptedBy => "adopted by",
         }
     }
 }
@@ -110,15 +121,12 @@ impl Search {
     }
 }
 
-/// Characters that give a query more than fuzzy meaning (negation, anchors,
-/// exact match, escapes): with them a longer query may match more entries.
-const SYNTAX: &[char] = &['!', '^', '$', '\'', '\\'];
-
 /// True when every entry `longer` matches, `shorter` matches too, so a
 /// search for `longer` need look only at what `shorter` found: typing one
-/// more letter (or word) narrows a fuzzy search.
+/// more letter (or word) narrows a search where every word must appear.
+/// A backslash escapes a space, which may join two words into one.
 fn narrows(shorter: &str, longer: &str) -> bool {
-    !shorter.trim().is_empty() && longer.starts_with(shorter) && !longer.contains(SYNTAX)
+    !shorter.trim().is_empty() && longer.starts_with(shorter) && !longer.contains('\\')
 }
 
 const SEPARATOR: &str = "\n";
@@ -195,7 +203,14 @@ fn search_among(
             matched: Vec::new(),
         };
     }
-    let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+    // Every word a substring, whatever its case: no fuzzy letters strewn
+    // over a long text ("birch" must not find "billing team … lunch").
+    let pattern = Pattern::new(
+        query,
+        CaseMatching::Ignore,
+        Normalization::Smart,
+        AtomKind::Substring,
+    );
     let score = |state: &mut Scratch, i: usize| {
         state
             .score(&pattern, &haystacks[i], true)
@@ -352,11 +367,25 @@ fn write_haystack(
         }
         mark(out, Part::Tags, start);
     }
-    if let Some(details) = &entry.details {
+    let texts = [
+        (Part::Details, &entry.details),
+        (Part::Expected, &entry.expected),
+        (Part::Delivered, &entry.delivered),
+        (Part::Bullet, &entry.bullet),
+    ];
+    for (part, text) in texts {
+        if let Some(text) = text {
+            out.push_str(SEPARATOR);
+            let start = out.len();
+            push_flat(out, text);
+            mark(out, part, start);
+        }
+    }
+    if !entry.adopted_by.is_empty() {
         out.push_str(SEPARATOR);
         let start = out.len();
-        push_flat(out, details);
-        mark(out, Part::Details, start);
+        push_flat(out, &entry.adopted_by.join(", "));
+        mark(out, Part::AdoptedBy, start);
     }
 }
 
@@ -381,7 +410,7 @@ mod tests {
     }
 
     #[test]
-    fn fuzzy_matches_across_fields_with_positions() {
+    fn every_word_matches_somewhere_with_positions() {
         let mut acme = entry("2026-11-18-aaaa", "Sent the invoice twice");
         acme.customer = Some("Acme Corp".into());
         let mut birch = entry("2026-10-02-bbbb", "Quote turned around");
@@ -389,13 +418,17 @@ mod tests {
         birch.tags = vec!["sales".into()];
         let entries = vec![acme, birch];
 
-        let (hits, _) = search(&entries, "invc");
+        let (hits, _) = search(&entries, "INVOI");
         assert_eq!(hits.len(), 1);
         assert_eq!(
             hits[0].piece(Part::Title).unwrap().matched,
-            vec![9, 10, 11, 14]
+            vec![9, 10, 11, 12, 13]
         );
+        // Letters strewn about are not a match: each word is a substring.
+        assert!(search(&entries, "invc").0.is_empty());
 
+        assert!(search(&entries, "twice acme").0.len() == 1, "any order");
+        assert!(search(&entries, "acme quote").0.is_empty(), "every word");
         let (hits, _) = search(&entries, "acme twice");
         assert_eq!(hits.len(), 1);
         assert_eq!(
@@ -411,6 +444,16 @@ mod tests {
             "Quote turned around"
         );
         assert!(search(&entries, "zzzz").0.is_empty());
+        let mut lunch = entry("2026-11-18-cccc", "Lunch with the billing team");
+        lunch.expected = Some("an hour".into());
+        lunch.delivered = Some("ninety minutes".into());
+        lunch.bullet = Some("Built rapport".into());
+        lunch.adopted_by = vec!["Finance".into()];
+        let entries = vec![lunch];
+        assert!(search(&entries, "birch").0.is_empty());
+        for word in ["hour", "ninety", "rapport", "finance"] {
+            assert_eq!(search(&entries, word).0.len(), 1, "{word}");
+        }
         assert!(search(&entries, " ").0.is_empty());
     }
 }
@@ -425,10 +468,11 @@ mod many {
         let entries: Vec<Entry> = (0..1000)
             .map(|i| {
                 let id: EntryId = format!("2026-01-01-{i:04}").parse().unwrap();
+                // The others hold it inside a word, which ranks lower.
                 let title = if i == 500 {
                     "invoice".to_string()
                 } else {
-                    format!("in voice note {i}")
+                    format!("reinvoiced note {i}")
                 };
                 Entry::new(id.clone(), id.date(), Kind::Note, title)
             })
@@ -467,7 +511,14 @@ mod incremental {
     #[test]
     fn narrowing_as_you_type_finds_what_a_fresh_search_finds() {
         let entries = synthetic(3_000);
-        for typed in ["invoice", "acme twice", "ship it", "pine !twice", "q$"] {
+        for typed in [
+            "invoice",
+            "acme twice",
+            "ship it",
+            "pine !twice",
+            "q$",
+            "a\\ b",
+        ] {
             let mut search = Search::default();
             let mut query = String::new();
             for c in typed.chars() {
@@ -497,12 +548,13 @@ mod incremental {
     }
 
     #[test]
-    fn syntax_and_deletions_do_not_narrow() {
+    fn escapes_and_deletions_do_not_narrow() {
         assert!(narrows("inv", "invo"));
         assert!(narrows("inv", "inv acme"));
+        // Every word is plain text now: `!` and `$` are letters like any other.
+        assert!(narrows("inv", "inv !acme"));
         assert!(!narrows("inv", "in"), "a deleted letter widens");
-        assert!(!narrows("inv", "inv !acme"), "a negation");
-        assert!(!narrows("inv", "inv$"), "an anchor");
+        assert!(!narrows("a", "a\\ b"), "an escaped space joins words");
         assert!(!narrows("", "i"), "nothing was searched yet");
     }
 }

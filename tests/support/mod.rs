@@ -94,3 +94,19 @@ fn collect(dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
         }
     }
 }
+
+/// Whether this run is CI (env `CI` set, and not to `false` or `0`), where
+/// `.ci/run` provides what every test needs.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// A test that cannot run on this machine: a note on stderr, or under CI a
+/// failure, so a CI without tmux or root never passes by skipping.
+pub fn cannot_run(why: &str) {
+    assert!(
+        !in_ci(),
+        "{why}, and CI is set: CI must provide it (see .ci/run)"
+    );
+    eprintln!("skipped: {why}");
+}

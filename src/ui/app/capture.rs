@@ -1,8 +1,8 @@
 //! The kind picker, the form and drafts: how entries are added and edited.
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Level, Mode, Question};
+use super::{App, Level, Mode, Question, Step};
 use crate::model::{Entry, EntryId, Kind, Week};
 use crate::ui::action::{Command, Effect, picked_kind};
 use crate::ui::draft::Draft;
@@ -51,18 +51,14 @@ impl App {
             .filter(|e| Some(&e.id) == editing)
             .flat_map(|e| e.fixes.iter())
             .collect();
-        let fixed: Vec<&EntryId> = self
-            .known()
-            .iter()
-            .filter(|e| Some(&e.id) != editing)
-            .flat_map(|e| e.fixes.iter())
-            .collect();
+        let fixed =
+            crate::report::fixed_ids(self.known().iter().filter(|e| Some(&e.id) != editing));
         let mut choices: Vec<LinkChoice> = self
             .known()
             .iter()
             .filter(|e| e.kind == Kind::Screwup)
             .filter(|e| {
-                let recent = e.date >= from && e.date <= this.end() && !fixed.contains(&&e.id);
+                let recent = e.date >= from && e.date <= this.end() && !fixed.contains(&e.id);
                 recent || linked.contains(&&e.id)
             })
             .map(|e| LinkChoice {
@@ -105,9 +101,15 @@ impl App {
     }
 
     pub(super) fn form_input(&mut self, key: KeyEvent) -> Vec<Effect> {
-        if let Some(form) = &mut self.form {
-            form.input(key);
+        let Some(form) = &mut self.form else {
+            return Vec::new();
+        };
+        // Enter saves from any one-line field: it used to move to the next
+        // field, and text typed after it landed in the wrong one.
+        if key.code == KeyCode::Enter && key.modifiers.is_empty() && !form.focus.is_multiline() {
+            return self.form_command(Command::Save);
         }
+        form.input(super::shell_editing(key));
         Vec::new()
     }
 
@@ -141,15 +143,32 @@ impl App {
 
     pub(super) fn added(&mut self, entry: Entry) -> Vec<Effect> {
         self.info(format!(
-            "Saved \"{}\" to {}",
+            "Saved \"{}\" to {}{}",
             entry.title,
-            entry.date.format("%a %-d %b")
+            entry.date.format("%a %-d %b"),
+            self.undo_hint()
         ));
+        self.remember(Step::Added {
+            id: entry.id.clone(),
+        });
         self.finish_save(entry)
     }
 
     pub(super) fn updated(&mut self, entry: Entry) -> Vec<Effect> {
-        self.info(format!("Saved \"{}\"", entry.title));
+        let before = self.known().iter().find(|e| e.id == entry.id).cloned();
+        let hint = if self.undoing {
+            " (undone)".to_string()
+        } else {
+            self.undo_hint()
+        };
+        self.info(format!("Saved \"{}\"{hint}", entry.title));
+        if let Some(before) = before {
+            self.remember(Step::Updated {
+                before: Box::new(before),
+            });
+        } else {
+            self.undoing = false;
+        }
         self.finish_save(entry)
     }
 
@@ -159,6 +178,7 @@ impl App {
         } else {
             Vec::new()
         };
+        self.close_quick();
         self.insert(entry.clone());
         effects.extend(self.select_or_visit(&entry));
         effects

@@ -341,7 +341,13 @@ fn an_invalid_form_cannot_be_saved() {
     press(&mut app, "a");
     press(&mut app, "n");
     assert!(press(&mut app, "ctrl-s").is_empty());
-    assert!(app.message.as_ref().unwrap().1.contains("Title"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .contains("a title is needed")
+    );
 }
 
 #[test]
@@ -470,7 +476,7 @@ fn delete_asks_then_undo_restores() {
     assert_eq!(restore.entry.id, victim.id);
     app.update(Action::Restored(victim.clone()));
     assert_eq!(app.selected_entry().unwrap().id, victim.id);
-    assert!(app.last_deleted.is_none());
+    assert!(app.history.is_empty());
     press(&mut app, "u");
     assert_eq!(app.message.as_ref().unwrap().1, "Nothing to undo");
 }
@@ -587,7 +593,12 @@ fn x_exports_the_report_and_the_bullets() {
     assert!(press(&mut app, "x").is_empty(), "nothing rendered yet");
     crate::ui::reports::refresh(&mut app);
     let effects = press(&mut app, "x");
-    let [Effect::Export { file_name, text }] = effects.as_slice() else {
+    let [
+        Effect::Export {
+            file_name, text, ..
+        },
+    ] = effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(file_name, "report-2026-W47.md");
@@ -596,6 +607,32 @@ fn x_exports_the_report_and_the_bullets() {
     assert_eq!(
         app.message.as_ref().unwrap().1,
         "Wrote exports/report-2026-W47.md"
+    );
+    // A file already there: asked first, and only `y` replaces it.
+    let (name, written) = (file_name.clone(), text.clone());
+    app.update(Action::ExportWouldOverwrite {
+        path: "exports/report-2026-W47.md".into(),
+        file_name: name.clone(),
+        text: written.clone(),
+    });
+    assert!(matches!(app.question, Some(Question::Overwrite { .. })));
+    assert!(press(&mut app, "n").is_empty());
+    assert!(app.question.is_none());
+    app.update(Action::ExportWouldOverwrite {
+        path: "exports/report-2026-W47.md".into(),
+        file_name: name,
+        text: written,
+    });
+    let effects = press(&mut app, "y");
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Export {
+                overwrite: true,
+                ..
+            }]
+        ),
+        "{effects:?}"
     );
     press(&mut app, "b");
     crate::ui::reports::refresh(&mut app);
@@ -735,7 +772,32 @@ fn views_scroll_no_further_than_their_last_line() {
         press(&mut app, "pagedown");
     }
     let lines = app.view_text().unwrap().as_ref().unwrap().lines().count() as u16;
-    assert_eq!(app.scroll, lines - 1);
+    // The last line stops at the bottom of a 24-line screen (19 shown).
+    assert_eq!(app.scroll, lines - 19);
+    press(&mut app, "g");
+    assert_eq!(app.scroll, 0);
+    press(&mut app, "G");
+    assert_eq!(app.scroll, lines - 19);
+    // A taller terminal shows more, so there is less to scroll.
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(app.scroll, lines.saturating_sub(35));
+}
+
+#[test]
+fn g_and_end_go_to_the_first_and_last_entry() {
+    let mut app = app_with(sample());
+    press(&mut app, "G");
+    let last = app.visible().len() - 1;
+    assert_eq!(app.selected, last);
+    press(&mut app, "home");
+    assert_eq!(app.selected, 0);
+    press(&mut app, "end");
+    assert_eq!(app.selected, last);
+    press(&mut app, "g");
+    assert_eq!(app.selected, 0);
 }
 
 #[test]
@@ -755,4 +817,247 @@ fn the_selection_stays_on_the_list_when_hits_shrink() {
     assert_eq!(app.visible().len(), 1);
     assert_eq!(app.selected, 0);
     assert!(app.selected_entry().is_some());
+}
+
+#[test]
+fn quick_add_saves_one_line_as_a_new_entry() {
+    let mut app = app_with(sample());
+    press(&mut app, "A");
+    assert_eq!(app.mode, Mode::Quick);
+    type_text(
+        &mut app,
+        "s Sent Acme the invoice twice @Acme_Corp -1200 #billing",
+    );
+    let effects = press(&mut app, "enter");
+    let [Effect::Add(entry)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(entry.kind, Kind::Screwup);
+    assert_eq!(entry.title, "Sent Acme the invoice twice");
+    assert_eq!(entry.customer.as_deref(), Some("Acme Corp"));
+    assert_eq!(entry.revenue, Some(Money(-120_000)));
+    assert_eq!(entry.tags, vec!["billing"]);
+    assert_eq!(entry.date, today());
+    // The line stays open until the save lands, then closes on the new entry.
+    assert_eq!(app.mode, Mode::Quick);
+    let mut saved = entry.clone();
+    saved.id = "2026-11-18-q1ck".parse().unwrap();
+    app.update(Action::Added(saved));
+    assert_eq!(app.mode, Mode::Week);
+    assert!(app.quick.is_none());
+    assert_eq!(
+        app.selected_entry().unwrap().title,
+        "Sent Acme the invoice twice"
+    );
+}
+
+#[test]
+fn quick_add_refuses_a_bad_line_and_keeps_it() {
+    let mut app = app_with(sample());
+    press(&mut app, "A");
+    type_text(&mut app, "Lunch with Bob");
+    assert!(press(&mut app, "enter").is_empty());
+    let (level, message) = app.message.clone().unwrap();
+    assert_eq!(level, Level::Error);
+    assert!(message.contains("'Lunch' is not a kind"), "{message}");
+    assert_eq!(app.quick.as_ref().unwrap().text(), "Lunch with Bob");
+    press(&mut app, "esc");
+    assert_eq!(app.mode, Mode::Week);
+    assert!(app.quick.is_none());
+}
+
+#[test]
+fn quick_add_opens_the_full_form_prefilled() {
+    let mut app = app_with(sample());
+    press(&mut app, "A");
+    type_text(&mut app, "p Send Birch the quote @Birch due:fri");
+    assert!(press(&mut app, "tab").is_empty());
+    assert_eq!(app.mode, Mode::Form);
+    let form = app.form.as_mut().unwrap();
+    assert_eq!(form.kind, Kind::Promise);
+    assert_eq!(form.text(FieldId::Title), "Send Birch the quote");
+    assert_eq!(form.text(FieldId::Customer), "Birch");
+    assert_eq!(form.text(FieldId::Due), "2026-11-20");
+    assert!(form.original.is_none());
+    let effects = press(&mut app, "ctrl-s");
+    let [Effect::Add(entry)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(entry.due, Some(day(20)));
+    assert_eq!(entry.date, today());
+}
+
+#[test]
+fn enter_in_a_one_line_field_saves_and_in_details_starts_a_line() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "n");
+    type_text(&mut app, "Lunch");
+    focus(&mut app, FieldId::Details);
+    type_text(&mut app, "one");
+    assert!(press(&mut app, "enter").is_empty());
+    type_text(&mut app, "two");
+    assert_eq!(form(&app).text(FieldId::Details), "one\ntwo");
+    assert_eq!(form(&app).text(FieldId::Title), "Lunch");
+    focus(&mut app, FieldId::Customer);
+    let effects = press(&mut app, "enter");
+    let [Effect::Add(entry)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(entry.title, "Lunch");
+    assert_eq!(entry.details.as_deref(), Some("one\ntwo"));
+}
+
+#[test]
+fn ctrl_u_clears_to_the_start_of_the_line_and_alt_u_undoes_it() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "n");
+    focus(&mut app, FieldId::Date);
+    assert_eq!(form(&app).text(FieldId::Date), "2026-11-18");
+    press(&mut app, "ctrl-u");
+    assert_eq!(form(&app).text(FieldId::Date), "");
+    press(&mut app, "alt-u");
+    assert_eq!(form(&app).text(FieldId::Date), "2026-11-18");
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "mon");
+    assert_eq!(form(&app).text(FieldId::Date), "mon");
+    // The same keys in the search and quick-add lines.
+    press(&mut app, "esc");
+    press(&mut app, "y");
+    press(&mut app, "A");
+    type_text(&mut app, "n Lunch");
+    press(&mut app, "ctrl-u");
+    assert_eq!(app.quick.as_ref().unwrap().text(), "");
+    press(&mut app, "esc");
+    press(&mut app, "/");
+    type_text(&mut app, "acme");
+    press(&mut app, "ctrl-u");
+    assert_eq!(app.search.as_ref().unwrap().text(), "");
+}
+
+#[test]
+fn reminders_name_overdue_promises_and_open_screwups_and_bang_visits_them() {
+    let mut entries = sample();
+    let mut late = entry("2026-11-02-l4te", Kind::Promise, "Send Acme the renewal");
+    late.due = Some(day(6));
+    entries.push(late);
+    let mut app = app_with(entries);
+    let reminders = app.reminders().clone();
+    let ids = |list: &[Entry]| list.iter().map(|e| e.id.to_string()).collect::<Vec<_>>();
+    assert_eq!(ids(&reminders.overdue), ["2026-11-02-l4te"]);
+    // The fixed Acme screw-up is not open; the old ones are, newest first.
+    assert_eq!(
+        ids(&reminders.open_screwups),
+        ["2026-11-18-s7nd", "2026-11-10-0ld1", "2026-10-01-0ld2"]
+    );
+    // `!` goes to the overdue promise in its own week, then on down the list.
+    let effects = press(&mut app, "!");
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadWeek(_)]),
+        "{effects:?}"
+    );
+    assert_eq!(app.selected_entry().unwrap().id.as_str(), "2026-11-02-l4te");
+    press(&mut app, "!");
+    assert_eq!(app.selected_entry().unwrap().id.as_str(), "2026-11-18-s7nd");
+    // Keeping the promise takes it off the list.
+    let mut kept = app
+        .known()
+        .iter()
+        .find(|e| e.id.as_str() == "2026-11-02-l4te")
+        .unwrap()
+        .clone();
+    kept.status = Some(PromiseStatus::Kept);
+    app.update(Action::Updated(kept));
+    assert!(app.reminders().overdue.is_empty());
+}
+
+#[test]
+fn space_on_a_promise_cycles_open_kept_missed_open() {
+    let mut app = app_with(sample());
+    while app.selected_entry().unwrap().kind != Kind::Promise {
+        press(&mut app, "j");
+    }
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let effects = press(&mut app, "space");
+        let [Effect::Update(entry)] = effects.as_slice() else {
+            panic!("{effects:?}");
+        };
+        statuses.push(entry.status);
+        app.update(Action::Updated(entry.clone()));
+    }
+    assert_eq!(
+        statuses,
+        [
+            Some(PromiseStatus::Kept),
+            Some(PromiseStatus::Missed),
+            Some(PromiseStatus::Open)
+        ]
+    );
+    // On anything else Space says what it is for and changes nothing.
+    press(&mut app, "g");
+    while app.selected_entry().unwrap().kind == Kind::Promise {
+        press(&mut app, "k");
+    }
+    assert!(press(&mut app, "space").is_empty());
+    assert!(app.message.as_ref().unwrap().1.contains("promise"));
+}
+
+#[test]
+fn u_undoes_adds_edits_and_status_changes_newest_first() {
+    let mut app = app_with(sample());
+    // An add.
+    press(&mut app, "A");
+    type_text(&mut app, "n Lunch with Ada");
+    let effects = press(&mut app, "enter");
+    let [Effect::Add(new)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let mut added = new.clone();
+    added.id = "2026-11-18-l0nc".parse().unwrap();
+    app.update(Action::Added(added.clone()));
+    // An edit of an older entry.
+    let before = app
+        .known()
+        .iter()
+        .find(|e| e.id.as_str() == "2026-11-19-m3t0")
+        .unwrap()
+        .clone();
+    let mut edited = before.clone();
+    edited.title = "Monthly close a day early".into();
+    app.update(Action::Updated(edited.clone()));
+    // A status change.
+    let promise = app
+        .known()
+        .iter()
+        .find(|e| e.id.as_str() == "2026-11-18-z81t")
+        .unwrap()
+        .clone();
+    let mut kept = promise.clone();
+    kept.status = Some(PromiseStatus::Kept);
+    app.update(Action::Updated(kept));
+
+    // Newest first: the status, then the edit, then the add.
+    let effects = press(&mut app, "u");
+    let [Effect::Update(back)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(back, &promise);
+    app.update(Action::Updated(back.clone()));
+    let effects = press(&mut app, "u");
+    let [Effect::Update(back)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(back, &before);
+    app.update(Action::Updated(back.clone()));
+    let effects = press(&mut app, "u");
+    assert!(
+        matches!(effects.as_slice(), [Effect::Delete(id)] if *id == added.id),
+        "{effects:?}"
+    );
+    // Undoing leaves no step of its own: nothing is left.
+    assert!(app.history.is_empty());
+    press(&mut app, "u");
+    assert_eq!(app.message.as_ref().unwrap().1, "Nothing to undo");
 }

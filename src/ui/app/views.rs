@@ -33,6 +33,8 @@ impl App {
                 self.scroll = self.scroll.saturating_add(10).min(self.max_scroll())
             }
             Command::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Command::First => self.scroll = 0,
+            Command::Last => self.scroll = self.max_scroll(),
             Command::PrevWeek if self.mode != Mode::Help => {
                 return self.go_to_week(self.week.prev());
             }
@@ -73,6 +75,7 @@ impl App {
             Some(Ok(text)) => vec![Effect::Export {
                 file_name,
                 text: text.clone(),
+                overwrite: false,
             }],
             Some(Err(err)) => {
                 self.message = Some((Level::Error, format!("Nothing to export: {err}")));
@@ -85,15 +88,17 @@ impl App {
         }
     }
 
-    /// How far a screen scrolls: to its last line at the top (wrapped lines
-    /// are not counted, so long lines may still leave some below).
-    fn max_scroll(&self) -> u16 {
+    /// How far a screen scrolls: until its last line is at the bottom of
+    /// the screen (wrapped lines are not counted, so a long line may still
+    /// leave some below).
+    pub(super) fn max_scroll(&self) -> u16 {
         let lines = match self.mode {
             Mode::Help => {
                 Screen::ALL
                     .iter()
                     .map(|s| self.keymap.bindings(*s).count() + 2)
                     .sum::<usize>()
+                    + crate::ui::guide::line_count()
                     + 1
             }
             Mode::Report | Mode::Bullets => match self.view_text() {
@@ -102,7 +107,9 @@ impl App {
             },
             _ => 0,
         };
-        u16::try_from(lines.saturating_sub(1)).unwrap_or(u16::MAX)
+        // The header (2), the footer (1) and the view's border (2).
+        let shown = usize::from(self.size.1.saturating_sub(5)).max(1);
+        u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
     }
 
     /// The text the report or bullets screen needs rendered, unless it is already.

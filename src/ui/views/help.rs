@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme;
 use crate::ui::app::App;
+use crate::ui::guide;
 use crate::ui::keymap::Screen;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -21,6 +22,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<20}", keys.join(", ")), theme::KEY),
                 Span::raw(command.describe()),
+            ]));
+        }
+    }
+    for (heading, rows) in guide::SECTIONS {
+        lines.push(Line::default());
+        lines.push(Line::styled(heading, theme::HEADING));
+        for (typed, meaning) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {typed:<24}"), theme::KEY),
+                Span::raw(*meaning),
             ]));
         }
     }

@@ -21,14 +21,22 @@ use crate::sanitize;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let problems = self.problems();
-        let [header, banner, body, message, footer] = area.layout(&Layout::vertical([
+        let remind = matches!(
+            self.mode,
+            Mode::Week | Mode::Search | Mode::Picker | Mode::Quick
+        ) && !self.reminders().is_empty();
+        let [header, reminders, banner, body, message, footer] = area.layout(&Layout::vertical([
             Constraint::Length(2),
+            Constraint::Length(u16::from(remind)),
             Constraint::Length(if problems.is_empty() { 0 } else { 1 }),
             Constraint::Fill(1),
             Constraint::Length(if self.message.is_some() { 1 } else { 0 }),
             Constraint::Length(1),
         ]));
         week::header(self, header, buf);
+        if remind {
+            week::reminder_line(self, reminders.width).render(reminders, buf);
+        }
         if let Some(first) = problems.first() {
             let more = match problems.len() {
                 1 => String::new(),
@@ -37,7 +45,7 @@ impl Widget for &App {
             Line::styled(format!("⚠ cannot read {first}{more}"), theme::WARN).render(banner, buf);
         }
         match self.mode {
-            Mode::Week | Mode::Search | Mode::Picker => week::body(self, body, buf),
+            Mode::Week | Mode::Search | Mode::Picker | Mode::Quick => week::body(self, body, buf),
             Mode::Form => form::render(self, body, buf),
             Mode::Report => text::report(self, body, buf),
             Mode::Bullets => text::bullets(self, body, buf),
@@ -75,20 +83,25 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
             Command::Help,
             Command::Quit,
         ],
-        // Dropped from the right when narrow, so the least needed go last.
+        // Dropped from the right when narrow, so the least needed go last;
+        // the most used (new, search, report, bullets, stats) fit at 80.
         (Screen::Main, _) => &[
             Command::New,
+            Command::Search,
+            Command::Report,
+            Command::Bullets,
+            Command::Stats,
+            Command::QuickAdd,
             Command::Edit,
             Command::Delete,
-            Command::Search,
+            Command::Undo,
             Command::PrevWeek,
             Command::NextWeek,
-            Command::Report,
-            Command::Undo,
             Command::Help,
             Command::Quit,
         ],
         (Screen::Picker, _) => &[Command::Back],
+        (Screen::Quick, _) => &[Command::Save, Command::OpenForm, Command::Back],
         (Screen::Form, _) => &[
             Command::Save,
             Command::NextField,
@@ -121,18 +134,24 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
         ],
         (Screen::View, _) => &[Command::MoveDown, Command::MoveUp, Command::Back],
     };
-    let mut hints = app.keymap.hints(screen, commands);
-    // Too narrow: drop hints from the middle, keeping the last two (help, quit).
-    let len = |hints: &[(String, &str)]| {
-        hints
-            .iter()
-            .map(|(k, w)| k.chars().count() + w.len() + 3)
-            .sum::<usize>()
-    };
-    while len(&hints) > usize::from(width) + 2 && hints.len() > 2 {
-        hints.remove(hints.len() - 3);
+    let hints = app.keymap.hints(screen, commands);
+    // Too narrow: the last two (help, quit) always show; the others are
+    // taken in order while they fit, so a short one may follow a long one
+    // that did not.
+    // A hint, the space in it and the two before the next; the first has
+    // none before it, hence the 2 columns of slack.
+    let len = |(k, w): &(String, &str)| k.chars().count() + w.len() + 3;
+    let split = hints.len().saturating_sub(2);
+    let mut room = (usize::from(width) + 2).saturating_sub(hints[split..].iter().map(len).sum());
+    let mut kept = Vec::new();
+    for hint in &hints[..split] {
+        if len(hint) <= room {
+            room -= len(hint);
+            kept.push(hint.clone());
+        }
     }
-    hints_line(hints)
+    kept.extend(hints[split..].iter().cloned());
+    hints_line(kept)
 }
 
 pub(crate) fn hints_line(hints: Vec<(String, &'static str)>) -> Line<'static> {
@@ -149,8 +168,25 @@ pub(crate) fn hints_line(hints: Vec<(String, &'static str)>) -> Line<'static> {
 
 fn ask(app: &App, question: &Question, area: Rect, buf: &mut Buffer) {
     let text = match question {
+        Question::Delete {
+            title, fixed_by, ..
+        } if !fixed_by.is_empty() => {
+            let fixes: Vec<String> = fixed_by
+                .iter()
+                .map(|t| format!("\"{}\"", sanitize::line(t)))
+                .collect();
+            format!(
+                "Delete \"{}\"? It is fixed by {}, which will point to nothing.",
+                sanitize::line(title),
+                fixes.join(", ")
+            )
+        }
         Question::Delete { title, .. } => format!("Delete \"{}\"?", sanitize::line(title)),
         Question::Discard => "Leave the form and lose your changes?".to_string(),
+        Question::Overwrite { path, .. } => format!(
+            "{} exists. Overwrite it?",
+            sanitize::line(&path.display().to_string())
+        ),
         Question::Draft(draft) => {
             let title = draft
                 .fields
@@ -189,6 +225,18 @@ fn ask(app: &App, question: &Question, area: Rect, buf: &mut Buffer) {
                 .border_style(theme::FOCUS),
         )
         .render(popup, buf);
+}
+
+/// `text` cut to `width` characters, ending in `…` when cut.
+pub(crate) fn ellipsize(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        cut.push('…');
+    }
+    cut
 }
 
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {

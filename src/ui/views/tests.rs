@@ -334,3 +334,43 @@ fn populated_week_styles() {
         .unwrap();
     assert_snapshot!(format!("{:?}", terminal.backend().buffer()));
 }
+
+#[test]
+fn quick_add_line_previews_what_enter_saves() {
+    let mut app = populated();
+    press(&mut app, "A");
+    snap("quick_add_empty", &mut app);
+    type_text(
+        &mut app,
+        "s Sent Acme the invoice twice @Acme_Corp -1200 #billing",
+    );
+    snap("quick_add_typed", &mut app);
+    let mut app = populated();
+    press(&mut app, "A");
+    type_text(&mut app, "n Lunch due:fri");
+    snap("quick_add_refused", &mut app);
+}
+
+#[test]
+fn reminder_line_names_the_oldest_overdue_promise() {
+    let mut entries = crate::ui::app::tests::sample();
+    let mut late = crate::ui::app::tests::entry(
+        "2026-11-02-l4te",
+        Kind::Promise,
+        "Send Acme the renewal quote with the three-year discount and the new seat count",
+    );
+    late.due = crate::ui::app::tests::day(6).into();
+    let mut later = crate::ui::app::tests::entry("2026-11-03-l4t2", Kind::Promise, "Call Birch");
+    later.due = crate::ui::app::tests::day(9).into();
+    entries.extend([later, late]);
+    let mut app = app_with(entries);
+    app.settings = settings();
+    snap("reminders", &mut app);
+}
+
+#[test]
+fn deleting_a_fixed_screwup_names_the_fix() {
+    let mut app = populated();
+    press(&mut app, "d");
+    snap("delete_fixed_screwup", &mut app);
+}

@@ -10,11 +10,11 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::theme;
-use crate::model::{Entry, EntryId, Kind, Money, PromiseStatus};
+use crate::model::{Entry, EntryId, Kind, Money, PromiseStatus, QuickEntry};
 use crate::report::Totals;
 use crate::sanitize;
 use crate::ui::action::Command;
-use crate::ui::app::{App, Mode};
+use crate::ui::app::{App, Mode, QuickLine};
 use crate::ui::keymap::Screen;
 use crate::ui::search::{Hit, Part};
 
@@ -109,6 +109,17 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         }
         _ => area,
     };
+    let area = match &app.quick {
+        Some(line) if app.mode == Mode::Quick => {
+            let [bar, rest] = area.layout(&Layout::vertical([
+                Constraint::Length(3),
+                Constraint::Fill(1),
+            ]));
+            quick_bar(app, line, bar, buf);
+            rest
+        }
+        _ => area,
+    };
     if app.visible().is_empty() && app.hits().is_none() {
         // Nothing to detail: the hint gets the whole screen.
         list(app, area, buf);
@@ -132,6 +143,86 @@ pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
         None => list(app, list_area, buf),
     }
     detail(app, detail_area, buf);
+}
+
+/// `⚑ overdue: Send Birch the contract (due Fri 20 Nov) +1 · 3 open screw-ups · ! go`
+pub fn reminder_line(app: &App, width: u16) -> Line<'static> {
+    let reminders = app.reminders();
+    let go = match app.keymap.keys(Screen::Main, Command::NextReminder).first() {
+        Some(key) => format!(" · {key} go"),
+        None => String::new(),
+    };
+    let screwups = match reminders.open_screwups.len() {
+        0 => String::new(),
+        1 => "1 open screw-up".to_string(),
+        n => format!("{n} open screw-ups"),
+    };
+    let mut tail = String::new();
+    let head = match reminders.overdue.first() {
+        Some(first) => {
+            let more = reminders.overdue.len() - 1;
+            let due = first
+                .due
+                .map(|d| d.format("%a %-d %b").to_string())
+                .unwrap_or_default();
+            tail.push_str(&format!(" (due {due})"));
+            if more > 0 {
+                tail.push_str(&format!(" +{more}"));
+            }
+            if !screwups.is_empty() {
+                tail.push_str(&format!(" · {screwups}"));
+            }
+            tail.push_str(&go);
+            Some(sanitize::line(&first.title))
+        }
+        None => None,
+    };
+    let text = match head {
+        Some(title) => {
+            let lead = " ⚑ overdue: ";
+            let room = usize::from(width)
+                .saturating_sub(lead.chars().count() + tail.chars().count())
+                .max(8);
+            format!("{lead}{}{tail}", super::ellipsize(&title, room))
+        }
+        None => format!(" ⚑ {screwups}{go}"),
+    };
+    Line::styled(text, theme::OPEN)
+}
+
+/// The quick-add line, with what it would save (or why not) under it.
+fn quick_bar(app: &App, line: &QuickLine, area: Rect, buf: &mut Buffer) {
+    let preview = match app.quick_preview() {
+        None => Line::styled(
+            " kind first: s f x m p n · @customer #tag +won -lost due:fri 3d>24h ",
+            theme::DIM,
+        ),
+        Some(Ok(quick)) => Line::styled(
+            format!(" {} ", sanitize::line(&quick_summary(app, &quick))),
+            theme::INFO,
+        ),
+        Some(Err(why)) => Line::styled(format!(" {} ", sanitize::line(&why)), theme::ERROR),
+    };
+    let block = Block::bordered()
+        .title(" Quick add ")
+        .title_bottom(preview)
+        .border_style(theme::FOCUS);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    line.input.render(inner, buf);
+}
+
+/// `screw-up · Acme · -$1,200 · #billing`: what Enter would save.
+fn quick_summary(app: &App, quick: &QuickEntry) -> String {
+    let mut parts = vec![quick.kind().label().to_string()];
+    parts.extend(quick.customer.clone());
+    parts.extend(quick.tags.iter().map(|t| format!("#{t}")));
+    parts.extend(quick.revenue.map(|m| m.display(&app.settings.currency)));
+    parts.extend(quick.due.map(|d| format!("due {}", d.format("%a %-d %b"))));
+    if let (Some(expected), Some(delivered)) = (&quick.expected, &quick.delivered) {
+        parts.push(format!("expected {expected}, delivered {delivered}"));
+    }
+    parts.join(" · ")
 }
 
 fn key(app: &App, command: Command) -> String {
@@ -200,7 +291,13 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
         if index == app.selected {
             selected_row = Some(items.len());
         }
-        items.push(ListItem::new(entry_line(app, fixed, entry, &[])));
+        items.push(ListItem::new(entry_line(
+            app,
+            fixed,
+            entry,
+            &[],
+            usize::from(area.width.saturating_sub(2)),
+        )));
     }
     let mut state = ListState::default().with_selected(selected_row);
     StatefulWidget::render(
@@ -213,30 +310,38 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// `  ✗ title  open` for the list.
+/// `  ✗ title  open` for the list, in `width` columns: the title gives way
+/// (ending in `…`) so the status word always shows whole.
 fn entry_line<'a>(
     app: &App,
     fixed: &HashSet<EntryId>,
     entry: &Entry,
     matched: &[usize],
+    width: usize,
 ) -> Line<'a> {
+    let mut status = None;
+    if entry.kind == Kind::Screwup && !fixed.contains(&entry.id) {
+        status = Some(Span::styled("  open", theme::OPEN));
+    }
+    if let Some(word) = entry.promise_status() {
+        let style = match word {
+            PromiseStatus::Open if entry.due.is_some_and(|d| d < app.today) => theme::OPEN,
+            PromiseStatus::Missed => theme::OPEN,
+            _ => theme::DIM,
+        };
+        status = Some(Span::styled(format!("  {word}"), style));
+    }
+    let status_width = status.as_ref().map_or(0, |s| s.content.chars().count());
+    // " ✗ " before the title.
+    let room = width.saturating_sub(3 + status_width).max(1);
+    let title = super::ellipsize(&sanitize::line(&entry.title), room);
     let mut spans = vec![
         Span::raw(" "),
         Span::styled(theme::marker(entry.kind), theme::kind(entry.kind)),
         Span::raw(" "),
     ];
-    spans.extend(highlighted(&entry.title, matched, Style::default()));
-    if entry.kind == Kind::Screwup && !fixed.contains(&entry.id) {
-        spans.push(Span::styled("  open", theme::OPEN));
-    }
-    if let Some(status) = entry.promise_status() {
-        let style = match status {
-            PromiseStatus::Open if entry.due.is_some_and(|d| d < app.today) => theme::OPEN,
-            PromiseStatus::Missed => theme::OPEN,
-            _ => theme::DIM,
-        };
-        spans.push(Span::styled(format!("  {status}"), style));
-    }
+    spans.extend(highlighted(&title, matched, Style::default()));
+    spans.extend(status);
     Line::from(spans)
 }
 
@@ -295,7 +400,9 @@ fn results(app: &App, hits: &[Hit], area: Rect, buf: &mut Buffer) {
                 hit.entry.date.format("%Y-%m-%d").to_string(),
                 theme::DAY,
             )];
-            first.extend(entry_line(app, fixed, &hit.entry, title).spans);
+            // The date and its space take 10 columns, the border 2.
+            let width = usize::from(area.width.saturating_sub(12));
+            first.extend(entry_line(app, fixed, &hit.entry, title, width).spans);
             let mut lines = vec![Line::from(first)];
             if let Some(piece) = hit
                 .pieces

@@ -1,0 +1,128 @@
+//! `review`: the review-season document for a quarter, a half, a year or
+//! any range, printed or written to a file.
+
+use std::process::ExitCode;
+
+use clap::{ArgGroup, Args, ValueEnum};
+
+use super::list::warn_problems;
+use super::{CliError, Context};
+use crate::report::{Author, Format, Review, ReviewPeriod, Templates, review_window};
+use crate::sanitize;
+use crate::store::atomic_write;
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("period").args(["quarter", "half", "year", "since"])))]
+pub struct ReviewArgs {
+    /// A quarter: 2026-Q4.
+    #[arg(long)]
+    pub quarter: Option<String>,
+    /// A half year: 2026-H2.
+    #[arg(long)]
+    pub half: Option<String>,
+    /// A calendar year: 2026.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// First day of a range (with --until).
+    #[arg(long, requires = "until")]
+    pub since: Option<String>,
+    /// Last day of a range, inclusive (with --since).
+    #[arg(long, requires = "since")]
+    pub until: Option<String>,
+    /// Default: from the extension of the -o file (.md, .txt, .html, .json), else md.
+    #[arg(long, value_enum)]
+    pub format: Option<ReviewFormat>,
+    /// Write the review to FILE (atomically, mode 0600) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Md,
+    Text,
+    Html,
+    Json,
+}
+
+pub fn run(context: &Context, args: ReviewArgs) -> Result<ExitCode, CliError> {
+    let period = period(context, &args)?;
+    let format = match args.format.or_else(|| {
+        let extension = args.output.as_deref()?.extension()?.to_str()?;
+        match extension.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(ReviewFormat::Md),
+            "txt" | "text" => Some(ReviewFormat::Text),
+            "html" | "htm" => Some(ReviewFormat::Html),
+            "json" => Some(ReviewFormat::Json),
+            _ => None,
+        }
+    }) {
+        None | Some(ReviewFormat::Md) => Format::Markdown,
+        Some(ReviewFormat::Text) => Format::Text,
+        Some(ReviewFormat::Html) => Format::Html,
+        Some(ReviewFormat::Json) => Format::Json,
+    };
+    let (start, end) = review_window(&period);
+    let loaded = context.journal.load_range(start, end)?;
+    warn_problems(&loaded);
+    let config = &context.config;
+    let author = Author {
+        name: config.name.clone(),
+        role: config.role.clone(),
+    };
+    let review = Review::build(
+        period,
+        &loaded.entries,
+        author,
+        config.currency.clone(),
+        config.week_start,
+    );
+    let templates = Templates::for_config_dir(config.config_dir.as_deref());
+    let text = review
+        .render(format, &templates)
+        .map_err(|e| CliError::Runtime(e.to_string()))?;
+    match &args.output {
+        Some(path) => {
+            atomic_write(path, text.as_bytes()).map_err(|err| {
+                CliError::Runtime(format!(
+                    "cannot write {}: {err}",
+                    sanitize::line(&path.display().to_string())
+                ))
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => super::generate::write_stdout(text.as_bytes()),
+    }
+}
+
+/// The period asked for; the quarter holding today when none is.
+fn period(context: &Context, args: &ReviewArgs) -> Result<ReviewPeriod, CliError> {
+    if let Some(text) = &args.quarter {
+        return ReviewPeriod::quarter(text).ok_or_else(|| {
+            CliError::Usage(format!(
+                "--quarter {}: expected a quarter such as 2026-Q4",
+                sanitize::line(text)
+            ))
+        });
+    }
+    if let Some(text) = &args.half {
+        return ReviewPeriod::half(text).ok_or_else(|| {
+            CliError::Usage(format!(
+                "--half {}: expected a half year such as 2026-H2",
+                sanitize::line(text)
+            ))
+        });
+    }
+    if let Some(year) = args.year {
+        return ReviewPeriod::year(year)
+            .ok_or_else(|| CliError::Usage(format!("--year {year} is not a year from 1 to 9999")));
+    }
+    if let (Some(since), Some(until)) = (&args.since, &args.until) {
+        let since = context.parse_date(since)?;
+        let until = context.parse_date(until)?;
+        return ReviewPeriod::range(since, until)
+            .ok_or_else(|| CliError::Usage(format!("--until {until} is before --since {since}")));
+    }
+    ReviewPeriod::quarter_of(context.today)
+        .ok_or_else(|| CliError::Usage("today is outside the years 1 to 9999".into()))
+}

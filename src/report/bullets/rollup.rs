@@ -1,0 +1,165 @@
+//! Entries whose titles say the same thing ("Turned around the Acme quote
+//! the same day", "… the Birch quote the same day") become one bullet with
+//! the count and the summed outcomes, so a resume never repeats a line.
+
+use crate::model::{Entry, Money};
+use crate::report::phrase::RollUp;
+
+const ARTICLES: &[&str] = &["the", "a", "an", "our", "my"];
+
+/// What a title says, without its customer, articles, case or punctuation.
+pub fn key(entry: &Entry) -> String {
+    let title = without_customer(&entry.title, entry.customer.as_deref());
+    title
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !ARTICLES.contains(&w.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `title` with the customer's name taken out: "Trained Acme Corp's new
+/// staff" → "Trained the new staff"; "Call Kestrel Air back" → "Call back".
+fn without_customer(title: &str, customer: Option<&str>) -> String {
+    let Some(customer) = customer.map(str::trim).filter(|c| !c.is_empty()) else {
+        return title.to_string();
+    };
+    let lower = title.to_lowercase();
+    let name = customer.to_lowercase();
+    let first = name.split_whitespace().next().unwrap_or("").to_string();
+    let (at, len) = match lower.find(&name) {
+        Some(at) => (at, name.len()),
+        None if first.len() >= 3 => match lower
+            .split(' ')
+            .scan(0, |pos, w| {
+                let start = *pos;
+                *pos += w.len() + 1;
+                Some((start, w))
+            })
+            .find(|(_, w)| w.trim_end_matches("'s").trim_end_matches('\'') == first)
+        {
+            Some((at, _)) => (at, first.len()),
+            None => return title.to_string(),
+        },
+        None => return title.to_string(),
+    };
+    if !title.is_char_boundary(at) || !title.is_char_boundary(at + len) {
+        return title.to_string();
+    }
+    let before = title[..at].trim_end();
+    let mut after = &title[at + len..];
+    let possessive = after.starts_with("'s") || after.starts_with('\'');
+    if possessive {
+        after = after.trim_start_matches("'s").trim_start_matches('\'');
+    }
+    let before_lower = before.to_lowercase();
+    let needs_the = possessive
+        && !ARTICLES
+            .iter()
+            .any(|a| before_lower.ends_with(&format!(" {a}")) || before_lower == *a);
+    let joined = if needs_the {
+        format!("{before} the {}", after.trim_start())
+    } else {
+        format!("{before} {}", after.trim_start())
+    };
+    let mut words: Vec<&str> = joined.split_whitespace().collect();
+    // "… for" or "… to" left hanging where the name was.
+    while words
+        .last()
+        .is_some_and(|w| ["for", "to", "at", "with"].contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// One entry standing for `group` (best first): the best one's words without
+/// a customer when they name several, and every number summed.
+pub fn merge(group: &[&Entry]) -> (Entry, RollUp) {
+    let best = group[0];
+    let mut customers: Vec<String> = group
+        .iter()
+        .filter_map(|e| e.customer.as_deref())
+        .map(|c| c.trim().to_lowercase())
+        .filter(|c| !c.is_empty())
+        .collect();
+    customers.sort();
+    customers.dedup();
+    let mut merged = best.clone();
+    if customers.len() >= 2 {
+        merged.title = without_customer(&best.title, best.customer.as_deref());
+        merged.customer = None;
+    }
+    merged.customer_value = None;
+    let sum = |field: fn(&Entry) -> Option<Money>| {
+        let total: Money = group
+            .iter()
+            .filter_map(|e| field(e))
+            .filter(|m| m.cents() > 0)
+            .sum();
+        (total.cents() > 0).then_some(total)
+    };
+    merged.revenue = sum(|e| e.revenue);
+    merged.cost_saved = sum(|e| e.cost_saved);
+    let hours: f64 = group
+        .iter()
+        .filter_map(|e| e.hours_saved)
+        .filter(|h| *h > 0.0)
+        .sum();
+    merged.hours_saved = (hours > 0.0).then_some(hours);
+    let reach: u64 = group.iter().filter_map(|e| e.reach).sum();
+    merged.reach = (reach > 0).then_some(reach);
+    let mut adopters: Vec<String> = Vec::new();
+    for who in group.iter().flat_map(|e| &e.adopted_by) {
+        if !adopters.iter().any(|a| a.eq_ignore_ascii_case(who.trim())) {
+            adopters.push(who.trim().to_string());
+        }
+    }
+    merged.adopted_by = adopters;
+    let same = |f: fn(&Entry) -> &Option<String>| group.iter().all(|e| f(e) == f(best));
+    if !(same(|e| &e.expected) && same(|e| &e.delivered)) {
+        merged.expected = None;
+        merged.delivered = None;
+    }
+    let rollup = RollUp {
+        count: group.len(),
+        accounts: customers.len(),
+    };
+    (merged, rollup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_customer_is_taken_out() {
+        let c = |t: &str, c: &str| without_customer(t, Some(c));
+        assert_eq!(
+            c(
+                "Turned around the Acme Corp quote the same day",
+                "Acme Corp"
+            ),
+            "Turned around the quote the same day"
+        );
+        assert_eq!(
+            c(
+                "Trained Juniper Hotels's new staff in half the time",
+                "Juniper Hotels"
+            ),
+            "Trained the new staff in half the time"
+        );
+        assert_eq!(
+            c("Call Kestrel back about the renewal", "Kestrel Air"),
+            "Call back about the renewal"
+        );
+        assert_eq!(
+            c("Closed the renewal for Birch Ltd", "Birch Ltd"),
+            "Closed the renewal"
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! What to look at this morning: promises past their due date and
+//! screw-ups nothing fixes yet, from every week the app knows. One key
+//! visits them in turn; `Space` on a promise cycles its status.
+
+use chrono::NaiveDate;
+
+use super::App;
+use crate::model::{Entry, Kind, PromiseStatus};
+use crate::ui::action::Effect;
+
+/// The entries the reminder line names, in the order the jump key visits them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reminders {
+    /// Open promises due before today, oldest due first.
+    pub overdue: Vec<Entry>,
+    /// Screw-ups no fix names, newest first.
+    pub open_screwups: Vec<Entry>,
+}
+
+impl Reminders {
+    pub fn of(
+        entries: &[Entry],
+        fixed: &std::collections::HashSet<crate::model::EntryId>,
+        today: NaiveDate,
+    ) -> Reminders {
+        let mut overdue: Vec<Entry> = entries
+            .iter()
+            .filter(|e| is_overdue(e, today))
+            .cloned()
+            .collect();
+        overdue.sort_by_key(|e| (e.due, e.date));
+        let mut open_screwups: Vec<Entry> = entries
+            .iter()
+            .filter(|e| e.kind == Kind::Screwup && !fixed.contains(&e.id))
+            .cloned()
+            .collect();
+        open_screwups.sort_by_key(|e| std::cmp::Reverse(e.date));
+        Reminders {
+            overdue,
+            open_screwups,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.overdue.is_empty() && self.open_screwups.is_empty()
+    }
+
+    fn all(&self) -> impl Iterator<Item = &Entry> {
+        self.overdue.iter().chain(&self.open_screwups)
+    }
+}
+
+/// An open promise whose due date has passed.
+pub fn is_overdue(entry: &Entry, today: NaiveDate) -> bool {
+    entry.promise_status() == Some(PromiseStatus::Open) && entry.due.is_some_and(|d| d < today)
+}
+
+impl App {
+    /// Selects the reminder after the selected entry (the first one when
+    /// the selection is not a reminder), going to its week.
+    pub(super) fn next_reminder(&mut self) -> Vec<Effect> {
+        let reminders = self.reminders();
+        let current = self.selected_entry().map(|e| e.id.clone());
+        let at = reminders
+            .all()
+            .position(|e| Some(&e.id) == current.as_ref());
+        let next = match at {
+            Some(i) => reminders
+                .all()
+                .nth(i + 1)
+                .or_else(|| reminders.all().next()),
+            None => reminders.all().next(),
+        };
+        match next.cloned() {
+            Some(entry) => self.select_or_visit(&entry),
+            None => {
+                self.info("Nothing overdue and no open screw-ups".into());
+                Vec::new()
+            }
+        }
+    }
+
+    /// `Space` on a promise: open → kept → missed → open, saved at once.
+    pub(super) fn cycle_promise(&mut self) -> Vec<Effect> {
+        let Some(entry) = self.selected_entry() else {
+            return Vec::new();
+        };
+        let Some(status) = entry.promise_status() else {
+            self.info("Space cycles a promise's status: open, kept, missed".into());
+            return Vec::new();
+        };
+        let mut changed = entry.clone();
+        changed.status = Some(match status {
+            PromiseStatus::Open => PromiseStatus::Kept,
+            PromiseStatus::Kept => PromiseStatus::Missed,
+            PromiseStatus::Missed => PromiseStatus::Open,
+        });
+        vec![Effect::Update(changed)]
+    }
+}
