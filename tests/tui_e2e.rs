@@ -695,6 +695,7 @@ fn the_reminder_line_names_an_overdue_promise_and_space_keeps_it() {
         tmux.wait_until_gone("⚑ overdue");
         let day = read(&journal.day_path("2026-11-09"));
         assert!(day.contains("status = \"kept\""), "{day}");
+        assert!(day.contains(&format!("closed = {TODAY}")), "{day}");
         tmux.keys(&["q"]);
         tmux.wait_for("exit=0");
     }

@@ -9,14 +9,15 @@
 //!   "Acme Corp"), or quote it: `@"Acme Corp"`;
 //! - `#billing` adds a tag;
 //! - `+5000` / `-1200` is the revenue (won / lost);
-//! - `due:fri` is a promise's due date: a bare weekday is the next one, or
-//!   any date `parse_date` takes, `_` or `due:"…"` standing for spaces;
+//! - `due:fri` is a promise's due date, as `parse_due` reads it (a bare
+//!   weekday is the next one; `due:tomorrow`, `due:next_fri`,
+//!   `due:"in 3 days"`), `_` or quotes standing for spaces;
 //! - `3d>24h` is what was expected > what was delivered (an exceeded entry);
 //! - every other word is the title; `\#1` keeps a word as typed, minus the `\`.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::NaiveDate;
 
-use super::{Kind, ModelError, Money, parse_date};
+use super::{Kind, ModelError, Money, parse_due};
 
 /// What a quick-add line says. Fields left out stay `None` / empty.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -104,7 +105,7 @@ pub fn parse_quick(line: &str, today: NaiveDate) -> Result<QuickEntry, ModelErro
         } else if let Some(value) = due_value(&word) {
             quick.due = Some(parse_due(&value, today).map_err(|_| {
                 ModelError::Invalid(format!(
-                    "'{value}' is not a due date (e.g. due:fri, due:today, due:2026-12-01)"
+                    "'{value}' is not a due date (e.g. due:fri, due:tomorrow, due:next_fri, due:2026-12-01)"
                 ))
             })?);
         } else if let Some((expected, delivered)) = expected_delivered(&word) {
@@ -181,17 +182,6 @@ fn expected_delivered(word: &str) -> Option<(&str, &str)> {
     let (expected, delivered) = word.split_once('>')?;
     (expected.starts_with(|c: char| c.is_ascii_digit()) && !delivered.is_empty())
         .then_some((expected, delivered))
-}
-
-/// A due date: a bare weekday is the next one, today included (a promise
-/// made on Sunday "due fri" is due in five days, not overdue).
-fn parse_due(text: &str, today: NaiveDate) -> Result<NaiveDate, ModelError> {
-    if let Ok(weekday) = text.trim().parse::<Weekday>() {
-        let ahead =
-            (weekday.num_days_from_monday() + 7 - today.weekday().num_days_from_monday()) % 7;
-        return Ok(today + Duration::days(i64::from(ahead)));
-    }
-    parse_date(text, today)
 }
 
 /// Words split on whitespace; `@"…"` and `due:"…"` keep their spaces.
@@ -279,6 +269,17 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 12, 1)
         );
         assert_eq!(parse("p Call back due:today").due, Some(today()));
+        assert_eq!(
+            parse("p Call back due:tomorrow").due,
+            NaiveDate::from_ymd_opt(2026, 11, 19)
+        );
+        // `_` and quotes are two spellings of a space.
+        assert_eq!(parse("p Call back due:next_fri").due, Some(friday));
+        assert_eq!(parse("p Call back due:\"next fri\"").due, Some(friday));
+        assert_eq!(
+            parse("p Call back due:\"in 3 days\"").due,
+            NaiveDate::from_ymd_opt(2026, 11, 21)
+        );
         assert!(refusal("p Call back due:someday").contains("not a due date"));
         assert!(refusal("n Call back due:fri").contains("only applies to a promise"));
     }

@@ -19,7 +19,7 @@ pub const SECTIONS: [(&str, &[(&str, &str)]); 2] = [
             ("+5000  -1200", "revenue won / lost"),
             (
                 "due:fri",
-                "a promise's due date (the next Friday; or due:2026-12-01)",
+                "a promise's due date: the next Friday; due:tomorrow, due:next_fri",
             ),
             ("3d>24h", "expected > delivered (exceeded)"),
             ("\\#1", "a word kept as typed, without the \\"),

@@ -90,11 +90,13 @@ impl App {
             return Vec::new();
         };
         let mut changed = entry.clone();
-        changed.status = Some(match status {
+        let next = match status {
             PromiseStatus::Open => PromiseStatus::Kept,
             PromiseStatus::Kept => PromiseStatus::Missed,
             PromiseStatus::Missed => PromiseStatus::Open,
-        });
+        };
+        // Records `closed` (today) when it is kept or missed, none when open.
+        changed.set_status(next, self.today);
         vec![Effect::Update(changed)]
     }
 }

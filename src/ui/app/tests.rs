@@ -985,6 +985,8 @@ fn space_on_a_promise_cycles_open_kept_missed_open() {
             panic!("{effects:?}");
         };
         statuses.push(entry.status);
+        let closed = entry.status != Some(PromiseStatus::Open);
+        assert_eq!(entry.closed, closed.then_some(today()));
         app.update(Action::Updated(entry.clone()));
     }
     assert_eq!(
