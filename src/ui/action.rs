@@ -36,6 +36,8 @@ pub enum Command {
     Report,
     Bullets,
     Stats,
+    Customers,
+    Open,
     Help,
     Back,
     Quit,
@@ -58,7 +60,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 39] = [
+    pub const ALL: [Command; 41] = [
         Command::MoveDown,
         Command::MoveUp,
         Command::PageDown,
@@ -79,6 +81,8 @@ impl Command {
         Command::Report,
         Command::Bullets,
         Command::Stats,
+        Command::Customers,
+        Command::Open,
         Command::Help,
         Command::Back,
         Command::Quit,
@@ -123,6 +127,8 @@ impl Command {
             Command::Report => "report",
             Command::Bullets => "bullets",
             Command::Stats => "stats",
+            Command::Customers => "customers",
+            Command::Open => "open",
             Command::Help => "help",
             Command::Back => "back",
             Command::Quit => "quit",
@@ -172,6 +178,8 @@ impl Command {
             Command::Report => "the week's report",
             Command::Bullets => "resume bullets for the last 12 months",
             Command::Stats => "stats for the last 12 weeks",
+            Command::Customers => "customers: what each is worth and what you did for them",
+            Command::Open => "list the selected customer's entries (Esc clears)",
             Command::Help => "all keys",
             Command::Back => "back / cancel",
             Command::Quit => "quit",

@@ -21,7 +21,7 @@ use super::keymap::{KeyMap, Screen};
 use super::search::{Hit, Search};
 use crate::config::Config;
 use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
-use crate::report::Templates;
+use crate::report::{CustomerLine, Templates};
 use crate::store::{DeletedEntry, Loaded, Problem};
 pub use history::Step;
 pub use quick::QuickLine;
@@ -61,6 +61,7 @@ pub enum Mode {
     Report,
     Bullets,
     Stats,
+    Customers,
     Help,
 }
 
@@ -138,6 +139,10 @@ pub struct App {
     fixed: OnceCell<HashSet<EntryId>>,
     /// Overdue promises and open screw-ups, worked out once per version.
     reminders: OnceCell<Reminders>,
+    /// The customers view's lines, worked out once per version.
+    customers: OnceCell<Vec<CustomerLine>>,
+    /// Index into `customer_lines()` on the customers view.
+    pub customer_selected: usize,
     /// The report or bullets as rendered for `TextKey`, or why not.
     rendered: Option<(TextKey, Result<String, String>)>,
     pub quitting: bool,
@@ -174,6 +179,8 @@ impl App {
             version: 0,
             fixed: OnceCell::new(),
             reminders: OnceCell::new(),
+            customers: OnceCell::new(),
+            customer_selected: 0,
             rendered: None,
             quitting: false,
             size: (80, 24),
@@ -191,7 +198,9 @@ impl App {
             Mode::Quick => Screen::Quick,
             Mode::Form => Screen::Form,
             Mode::Search => Screen::Search,
-            Mode::Report | Mode::Bullets | Mode::Stats | Mode::Help => Screen::View,
+            Mode::Report | Mode::Bullets | Mode::Stats | Mode::Customers | Mode::Help => {
+                Screen::View
+            }
         }
     }
 
@@ -244,6 +253,14 @@ impl App {
         self.version += 1;
         self.fixed = OnceCell::new();
         self.reminders = OnceCell::new();
+        self.customers = OnceCell::new();
+    }
+
+    /// One line per customer of every entry the app knows, as the
+    /// `customers` command sorts them.
+    pub fn customer_lines(&self) -> &[CustomerLine] {
+        self.customers
+            .get_or_init(|| crate::report::customers(self.known()))
     }
 
     /// Overdue promises and open screw-ups of every week the app knows.
@@ -362,6 +379,7 @@ impl App {
             Mode::Form => self.form_command(command),
             Mode::Search => self.search_command(command),
             Mode::Report | Mode::Bullets | Mode::Stats | Mode::Help => self.view_command(command),
+            Mode::Customers => self.customers_command(command),
         }
     }
 
@@ -475,6 +493,7 @@ impl App {
             Command::Report | Command::Bullets | Command::Stats | Command::Help => {
                 return self.open_view(command);
             }
+            Command::Customers => self.open_customers(),
             _ => {}
         }
         Vec::new()

@@ -53,7 +53,7 @@ impl Screen {
             Screen::Quick => "Quick add",
             Screen::Form => "Form",
             Screen::Search => "Search",
-            Screen::View => "Report, bullets, stats",
+            Screen::View => "Report, bullets, stats, customers",
             Screen::Confirm => "Questions",
         }
     }
@@ -371,6 +371,7 @@ mod tests {
             ("r", Command::Report),
             ("b", Command::Bullets),
             ("s", Command::Stats),
+            ("c", Command::Customers),
             ("?", Command::Help),
             ("q", Command::Quit),
         ] {
@@ -393,6 +394,7 @@ mod tests {
             Some(Command::PickExceeded)
         );
         assert_eq!(map.command(Screen::Confirm, key("y")), Some(Command::Yes));
+        assert_eq!(map.command(Screen::View, key("enter")), Some(Command::Open));
     }
 
     #[test]

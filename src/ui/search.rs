@@ -13,6 +13,7 @@ use ratatui_textarea::TextArea;
 use rayon::prelude::*;
 
 use crate::model::Entry;
+use crate::report::customer_key;
 
 /// Which part of an entry a piece of matched text comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +78,9 @@ pub struct Search {
     /// The last run's query and matches, so a query that only grows
     /// rescores those.
     last: Option<(String, Vec<usize>)>,
+    /// Only this customer's entries (by `customer_key`), when the search
+    /// was opened from the customers view.
+    customer: Option<String>,
 }
 
 impl Default for Search {
@@ -91,6 +95,7 @@ impl Default for Search {
             haystacks: Vec::new(),
             prepared: None,
             last: None,
+            customer: None,
         }
     }
 }
@@ -98,6 +103,15 @@ impl Default for Search {
 impl Search {
     pub fn text(&self) -> String {
         self.query.lines().join(" ")
+    }
+
+    /// A search for `name`'s entries only: the query is the name, so the
+    /// list and its highlights read as any search does.
+    pub fn for_customer(name: &str) -> Search {
+        let mut search = Search::default();
+        search.query.insert_str(name);
+        search.customer = customer_key(name);
+        search
     }
 
     /// Searches `entries`, whose contents `version` names: the app bumps
@@ -109,11 +123,26 @@ impl Search {
             self.last = None;
         }
         let query = self.text();
-        let among = self
-            .last
-            .as_ref()
-            .filter(|(last, _)| narrows(last, &query))
-            .map(|(_, matched)| matched.as_slice());
+        let scope: Option<Vec<usize>> = self.customer.as_ref().map(|key| {
+            (0..entries.len())
+                .filter(|&i| {
+                    entries[i]
+                        .customer
+                        .as_deref()
+                        .and_then(customer_key)
+                        .as_ref()
+                        == Some(key)
+                })
+                .collect()
+        });
+        let among = match &scope {
+            Some(scope) => Some(scope.as_slice()),
+            None => self
+                .last
+                .as_ref()
+                .filter(|(last, _)| narrows(last, &query))
+                .map(|(_, matched)| matched.as_slice()),
+        };
         let found = search_among(entries, &self.haystacks, &query, among);
         self.hits = found.hits;
         self.total = found.matched.len();

@@ -1063,3 +1063,69 @@ fn u_undoes_adds_edits_and_status_changes_newest_first() {
     press(&mut app, "u");
     assert_eq!(app.message.as_ref().unwrap().1, "Nothing to undo");
 }
+
+#[test]
+fn c_lists_customers_and_enter_filters_the_list_to_one_until_esc() {
+    let mut entries = sample();
+    // Names the customer in its title but is for nobody.
+    entries.push(entry(
+        "2026-11-05-n4me",
+        Kind::Note,
+        "Read about Acme Corp's merger",
+    ));
+    let mut app = app_with(entries);
+    press(&mut app, "c");
+    assert_eq!(app.mode, Mode::Customers);
+    let names: Vec<&str> = app
+        .customer_lines()
+        .iter()
+        .map(|l| l.name.as_str())
+        .collect();
+    assert_eq!(names, ["Acme Corp", "Birch Ltd"], "most valuable first");
+    assert_eq!(app.customer_selected, 0);
+    press(&mut app, "j");
+    press(&mut app, "down");
+    assert_eq!(app.customer_selected, 1, "stops at the last");
+    press(&mut app, "k");
+    assert_eq!(app.customer_selected, 0);
+    press(&mut app, "G");
+    assert_eq!(app.customer_selected, 1);
+    press(&mut app, "g");
+    assert_eq!(app.customer_selected, 0);
+
+    press(&mut app, "enter");
+    assert_eq!((app.mode, app.filtering), (Mode::Week, true));
+    let listed: Vec<&str> = app.visible().iter().map(|e| e.id.as_str()).collect();
+    // The note names Acme Corp but is not for the customer.
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert!(listed.contains(&"2026-11-16-k7q2") && listed.contains(&"2026-11-10-0ld1"));
+    press(&mut app, "esc");
+    assert_eq!((app.mode, app.filtering), (Mode::Week, false));
+    assert!(app.search.is_none());
+    assert_eq!(app.visible().len(), 7);
+
+    press(&mut app, "c");
+    press(&mut app, "j");
+    press(&mut app, "esc");
+    assert_eq!(app.mode, Mode::Week);
+    press(&mut app, "c");
+    assert_eq!(app.customer_selected, 0, "reopened at the top");
+    press(&mut app, "q");
+    assert_eq!(app.mode, Mode::Week, "q leaves the view, not the app");
+    assert!(!app.quitting);
+}
+
+#[test]
+fn the_customers_view_follows_changes_to_the_journal() {
+    let mut app = app_with(sample());
+    press(&mut app, "c");
+    let mut new = entry("2026-11-18-n3w1", Kind::Met, "Delivered on time");
+    new.customer = Some("Cedar Inc".into());
+    app.update(Action::Added(new));
+    let names: Vec<&str> = app
+        .customer_lines()
+        .iter()
+        .map(|l| l.name.as_str())
+        .collect();
+    assert_eq!(names, ["Acme Corp", "Birch Ltd", "Cedar Inc"]);
+}

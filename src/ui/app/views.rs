@@ -1,8 +1,9 @@
-//! The read-only screens: report, bullets, stats and help.
+//! The read-only screens: report, bullets, stats, customers and help.
 
 use super::{App, Level, Mode, TextKey};
 use crate::ui::action::{Command, Effect};
 use crate::ui::keymap::Screen;
+use crate::ui::search::Search;
 
 impl App {
     pub(super) fn open_view(&mut self, command: Command) -> Vec<Effect> {
@@ -49,6 +50,7 @@ impl App {
             Command::Report | Command::Bullets | Command::Stats | Command::Help => {
                 return self.open_view(command);
             }
+            Command::Customers => self.open_customers(),
             Command::Back => {
                 self.mode = if self.mode == Mode::Help {
                     self.help_return
@@ -57,6 +59,45 @@ impl App {
                 };
                 self.scroll = 0;
             }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    pub(super) fn open_customers(&mut self) {
+        if self.mode != Mode::Customers {
+            self.customer_selected = 0;
+        }
+        self.mode = Mode::Customers;
+    }
+
+    /// The customers view moves a selection, not a scroll, and Enter lists
+    /// the selected customer's entries through the search filter, so Esc
+    /// on the list clears it as it clears any search.
+    pub(super) fn customers_command(&mut self, command: Command) -> Vec<Effect> {
+        let last = self.customer_lines().len().saturating_sub(1);
+        let at = self.customer_selected;
+        match command {
+            Command::MoveDown => self.customer_selected = (at + 1).min(last),
+            Command::MoveUp => self.customer_selected = at.saturating_sub(1),
+            Command::PageDown => self.customer_selected = (at + 10).min(last),
+            Command::PageUp => self.customer_selected = at.saturating_sub(10),
+            Command::First => self.customer_selected = 0,
+            Command::Last => self.customer_selected = last,
+            Command::Open => {
+                let Some(line) = self.customer_lines().get(at) else {
+                    return Vec::new();
+                };
+                self.search = Some(Search::for_customer(&line.name));
+                self.filtering = true;
+                self.mode = Mode::Week;
+                self.selected = 0;
+                self.rerun_search();
+            }
+            Command::Report | Command::Bullets | Command::Stats | Command::Help => {
+                return self.open_view(command);
+            }
+            Command::Back => self.mode = Mode::Week,
             _ => {}
         }
         Vec::new()

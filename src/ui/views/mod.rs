@@ -1,6 +1,7 @@
 //! Drawing: one widget per screen, all reading `&App`. Every piece of entry
 //! text goes through `sanitize` before it reaches the buffer.
 
+mod customers;
 mod form;
 mod help;
 mod stats;
@@ -50,6 +51,7 @@ impl Widget for &App {
             Mode::Report => text::report(self, body, buf),
             Mode::Bullets => text::bullets(self, body, buf),
             Mode::Stats => stats::render(self, body, buf),
+            Mode::Customers => customers::render(self, body, buf),
             Mode::Help => help::render(self, body, buf),
         }
         if self.mode == Mode::Picker {
@@ -92,6 +94,7 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
             Command::Bullets,
             Command::Stats,
             Command::QuickAdd,
+            Command::Customers,
             Command::Edit,
             Command::Delete,
             Command::Undo,
@@ -130,6 +133,13 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
             Command::ThisWeek,
             Command::Report,
             Command::Bullets,
+            Command::Back,
+        ],
+        (Screen::View, Mode::Customers) => &[
+            Command::Open,
+            Command::MoveDown,
+            Command::MoveUp,
+            Command::Help,
             Command::Back,
         ],
         (Screen::View, _) => &[Command::MoveDown, Command::MoveUp, Command::Back],

@@ -171,6 +171,33 @@ fn stats() {
 }
 
 #[test]
+fn customers_table_keeps_name_and_money_when_narrow() {
+    let mut entries = sample();
+    let mut big = crate::ui::app::tests::entry(
+        "2026-11-12-b1g0",
+        Kind::Exceeded,
+        "Renewed the three-year support contract early",
+    );
+    big.customer = Some("Northwind Traders International".into());
+    big.revenue = Some(crate::model::Money(4_850_000));
+    big.customer_value = Some(crate::model::Money(25_000_000));
+    entries.push(big);
+    let mut app = app_with(entries);
+    app.settings = settings();
+    press(&mut app, "c");
+    press(&mut app, "j");
+    snap("customers", &mut app);
+}
+
+#[test]
+fn customer_enter_lists_their_entries() {
+    let mut app = populated();
+    press(&mut app, "c");
+    press(&mut app, "enter");
+    snap("customer_entries", &mut app);
+}
+
+#[test]
 fn search_results_across_weeks() {
     let mut app = populated();
     press(&mut app, "/");
