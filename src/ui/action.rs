@@ -218,7 +218,13 @@ pub enum Action {
     /// The whole journal, read in the background.
     JournalLoaded(Loaded),
     Added(Entry),
-    Updated(Entry),
+    /// An update from `base` to `asked` landed; `saved` is the entry as it
+    /// is now on disk (with what others saved meanwhile).
+    Updated {
+        base: Box<Entry>,
+        asked: Box<Entry>,
+        saved: Entry,
+    },
     Deleted(Box<DeletedEntry>),
     Restored(Entry),
     Exported(PathBuf),
@@ -241,7 +247,12 @@ pub enum Action {
 pub enum Effect {
     LoadWeek(Week),
     Add(Entry),
-    Update(Entry),
+    /// Saves the fields changed from `base` (the entry as the app had it
+    /// when the change began) to `entry`, leaving the rest as on disk.
+    Update {
+        base: Box<Entry>,
+        entry: Entry,
+    },
     Delete(EntryId),
     Restore(Box<DeletedEntry>),
     /// Writes `text` to `file_name` in the export dir; an existing file

@@ -302,7 +302,7 @@ impl App {
                 }
             }
             Action::Added(entry) => self.added(entry),
-            Action::Updated(entry) => self.updated(entry),
+            Action::Updated { base, asked, saved } => self.updated(base, asked, saved),
             Action::Deleted(deleted) => self.deleted(*deleted),
             Action::Restored(entry) => {
                 self.info(format!("Restored \"{}\"", entry.title));

@@ -114,6 +114,28 @@ pub(crate) fn app_with(entries: Vec<Entry>) -> App {
     app
 }
 
+/// What the runner answers when an `Effect::Update` lands on a journal
+/// nobody else changed.
+pub(crate) fn landed(effect: &Effect) -> Action {
+    let Effect::Update { base, entry } = effect else {
+        panic!("not an update: {effect:?}")
+    };
+    Action::Updated {
+        base: base.clone(),
+        asked: Box::new(entry.clone()),
+        saved: entry.clone(),
+    }
+}
+
+/// `entry` saved over the app's copy of it.
+fn saved_over(app: &App, entry: Entry) -> Action {
+    let base = app.known().iter().find(|e| e.id == entry.id).unwrap();
+    landed(&Effect::Update {
+        base: Box::new(base.clone()),
+        entry,
+    })
+}
+
 pub(crate) fn press(app: &mut App, key: &str) -> Vec<Effect> {
     app.update(Action::Key(Key::parse(key).unwrap().event()))
 }
@@ -407,13 +429,13 @@ fn edit_opens_the_same_form_and_updates_in_place() {
     press(&mut app, "e");
     type_text(&mut app, " (again)");
     let effects = press(&mut app, "ctrl-s");
-    let [Effect::Update(updated)] = effects.as_slice() else {
+    let [Effect::Update { entry: updated, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(updated.id.as_str(), "2026-11-16-k7q2");
     assert_eq!(updated.title, "Sent Acme the October invoice twice (again)");
     assert_eq!(updated.details, sample()[0].details);
-    app.update(Action::Updated(updated.clone()));
+    app.update(landed(&effects[0]));
     assert_eq!(app.selected_entry().unwrap().title, updated.title);
     assert_eq!(app.week_entries.len(), 7);
 }
@@ -725,7 +747,7 @@ fn a_draft_of_an_older_edit_waits_for_the_whole_journal() {
     }));
     assert_eq!(app.mode, Mode::Form);
     let effects = press(&mut app, "ctrl-s");
-    let [Effect::Update(entry)] = effects.as_slice() else {
+    let [Effect::Update { entry, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(entry.id.as_str(), "2026-10-01-0ld2");
@@ -968,7 +990,8 @@ fn reminders_name_overdue_promises_and_open_screwups_and_bang_visits_them() {
         .unwrap()
         .clone();
     kept.status = Some(PromiseStatus::Kept);
-    app.update(Action::Updated(kept));
+    let action = saved_over(&app, kept);
+    app.update(action);
     assert!(app.reminders().overdue.is_empty());
 }
 
@@ -981,13 +1004,13 @@ fn space_on_a_promise_cycles_open_kept_missed_open() {
     let mut statuses = Vec::new();
     for _ in 0..3 {
         let effects = press(&mut app, "space");
-        let [Effect::Update(entry)] = effects.as_slice() else {
+        let [Effect::Update { entry, .. }] = effects.as_slice() else {
             panic!("{effects:?}");
         };
         statuses.push(entry.status);
         let closed = entry.status != Some(PromiseStatus::Open);
         assert_eq!(entry.closed, closed.then_some(today()));
-        app.update(Action::Updated(entry.clone()));
+        app.update(landed(&effects[0]));
     }
     assert_eq!(
         statuses,
@@ -1028,7 +1051,8 @@ fn u_undoes_adds_edits_and_status_changes_newest_first() {
         .clone();
     let mut edited = before.clone();
     edited.title = "Monthly close a day early".into();
-    app.update(Action::Updated(edited.clone()));
+    let action = saved_over(&app, edited.clone());
+    app.update(action);
     // A status change.
     let promise = app
         .known()
@@ -1038,21 +1062,28 @@ fn u_undoes_adds_edits_and_status_changes_newest_first() {
         .clone();
     let mut kept = promise.clone();
     kept.status = Some(PromiseStatus::Kept);
-    app.update(Action::Updated(kept));
+    let action = saved_over(&app, kept);
+    app.update(action);
 
     // Newest first: the status, then the edit, then the add.
     let effects = press(&mut app, "u");
-    let [Effect::Update(back)] = effects.as_slice() else {
+    let [Effect::Update { base, entry: back }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    assert_eq!(back, &promise);
-    app.update(Action::Updated(back.clone()));
+    assert_eq!(*back, promise);
+    assert_eq!(
+        base.status,
+        Some(PromiseStatus::Kept),
+        "only the status is put back"
+    );
+    app.update(landed(&effects[0]));
     let effects = press(&mut app, "u");
-    let [Effect::Update(back)] = effects.as_slice() else {
+    let [Effect::Update { base, entry: back }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    assert_eq!(back, &before);
-    app.update(Action::Updated(back.clone()));
+    assert_eq!(*back, before);
+    assert_eq!(**base, edited);
+    app.update(landed(&effects[0]));
     let effects = press(&mut app, "u");
     assert!(
         matches!(effects.as_slice(), [Effect::Delete(id)] if *id == added.id),
