@@ -256,7 +256,7 @@ fn bad_input_is_refused_with_one_line_and_nothing_changes() {
         &["add", "note", "due on a note", "--due", "2026-11-20"],
         &["add", "note", "fixes on a note", "--fixes", &screwup],
         &["add", "note", ""],
-        &["add", "fix", "malformed id", "--fixes", "k7q2"],
+        &["add", "fix", "malformed id", "--fixes", "k7q"],
         &["list", "--week", "lastweek"],
         &["list", "--since", "2026-11-20", "--until", "2026-11-01"],
         &["show", "not-an-id"],
