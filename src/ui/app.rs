@@ -4,6 +4,7 @@
 
 mod capture;
 mod history;
+mod mouse;
 mod quick;
 mod reminders;
 mod views;
@@ -283,6 +284,7 @@ impl App {
                     _ => Vec::new(),
                 }
             }
+            Action::Mouse(event) => self.mouse(event),
             Action::Command(command) => self.command(command),
             Action::Resize { width, height } => {
                 self.size = (width, height);

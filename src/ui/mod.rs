@@ -9,6 +9,7 @@ pub mod effects;
 pub mod form;
 pub mod guide;
 pub mod keymap;
+pub mod layout;
 pub mod reports;
 pub mod search;
 pub mod theme;
@@ -22,7 +23,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::NaiveDate;
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
 use ratatui::DefaultTerminal;
 
 use self::action::{Action, Effect};
@@ -95,10 +98,13 @@ pub fn run_with_drafts_in(
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(err) => {
-            ratatui::restore();
+            restore_terminal();
             return Err(anyhow::Error::new(err).context("cannot set up the terminal"));
         }
     };
+    release_mouse_on_panic();
+    // Without the mouse the app still works: the keys do everything.
+    let _ = crossterm::execute!(stdout(), EnableMouseCapture);
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize {
             width: size.width,
@@ -106,8 +112,25 @@ pub fn run_with_drafts_in(
         });
     }
     let result = event_loop(&mut terminal, &mut app, &effects, &loader, &signal);
-    ratatui::restore();
+    restore_terminal();
     result
+}
+
+/// Gives the terminal back as it was: mouse reporting off (ratatui's own
+/// restore leaves it on, and the shell would then print escape codes for
+/// every click), cooked mode, the main screen. Every way out goes here.
+fn restore_terminal() {
+    let _ = crossterm::execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Chains to the hook `ratatui::try_init` installed, which restores the rest.
+fn release_mouse_on_panic() {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(stdout(), DisableMouseCapture);
+        hook(info);
+    }));
 }
 
 fn load_in_background(journal: Journal) -> Receiver<Action> {
@@ -160,6 +183,17 @@ fn event_loop(
             let action = match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => Action::Key(key),
                 Event::Resize(width, height) => Action::Resize { width, height },
+                // Moves and drags would only redraw the same screen.
+                Event::Mouse(mouse)
+                    if matches!(
+                        mouse.kind,
+                        MouseEventKind::Down(_)
+                            | MouseEventKind::ScrollDown
+                            | MouseEventKind::ScrollUp
+                    ) =>
+                {
+                    Action::Mouse(mouse)
+                }
                 _ => continue,
             };
             let effects_due = app.update(action);
@@ -236,7 +270,7 @@ fn dispatch(
 
 /// Gives the terminal back to the shell while `f` runs, then takes it again.
 fn with_terminal_released<T>(terminal: &mut DefaultTerminal, f: impl FnOnce() -> T) -> T {
-    ratatui::restore();
+    restore_terminal();
     let result = f();
     if let Err(err) = resume(terminal) {
         // Not fatal: the next draw retries; say why if it keeps failing.
@@ -257,7 +291,11 @@ fn suspend(terminal: &mut DefaultTerminal) {
 
 fn resume(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    crossterm::execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )?;
     terminal.clear()
 }
 

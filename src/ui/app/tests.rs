@@ -1063,3 +1063,52 @@ fn u_undoes_adds_edits_and_status_changes_newest_first() {
     press(&mut app, "u");
     assert_eq!(app.message.as_ref().unwrap().1, "Nothing to undo");
 }
+
+fn mouse(app: &mut App, kind: crossterm::event::MouseEventKind, column: u16, row: u16) {
+    app.update(Action::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+#[test]
+fn the_wheel_moves_through_the_list_and_scrolls_the_report() {
+    use crossterm::event::MouseEventKind::{ScrollDown, ScrollUp};
+    let mut app = app_with(sample());
+    mouse(&mut app, ScrollDown, 10, 10);
+    mouse(&mut app, ScrollDown, 10, 10);
+    assert_eq!(app.selected, 2);
+    mouse(&mut app, ScrollUp, 10, 10);
+    assert_eq!(app.selected, 1);
+    press(&mut app, "?");
+    mouse(&mut app, ScrollDown, 10, 10);
+    assert_eq!(app.scroll, 3, "three lines a step");
+    mouse(&mut app, ScrollUp, 10, 10);
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn a_click_on_an_entry_selects_it_and_elsewhere_does_nothing() {
+    use crossterm::event::{MouseButton, MouseEventKind::Down};
+    let mut app = app_with(sample());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    // Header 2, reminder line 1, border 1, then from row 4: Mon, its
+    // entry, Tue, its entry, Wed, the quote, the promise.
+    mouse(&mut app, Down(MouseButton::Left), 6, 10);
+    assert_eq!(
+        app.selected_entry().unwrap().title,
+        "Send Birch the revised contract"
+    );
+    mouse(&mut app, Down(MouseButton::Left), 6, 4);
+    assert_eq!(app.selected, 3, "a day's heading selects nothing");
+    mouse(&mut app, Down(MouseButton::Right), 6, 5);
+    assert_eq!(app.selected, 3, "only the left button");
+    press(&mut app, "d");
+    mouse(&mut app, Down(MouseButton::Left), 6, 5);
+    assert_eq!(app.selected, 3, "not under a question");
+}

@@ -9,32 +9,30 @@ mod week;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::action::Command;
 use super::app::{App, Level, Mode, Question};
 use super::keymap::Screen;
+use super::layout;
 use super::theme;
 use crate::sanitize;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let problems = self.problems();
-        let remind = matches!(
-            self.mode,
-            Mode::Week | Mode::Search | Mode::Picker | Mode::Quick
-        ) && !self.reminders().is_empty();
-        let [header, reminders, banner, body, message, footer] = area.layout(&Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Length(u16::from(remind)),
-            Constraint::Length(if problems.is_empty() { 0 } else { 1 }),
-            Constraint::Fill(1),
-            Constraint::Length(if self.message.is_some() { 1 } else { 0 }),
-            Constraint::Length(1),
-        ]));
+        let layout::Areas {
+            header,
+            reminders,
+            banner,
+            body,
+            message,
+            footer,
+        } = layout::areas(self, area);
         week::header(self, header, buf);
-        if remind {
+        if layout::shows_reminders(self) {
             week::reminder_line(self, reminders.width).render(reminders, buf);
         }
         if let Some(first) = problems.first() {
