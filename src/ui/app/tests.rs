@@ -1112,3 +1112,18 @@ fn a_click_on_an_entry_selects_it_and_elsewhere_does_nothing() {
     mouse(&mut app, Down(MouseButton::Left), 6, 5);
     assert_eq!(app.selected, 3, "not under a question");
 }
+
+#[test]
+fn week_keys_do_nothing_on_the_bullets_which_cover_a_year() {
+    let mut app = app_with(sample());
+    let week = app.week;
+    press(&mut app, "b");
+    assert!(press(&mut app, "]").is_empty());
+    press(&mut app, "[");
+    assert_eq!(app.week, week);
+    press(&mut app, "r");
+    assert!(
+        !press(&mut app, "]").is_empty(),
+        "the report does change week"
+    );
+}

@@ -113,11 +113,24 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
             Command::MoveUp,
             Command::Back,
         ],
-        (Screen::View, Mode::Report | Mode::Bullets) => &[
+        // What view_command does on each: the bullets cover the last 12
+        // months whatever the week; the stats do not scroll or export.
+        (Screen::View, Mode::Report) => &[
             Command::Export,
             Command::MoveDown,
+            Command::MoveUp,
             Command::PrevWeek,
             Command::NextWeek,
+            Command::Bullets,
+            Command::Stats,
+            Command::Help,
+            Command::Back,
+        ],
+        (Screen::View, Mode::Bullets) => &[
+            Command::Export,
+            Command::MoveDown,
+            Command::MoveUp,
+            Command::Report,
             Command::Stats,
             Command::Help,
             Command::Back,
@@ -128,11 +141,25 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
             Command::ThisWeek,
             Command::Report,
             Command::Bullets,
+            Command::Help,
             Command::Back,
         ],
-        (Screen::View, _) => &[Command::MoveDown, Command::MoveUp, Command::Back],
+        (Screen::View, _) => &[
+            Command::MoveDown,
+            Command::MoveUp,
+            Command::Report,
+            Command::Bullets,
+            Command::Stats,
+            Command::Back,
+        ],
     };
-    let hints = app.keymap.hints(screen, commands);
+    let mut hints = app.keymap.hints(screen, commands);
+    if screen == Screen::Form {
+        // Enter is the form's own key, not the keymap's (see App::form_input).
+        let multiline = app.form.as_ref().is_some_and(|f| f.focus.is_multiline());
+        let does = if multiline { "new line" } else { "save" };
+        hints.insert(0, ("Enter".to_string(), does));
+    }
     // Too narrow: the last two (help, quit) always show; the others are
     // taken in order while they fit, so a short one may follow a long one
     // that did not.
