@@ -1127,3 +1127,61 @@ fn week_keys_do_nothing_on_the_bullets_which_cover_a_year() {
         "the report does change week"
     );
 }
+
+fn titles(app: &App) -> Vec<String> {
+    app.visible().iter().map(|e| e.title.clone()).collect()
+}
+
+#[test]
+fn an_edited_row_keeps_its_place_and_the_re_read_moves_nothing() {
+    let mut app = app_with(sample());
+    let before = titles(&app);
+    // Wednesday's first entry, with two more after it in the file.
+    let mut quote = app.week_entries[2].clone();
+    quote.title = "Quote for Birch Ltd sent within the hour".into();
+    app.update(Action::Updated(quote.clone()));
+    let mut expected = before.clone();
+    expected[2] = quote.title.clone();
+    assert_eq!(titles(&app), expected, "the frame right after the save");
+    assert_eq!(app.selected, 2);
+    // The watcher then re-reads the week in file order: nothing moves.
+    let mut on_disk = app.week_entries.clone();
+    on_disk.sort_by_key(|e| e.date);
+    app.update(Action::WeekLoaded {
+        week: app.week,
+        loaded: Loaded {
+            entries: on_disk,
+            problems: Vec::new(),
+        },
+    });
+    assert_eq!(titles(&app), expected);
+    assert_eq!(app.selected, 2);
+}
+
+#[test]
+fn an_entry_moved_to_another_week_shows_there_before_that_week_is_read() {
+    // The whole journal is still loading: only this week is in memory.
+    let mut app = App::new(Settings::default(), KeyMap::default(), today());
+    let week = app.week;
+    let in_week: Vec<Entry> = sample()
+        .into_iter()
+        .filter(|e| week.contains(e.date))
+        .collect();
+    app.update(Action::WeekLoaded {
+        week,
+        loaded: Loaded {
+            entries: in_week,
+            problems: Vec::new(),
+        },
+    });
+    let mut moved = app.week_entries[0].clone();
+    moved.date = day(25);
+    let effects = app.update(Action::Updated(moved.clone()));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadWeek(w) if w.contains(day(25))))
+    );
+    assert_eq!(titles(&app), vec![moved.title.clone()], "no empty frame");
+    assert_eq!(app.selected_entry().map(|e| &e.id), Some(&moved.id));
+}
