@@ -141,7 +141,6 @@ pub struct App {
     reminders: OnceCell<Reminders>,
     /// The report or bullets as rendered for `TextKey`, or why not.
     rendered: Option<(TextKey, Result<String, String>)>,
-    pub quitting: bool,
     /// The terminal's (width, height), as last reported.
     pub size: (u16, u16),
 }
@@ -176,7 +175,6 @@ impl App {
             fixed: OnceCell::new(),
             reminders: OnceCell::new(),
             rendered: None,
-            quitting: false,
             size: (80, 24),
         }
     }
@@ -375,8 +373,8 @@ impl App {
         }
     }
 
+    /// The runner stops once it has run these, `Effect::Quit` last.
     fn quit(&mut self) -> Vec<Effect> {
-        self.quitting = true;
         let mut effects = self.shutdown();
         effects.push(Effect::Quit);
         effects

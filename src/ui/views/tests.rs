@@ -7,7 +7,7 @@ use ratatui::backend::TestBackend;
 
 use crate::model::Kind;
 use crate::store::{Loaded, Problem};
-use crate::ui::action::Action;
+use crate::ui::action::{Action, Effect};
 use crate::ui::app::tests::{app_with, press, sample, today, type_text};
 use crate::ui::app::{App, Settings};
 use crate::ui::form::FieldId;
@@ -313,8 +313,7 @@ mod fuzz {
         fn any_keys_keep_the_app_drawable(keys in proptest::collection::vec(0..KEYS.len(), 1..60)) {
             let mut app = populated();
             for key in keys {
-                press(&mut app, KEYS[key]);
-                if app.quitting {
+                if press(&mut app, KEYS[key]).iter().any(|e| matches!(e, Effect::Quit)) {
                     break;
                 }
                 draw(&mut app, 80, 24);
