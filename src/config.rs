@@ -37,6 +37,7 @@ pub enum ConfigError {
 struct ConfigFile {
     name: Option<String>,
     role: Option<String>,
+    employer: Option<String>,
     currency: Option<String>,
     week_start: Option<String>,
     export_dir: Option<PathBuf>,
@@ -52,6 +53,8 @@ struct ConfigFile {
 pub struct Config {
     pub name: String,
     pub role: String,
+    /// Who the user works for: the `name` of `bullets --format jsonresume`.
+    pub employer: String,
     pub currency: Currency,
     pub week_start: WeekStart,
     /// Where exported reports go; the current directory when unset.
@@ -115,6 +118,7 @@ impl Config {
         Ok(Config {
             name: file.name.unwrap_or_default(),
             role: file.role.unwrap_or_default(),
+            employer: file.employer.unwrap_or_default(),
             currency,
             week_start,
             export_dir: file.export_dir.map(expand_home),

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod config;
 pub mod editor;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod report;

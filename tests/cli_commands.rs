@@ -90,7 +90,8 @@ fn list_csv_has_the_documented_header_and_reads_back() {
         "--hours-saved",
         "1.5",
     ]);
-    journal.add(&["promise", "Send the report", "--due", "2026-11-20"]);
+    let promise = journal.add(&["promise", "Send the report", "--due", "2026-11-20"]);
+    run(&journal, &["done", &promise]);
     let text = run(&journal, &["list", "--format", "csv"]);
     assert!(text.starts_with(
         "id,date,kind,title,customer,tags,revenue,customer_value,cost_saved,hours_saved,reach,adopted_by,fixes,expected,delivered,due,status,closed,details\r\n"
@@ -107,7 +108,10 @@ fn list_csv_has_the_documented_header_and_reads_back() {
     assert_eq!(&first[18], "two lines\nof details");
     assert_eq!(&rows[1][12], screwup);
     assert_eq!(&rows[1][9], "1.5");
-    assert_eq!((&rows[2][15], &rows[2][16]), ("2026-11-20", "open"));
+    assert_eq!(
+        (&rows[2][15], &rows[2][16], &rows[2][17]),
+        ("2026-11-20", "kept", "2026-11-18")
+    );
     refused(&journal, &["list", "--format", "xlsx"]);
 }
 

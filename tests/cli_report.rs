@@ -297,7 +297,7 @@ fn a_user_template_overrides_and_a_broken_one_names_its_file_and_line() {
             ]
         ),
         "* Turned around the quote for Birch Ltd same day, winning $5,000 \
-         and cutting customer wait times by 3 days\n"
+         and saving the customer 3 days\n"
     );
     // The other formats keep the built-in templates.
     assert!(run(&journal, &["report", "--format", "text"]).starts_with("WEEKLY REPORT"));

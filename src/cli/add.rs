@@ -50,6 +50,9 @@ pub struct AddArgs {
     pub due: Option<String>,
     #[arg(long, help = Field::Bullet.help())]
     pub bullet: Option<String>,
+    /// Print only the new entry's id, not the resume bullet it makes.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 fn repeatable(field: Field) -> String {
@@ -73,6 +76,7 @@ pub fn parse_id(text: &str) -> Result<EntryId, String> {
 }
 
 pub fn run(context: &Context, args: AddArgs) -> Result<ExitCode, CliError> {
+    let quiet = args.quiet;
     let entry = input_from_args(args)
         .to_new_entry(context.today)
         .map_err(|problems| usage(&problems))?;
@@ -80,7 +84,11 @@ pub fn run(context: &Context, args: AddArgs) -> Result<ExitCode, CliError> {
         StoreError::Link(why) => CliError::Runtime(format!("--fixes: {why}")),
         other => other.into(),
     })?;
+    // The id stays alone on the first line, for scripts that read it.
     println!("{}", saved.id);
+    if !quiet && let Some(bullet) = crate::report::preview(&saved, &context.config.currency) {
+        println!("bullet: {}", crate::sanitize::line(&bullet));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

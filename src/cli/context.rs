@@ -47,9 +47,7 @@ fn today() -> Result<NaiveDate, CliError> {
         // Strictly YYYY-MM-DD within the years every date keeps (no words).
         Ok(text) if !text.is_empty() => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
             .ok()
-            .filter(|d| {
-                text.len() == 10 && crate::model::YEARS.contains(&chrono::Datelike::year(d))
-            })
+            .filter(|d| text.len() == 10 && crate::model::in_calendar(*d))
             .ok_or_else(|| {
                 CliError::Usage(format!(
                     "{TODAY_ENV}={} is not a date from 0001-01-01 to 9999-12-31 (YYYY-MM-DD)",

@@ -91,8 +91,7 @@ fn row(entry: &Entry) -> [String; 19] {
             .promise_status()
             .map(|s| s.as_str().to_string())
             .unwrap_or_default(),
-        // The `closed` key of a promise is not in the model yet.
-        String::new(),
+        date(entry.closed),
         text(&entry.details),
     ]
 }

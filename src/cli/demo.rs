@@ -79,6 +79,7 @@ pub fn sample_entries(today: NaiveDate, week_start: WeekStart) -> Vec<Entry> {
                 .map(|id| id.moved_to(id.date() + shift))
                 .collect();
             entry.due = entry.due.map(|due| due + shift);
+            entry.closed = entry.closed.map(|closed| closed + shift);
             entry
         })
         .collect()

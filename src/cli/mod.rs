@@ -11,6 +11,7 @@ mod demo;
 mod error;
 mod generate;
 mod git;
+mod import;
 mod list;
 mod print;
 mod report;
@@ -80,6 +81,8 @@ pub enum Command {
     Stories(stories::StoriesArgs),
     /// The review-season document: totals, accomplishments, customers, reliability, stories.
     Review(review::ReviewArgs),
+    /// Import another tool's journal: `import jrnl FILE`.
+    Import(import::ImportArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff).
@@ -178,6 +181,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Customers(args) => customers::run(&context, args),
         Command::Stories(args) => stories::run(&context, args),
         Command::Review(args) => review::run(&context, args),
+        Command::Import(args) => import::run(&context, args),
         Command::MergeDriver(_) | Command::Completions(_) | Command::Man => {
             unreachable!("handled before the context loads")
         }

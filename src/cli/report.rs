@@ -56,6 +56,8 @@ pub enum BulletsFormat {
     Md,
     Text,
     Json,
+    /// A JSON Resume fragment: `{"work":[{"name","position","highlights"}]}`.
+    Jsonresume,
 }
 
 #[derive(Debug, Args)]
@@ -100,8 +102,15 @@ pub fn bullets(context: &Context, args: BulletsArgs) -> Result<ExitCode, CliErro
     let format = match args.format {
         BulletsFormat::Md => Format::Markdown,
         BulletsFormat::Text => Format::Text,
-        BulletsFormat::Json => Format::Json,
+        BulletsFormat::Json | BulletsFormat::Jsonresume => Format::Json,
     };
+    if args.format == BulletsFormat::Jsonresume {
+        // `name` is the employer (config `employer`), `position` the config `role`.
+        let fragment = bullets.to_jsonresume(&config.employer, &config.role);
+        let text = serde_json::to_string_pretty(&fragment)
+            .map_err(|e| CliError::Runtime(e.to_string()))?;
+        return write_stdout(&format!("{text}\n"));
+    }
     if bullets.bullets.is_empty() && format != Format::Json {
         // An empty list is the right output, but say why on stderr.
         eprintln!(

@@ -10,9 +10,25 @@ use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
 use super::ModelError;
 
-/// The years a date may have: what a four-digit `YYYY` can say, so every day
-/// lands in a `YYYY/` folder the journal reads.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+/// The first and last days the journal knows: years 0001–9999, what a
+/// four-digit `YYYY` can say, so every day lands in a `YYYY/` folder it reads.
+pub const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1, 1, 1).expect("a real date");
+pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
+
+/// Whether `date` lies in the years 0001–9999.
+pub fn in_calendar(date: NaiveDate) -> bool {
+    (FIRST_DAY..=LAST_DAY).contains(&date)
+}
+
+/// `date`, when it lies in the years 0001–9999; otherwise the error that
+/// names `text` as the user typed it.
+pub fn within_calendar(date: NaiveDate, text: &str) -> Result<NaiveDate, ModelError> {
+    if in_calendar(date) {
+        Ok(date)
+    } else {
+        Err(ModelError::Year(crate::sanitize::line(text.trim())))
+    }
+}
 
 /// Which way a bare weekday points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +55,7 @@ pub fn parse_due(input: &str, today: NaiveDate) -> Result<NaiveDate, ModelError>
 
 /// `2026-11-18`, `today`, `yesterday`, `tomorrow`, `fri`/`friday`,
 /// `last fri` (before today), `next fri` (after today), `in 3 days`.
-/// Words are case-insensitive; years are bounded to [`YEARS`].
+/// Words are case-insensitive; years are bounded to 0001–9999.
 pub fn parse_date_toward(
     input: &str,
     today: NaiveDate,
@@ -68,8 +84,7 @@ pub fn parse_date_toward(
         _ => None,
     };
     match date {
-        Some(date) if YEARS.contains(&date.year()) => Ok(date),
-        Some(_) => Err(ModelError::Year(crate::sanitize::line(input))),
+        Some(date) => within_calendar(date, input),
         None => Err(bad()),
     }
 }
@@ -91,9 +106,9 @@ fn iso_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// `+10000-01-01`, `-0001-01-01`, `0000-06-01`: a date in the right shape
-/// whose year is outside [`YEARS`], which deserves "out of range" rather
+/// whose year is outside 0001–9999, which deserves "out of range" rather
 /// than "invalid".
-fn year_out_of_range(text: &str) -> bool {
+pub(super) fn year_out_of_range(text: &str) -> bool {
     let negative = text.starts_with('-');
     let rest = text.strip_prefix(['+', '-']).unwrap_or(text);
     let Some((year, month_day)) = rest.split_once('-') else {

@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use super::date::{DATE_FORMS, YEARS, parse_date, parse_due, parse_time};
+use super::date::{DATE_FORMS, in_calendar, parse_date, parse_due, parse_time};
 use super::money::grouped_by_thousands;
 use super::{Entry, EntryId, Kind, ModelError, Money, MoneyProblem, PromiseStatus};
 
@@ -504,7 +504,7 @@ pub fn check_entry(entry: &Entry) -> Result<(), FieldProblem> {
         (Field::Status, entry.closed),
     ] {
         if let Some(date) = date
-            && !YEARS.contains(&date.year())
+            && !in_calendar(date)
         {
             let name = if field == Field::Status {
                 "closed"

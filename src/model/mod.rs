@@ -11,7 +11,10 @@ mod money;
 mod quick;
 mod week;
 
-pub use date::{DATE_FORMS, Toward, YEARS, parse_date, parse_date_toward, parse_due, parse_time};
+pub use date::{
+    DATE_FORMS, FIRST_DAY, LAST_DAY, Toward, in_calendar, parse_date, parse_date_toward, parse_due,
+    parse_time, within_calendar,
+};
 pub use entry::Entry;
 pub use error::ModelError;
 pub use id::EntryId;
@@ -19,4 +22,4 @@ pub use input::{EntryInput, FIELDS, Field, FieldProblem, FieldSpec, Shape, check
 pub use kind::{Kind, PromiseStatus};
 pub use money::{Currency, Money, MoneyProblem, group_thousands};
 pub use quick::{QuickEntry, parse_quick};
-pub use week::{FIRST_DAY, LAST_DAY, Week, WeekStart, within_calendar};
+pub use week::{Week, WeekStart};

@@ -3,11 +3,7 @@ use std::fmt;
 use chrono::{Datelike, Days, IsoWeek, NaiveDate, Weekday};
 
 use super::ModelError;
-
-/// The first and last days the journal knows: years 0001–9999, as its
-/// folders (`YYYY/`) and every date typed in are.
-pub const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1, 1, 1).expect("a real date");
-pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
+use super::date::{FIRST_DAY, LAST_DAY, within_calendar, year_out_of_range};
 
 /// Which day a week starts on (config `week_start`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -73,16 +69,16 @@ impl Week {
             let week: u32 = week
                 .parse()
                 .map_err(|_| ModelError::Week(text.to_string()))?;
-            if !(1..=9999).contains(&year) {
-                return Err(outside_calendar(text));
+            if !(FIRST_DAY.year()..=LAST_DAY.year()).contains(&year) {
+                return Err(ModelError::Year(crate::sanitize::line(text.trim())));
             }
             let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)
                 .ok_or_else(|| ModelError::Week(text.to_string()))?;
             return Ok(Week::containing(monday, week_start).named_after(monday, week_start));
         }
         let date = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| {
-            if year_outside(trimmed) {
-                outside_calendar(text)
+            if year_out_of_range(trimmed) {
+                ModelError::Year(crate::sanitize::line(text.trim()))
             } else {
                 ModelError::Week(text.to_string())
             }
@@ -179,31 +175,6 @@ fn step(date: NaiveDate, days: i64) -> NaiveDate {
     } else {
         NaiveDate::MAX
     })
-}
-
-/// `date`, when it lies in the years 0001–9999; otherwise the error that
-/// names `text` as the user typed it.
-pub fn within_calendar(date: NaiveDate, text: &str) -> Result<NaiveDate, ModelError> {
-    if (FIRST_DAY..=LAST_DAY).contains(&date) {
-        Ok(date)
-    } else {
-        Err(outside_calendar(text))
-    }
-}
-
-/// `10000-01-01` or `-0001-01-01`: a date whose year chrono may not even
-/// parse, and that deserves "outside the years" rather than "invalid".
-fn year_outside(text: &str) -> bool {
-    let year = text.rsplitn(3, '-').nth(2);
-    year.and_then(|y| y.parse::<i64>().ok())
-        .is_some_and(|y| !(1..=9999).contains(&y))
-}
-
-fn outside_calendar(text: &str) -> ModelError {
-    ModelError::Invalid(format!(
-        "'{}' is outside the years 0001–9999 the journal keeps",
-        text.trim()
-    ))
 }
 
 impl fmt::Display for Week {

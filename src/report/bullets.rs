@@ -342,12 +342,6 @@ fn group_bullet(mut group: Vec<&Entry>, currency: &Currency) -> Bullet {
     }
 }
 
-/// The day a promise was closed (`closed`, §7 of the design): `None` for a
-/// promise closed before the key was recorded, which is never "on time".
-fn closed_on(_promise: &Entry) -> Option<NaiveDate> {
-    None
-}
-
 /// `part` of `whole` in percent, rounded to nearest (2 of 3 is 67%).
 fn rounded_percent(part: usize, whole: usize) -> usize {
     if whole == 0 {
@@ -385,10 +379,8 @@ fn aggregates(in_period: &[&Entry], all: &[Entry]) -> Vec<Bullet> {
         .iter()
         .filter(|e| e.promise_status() == Some(PromiseStatus::Kept))
         .collect();
-    let on_time = kept
-        .iter()
-        .filter(|e| matches!((closed_on(e), e.due), (Some(closed), Some(due)) if closed <= due))
-        .count();
+    // On time only with a recorded `closed` on or before `due`.
+    let on_time = kept.iter().filter(|e| e.kept_on_time()).count();
     let total = decided.len();
     if total >= MIN_SAMPLE && kept.len() * 2 >= total {
         let whose = if decided
@@ -607,6 +599,22 @@ mod tests {
         let texts = build(&entries);
         // Kept, but with no day recorded for closing: never "on time".
         assert_eq!(texts[0], "Kept 2 of 3 customer commitments (67%)");
+        let mut closed = entries.clone();
+        closed[0].closed = Some(day(2026, 11, 20));
+        assert_eq!(
+            build(&closed)[0],
+            "Kept 2 of 3 customer commitments (67%), 1 of them on time"
+        );
+        closed[1].closed = Some(day(2026, 11, 19));
+        assert_eq!(
+            build(&closed)[0],
+            "Kept 2 of 3 customer commitments on time (67%)"
+        );
+        closed[1].closed = Some(day(2026, 11, 21));
+        assert_eq!(
+            build(&closed)[0],
+            "Kept 2 of 3 customer commitments (67%), 1 of them on time"
+        );
         assert_eq!(texts[1], "Fixed all 4 service failures within 7 days");
         entries.pop();
         assert_eq!(

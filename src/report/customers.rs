@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::totals::major_units;
+use super::totals::{RevenueKind, major_units};
 use super::weekly::iso_date;
 use crate::model::{Entry, Kind, Money, PromiseStatus};
 
@@ -41,16 +41,12 @@ fn date<S: serde::Serializer>(day: &NaiveDate, serializer: S) -> Result<S::Ok, S
 }
 
 /// Money split the three ways totals are: won, protected (a fix's revenue)
-/// and lost (negative revenue, as a positive amount).
+/// and lost (as a positive amount), by the one rule [`RevenueKind::of`].
 pub fn money_lines(entry: &Entry) -> (Money, Money, Money) {
-    match entry.revenue {
-        Some(revenue) if revenue.cents() < 0 => (
-            Money::ZERO,
-            Money::ZERO,
-            Money(revenue.cents().saturating_neg()),
-        ),
-        Some(revenue) if entry.kind == Kind::Fix => (Money::ZERO, revenue, Money::ZERO),
-        Some(revenue) => (revenue, Money::ZERO, Money::ZERO),
+    match RevenueKind::of(entry) {
+        Some((RevenueKind::Won, size)) => (size, Money::ZERO, Money::ZERO),
+        Some((RevenueKind::Protected, size)) => (Money::ZERO, size, Money::ZERO),
+        Some((RevenueKind::Lost, size)) => (Money::ZERO, Money::ZERO, size),
         None => (Money::ZERO, Money::ZERO, Money::ZERO),
     }
 }

@@ -47,6 +47,19 @@ pub struct RollUp {
     pub count: usize,
     /// How many different customers they name.
     pub accounts: usize,
+    /// True when the words already say how many ("Closed 2 renewals").
+    pub counted: bool,
+}
+
+/// How the line for `entry` opens, before the customer and the numbers:
+/// what roll-ups compare.
+pub fn opening_of(entry: &Entry) -> String {
+    let customer = entry
+        .customer
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    opening(entry, customer)
 }
 
 /// The resume line for `entry`, composed from its fields.
@@ -68,7 +81,7 @@ pub fn compose_rolled(entry: &Entry, currency: &Currency, rolled: Option<RollUp>
     {
         parts.customer = Some(format!(" for {customer}"));
     }
-    if let Some(rolled) = rolled {
+    if let Some(rolled) = rolled.filter(|r| !r.counted) {
         core.push_str(&if rolled.accounts >= 2 {
             format!(" at {} accounts", rolled.accounts)
         } else {
@@ -353,13 +366,26 @@ fn outcomes(entry: &Entry, currency: &Currency, core: &str) -> Vec<Outcome> {
         .map(|(_, text)| Outcome { text, money: true })
         .collect();
     if let Some(hours) = entry.hours_saved.filter(|h| *h >= 0.5 / 60.0) {
-        all.push(Outcome {
-            text: format!(
+        // A fix or a habit cuts every customer's wait; a delivery saves one
+        // customer time (named once already, so "the customer").
+        let named = entry
+            .customer
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty());
+        let text = match entry.kind {
+            Kind::Fix | Kind::Note => {
+                format!(
+                    "cutting customer wait times by {}",
+                    numbers::duration(hours)
+                )
+            }
+            _ if named => format!("saving the customer {}", numbers::duration(hours)),
+            _ => format!(
                 "cutting customer wait times by {}",
                 numbers::duration(hours)
             ),
-            money: false,
-        });
+        };
+        all.push(Outcome { text, money: false });
     }
     if let Some(reach) = entry.reach.filter(|r| *r >= MIN_REACH) {
         all.push(Outcome {

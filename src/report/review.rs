@@ -423,7 +423,7 @@ fn reliability_of(
         match promise.promise_status().unwrap_or_default() {
             PromiseStatus::Kept => {
                 r.kept += 1;
-                match (closed(promise), promise.due) {
+                match (promise.closed, promise.due) {
                     (Some(closed), Some(due)) if closed <= due => r.kept_on_time += 1,
                     (None, _) => r.kept_undated += 1,
                     _ => {}
@@ -461,12 +461,6 @@ fn reliability_of(
         n => Some((days[n / 2 - 1] + days[n / 2]) as f64 / 2.0),
     };
     r
-}
-
-/// The day a promise was closed. The journal does not record it yet, so
-/// every kept promise counts as kept, never as on time (DESIGN §7).
-fn closed(_promise: &Entry) -> Option<NaiveDate> {
-    None
 }
 
 /// Who adopted what, most entries first; names grouped case-insensitively.
@@ -559,7 +553,15 @@ mod tests {
         let mut p2 = entry("2026-10-01-gggg", Kind::Promise, "missed");
         p2.status = Some(PromiseStatus::Missed);
         p2.due = Some(day(2026, 11, 9));
-        let entries = vec![s1, s2, s3, f1, f2, p1, p2];
+        let mut p3 = entry("2026-10-02-hhhh", Kind::Promise, "kept on time");
+        p3.status = Some(PromiseStatus::Kept);
+        p3.due = Some(day(2026, 10, 9));
+        p3.closed = Some(day(2026, 10, 9));
+        let mut p4 = entry("2026-10-02-iiii", Kind::Promise, "kept late");
+        p4.status = Some(PromiseStatus::Kept);
+        p4.due = Some(day(2026, 10, 9));
+        p4.closed = Some(day(2026, 10, 10));
+        let entries = vec![s1, s2, s3, f1, f2, p1, p2, p3, p4];
         let review = Review::build(
             period,
             &entries,
@@ -571,7 +573,10 @@ mod tests {
         assert_eq!((r.screwups, r.fixed), (3, 2));
         // 1 day and 14 days.
         assert_eq!(r.median_days_to_fix, Some(7.5));
-        assert_eq!((r.promises, r.kept, r.kept_undated, r.missed), (2, 1, 1, 1));
+        assert_eq!(
+            (r.promises, r.kept, r.kept_on_time, r.kept_undated, r.missed),
+            (4, 3, 1, 1, 1)
+        );
         let labels: Vec<&str> = review
             .reliability_trend
             .iter()
@@ -582,7 +587,7 @@ mod tests {
         // b's fix came in November: open at the end of October.
         assert_eq!(
             (october.screwups, october.fixed, october.promises),
-            (2, 1, 1)
+            (2, 1, 3)
         );
         assert_eq!(review.reliability_trend[1].missed, 1);
         let year = ReviewPeriod::year(2026).expect("year");

@@ -3,13 +3,13 @@
 //! the count and the summed outcomes, so a resume never repeats a line.
 
 use crate::model::{Entry, Money};
-use crate::report::phrase::RollUp;
+use crate::report::phrase::{RollUp, opening_of};
 
 const ARTICLES: &[&str] = &["the", "a", "an", "our", "my"];
 
 /// What a title says, without its customer, articles, case or punctuation.
 pub fn key(entry: &Entry) -> String {
-    let title = without_customer(&entry.title, entry.customer.as_deref());
+    let title = without_customer(&opening_of(entry), entry.customer.as_deref());
     title
         .split_whitespace()
         .map(|w| {
@@ -50,7 +50,13 @@ fn without_customer(title: &str, customer: Option<&str>) -> String {
     if !title.is_char_boundary(at) || !title.is_char_boundary(at + len) {
         return title.to_string();
     }
-    let before = title[..at].trim_end();
+    let mut before = title[..at].trim_end();
+    // "the quote for Birch Ltd same day" → "the quote same day".
+    for preposition in [" for", " to", " at", " with"] {
+        if let Some(stripped) = before.strip_suffix(preposition) {
+            before = stripped;
+        }
+    }
     let mut after = &title[at + len..];
     let possessive = after.starts_with("'s") || after.starts_with('\'');
     if possessive {
@@ -77,6 +83,78 @@ fn without_customer(title: &str, customer: Option<&str>) -> String {
     words.join(" ")
 }
 
+/// "Closed the Birch Ltd renewal as agreed" for 2 → "Closed 2 renewals as
+/// agreed": when the name stands between "the" and the thing, the thing is
+/// counted. `None` when the words are not of that shape.
+fn counted_plural(opening: &str, customer: Option<&str>, count: usize) -> Option<String> {
+    let customer = customer?.trim();
+    let words: Vec<&str> = opening.split_whitespace().collect();
+    let name: Vec<&str> = customer.split_whitespace().collect();
+    let at = (1..words.len()).find(|&i| {
+        words[i - 1].eq_ignore_ascii_case("the")
+            && words.len() >= i + name.len()
+            && words[i..i + name.len()]
+                .iter()
+                .zip(&name)
+                .all(|(w, n)| w.eq_ignore_ascii_case(n))
+    })?;
+    let thing_start = at + name.len();
+    const STOP: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "as",
+        "on",
+        "in",
+        "for",
+        "to",
+        "with",
+        "by",
+        "at",
+        "same",
+        "early",
+        "before",
+        "after",
+        "ahead",
+        "within",
+        "overnight",
+    ];
+    let thing_end = (thing_start..words.len())
+        .find(|&i| STOP.contains(&words[i].to_lowercase().as_str()) || words[i].ends_with(','))
+        .unwrap_or(words.len());
+    if thing_end == thing_start {
+        return None;
+    }
+    let mut out: Vec<String> = words[..at - 1].iter().map(|w| w.to_string()).collect();
+    out.push(count.to_string());
+    out.extend(
+        words[thing_start..thing_end - 1]
+            .iter()
+            .map(|w| w.to_string()),
+    );
+    out.push(plural(words[thing_end - 1]));
+    out.extend(words[thing_end..].iter().map(|w| w.to_string()));
+    Some(out.join(" "))
+}
+
+/// "quote" → "quotes", "pass" → "passes", "delivery" → "deliveries".
+fn plural(noun: &str) -> String {
+    let lower = noun.to_lowercase();
+    if lower.ends_with('s') && !lower.ends_with("ss") {
+        noun.to_string()
+    } else if ["s", "x", "ch", "sh"].iter().any(|e| lower.ends_with(e)) {
+        format!("{noun}es")
+    } else if lower.ends_with('y')
+        && !lower.ends_with("ay")
+        && !lower.ends_with("ey")
+        && !lower.ends_with("oy")
+    {
+        format!("{}ies", &noun[..noun.len() - 1])
+    } else {
+        format!("{noun}s")
+    }
+}
+
 /// One entry standing for `group` (best first): the best one's words without
 /// a customer when they name several, and every number summed.
 pub fn merge(group: &[&Entry]) -> (Entry, RollUp) {
@@ -90,8 +168,16 @@ pub fn merge(group: &[&Entry]) -> (Entry, RollUp) {
     customers.sort();
     customers.dedup();
     let mut merged = best.clone();
+    let mut counted = false;
     if customers.len() >= 2 {
-        merged.title = without_customer(&best.title, best.customer.as_deref());
+        let opening = opening_of(best);
+        merged.title = match counted_plural(&opening, best.customer.as_deref(), group.len()) {
+            Some(plural) => {
+                counted = true;
+                plural
+            }
+            None => without_customer(&opening, best.customer.as_deref()),
+        };
         merged.customer = None;
     }
     merged.customer_value = None;
@@ -128,6 +214,7 @@ pub fn merge(group: &[&Entry]) -> (Entry, RollUp) {
     let rollup = RollUp {
         count: group.len(),
         accounts: customers.len(),
+        counted,
     };
     (merged, rollup)
 }
@@ -161,5 +248,31 @@ mod tests {
             c("Closed the renewal for Birch Ltd", "Birch Ltd"),
             "Closed the renewal"
         );
+        assert_eq!(
+            c(
+                "turned around the quote for Birch Ltd same day",
+                "Birch Ltd"
+            ),
+            "turned around the quote same day"
+        );
+    }
+
+    #[test]
+    fn the_thing_is_counted_when_the_name_stood_before_it() {
+        let p = |t: &str, c: &str, n| counted_plural(t, Some(c), n);
+        assert_eq!(
+            p("closed the Birch Ltd renewal as agreed", "Birch Ltd", 2).as_deref(),
+            Some("closed 2 renewals as agreed")
+        );
+        assert_eq!(
+            p(
+                "Delivered the Acme Corp quarterly review a week early",
+                "Acme Corp",
+                3
+            )
+            .as_deref(),
+            Some("Delivered 3 quarterly reviews a week early")
+        );
+        assert_eq!(p("Solved Acme Corp's login problem", "Acme Corp", 2), None);
     }
 }

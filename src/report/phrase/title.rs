@@ -655,6 +655,13 @@ fn the_agent(subject: &str, customer: Option<&str>) -> String {
     if ["they", "she", "he"].contains(&l.as_str()) {
         return customer.unwrap_or("the customer").to_string();
     }
+    // "dunmore added 5 seats": the customer by its full name.
+    if let Some(customer) = customer
+        && !l.contains(' ')
+        && customer.to_lowercase().split_whitespace().next() == Some(l.as_str())
+    {
+        return customer.to_string();
+    }
     if capitalised(subject) {
         subject.to_string()
     } else if !l.contains(' ') && !AGENTS.contains(&l.as_str()) {
@@ -736,13 +743,16 @@ fn without_deadline(phrase: &str) -> String {
     words[..cut].join(" ")
 }
 
-/// True when the phrase starts with a determiner, number or possessive.
+/// True when the phrase starts with a determiner, a number or a
+/// possessive name ("Cobalt Freight's replacement quote").
 pub fn determined(phrase: &str) -> bool {
     let first = phrase.split_whitespace().next().unwrap_or("");
     DETERMINERS.contains(&lower(first).as_str())
         || first.starts_with(|c: char| c.is_ascii_digit())
-        || first.ends_with("'s")
-        || first.ends_with("s'")
+        || phrase
+            .split_whitespace()
+            .take_while(|w| capitalised(w))
+            .any(|w| w.ends_with("'s") || w.ends_with("s'"))
 }
 
 #[cfg(test)]

@@ -90,6 +90,19 @@ impl Journal {
         let mut ids = ids
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // A half-done move's old copy is not a second entry.
+        if let Some(moving) = self.pending_move() {
+            let stale = ids
+                .iter()
+                .any(|(id, date)| *id == moving.id && *date == moving.from)
+                && moving.from != moving.to
+                && ids
+                    .iter()
+                    .any(|(id, date)| *id == moving.id && *date == moving.to);
+            if stale {
+                ids.retain(|(id, date)| !(*id == moving.id && *date == moving.from));
+            }
+        }
         ids.sort_by_key(|(_, date)| *date);
         Ok(Verified {
             files: file_count,

@@ -8,6 +8,7 @@
 mod changes;
 mod check;
 mod layout;
+mod moving;
 mod read;
 mod write;
 

@@ -68,6 +68,7 @@ impl Journal {
                 loaded.push(parsed);
             }
         }
+        self.hide_half_moved(&mut loaded);
         Ok(loaded)
     }
 
@@ -143,6 +144,7 @@ impl Journal {
         for record in records {
             index.insert(record);
         }
+        self.hide_half_moved(&mut loaded);
         Ok(loaded)
     }
 
@@ -244,6 +246,13 @@ impl Journal {
         everything: impl FnOnce(&Journal) -> Result<Vec<Entry>, StoreError>,
     ) -> Result<Entry, StoreError> {
         let mut unreadable = None;
+        // A half-done move: the new day's copy is the entry.
+        if let Some(moving) = self.pending_move().filter(|m| &m.id == id)
+            && let Some(parsed) = self.read_day(moving.to)?
+            && let Some(entry) = parsed.entries.into_iter().find(|e| &e.id == id)
+        {
+            return Ok(entry);
+        }
         if let Some(parsed) = self.read_day(id.date())? {
             if let Some(entry) = parsed.entries.into_iter().find(|e| &e.id == id) {
                 return Ok(entry);

@@ -404,3 +404,70 @@ fn a_corrupted_index_is_never_believed() {
         bits.len()
     );
 }
+
+fn copies(journal: &Journal, id: &EntryId) -> Vec<NaiveDate> {
+    let loaded = journal.load_all().unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    loaded
+        .entries
+        .iter()
+        .filter(|e| &e.id == id)
+        .map(|e| e.date)
+        .collect()
+}
+
+#[test]
+fn a_move_across_years_lands_whole_or_not_at_all_when_the_disk_fills() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let new_year = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let saved = journal
+        .add(new_entry(day(30), Kind::Met, "Shipped the year-end fix"))
+        .unwrap();
+    let mut moved = saved.clone();
+    moved.date = new_year;
+    // The new day is written, then removing the old copy fails.
+    super::write::FAIL_AFTER.with(|f| f.set(Some(1)));
+    assert!(journal.update(&moved).is_err());
+    assert_eq!(copies(&journal, &saved.id), [day(30)]);
+    // Trying again lands it once.
+    journal.update(&moved).unwrap();
+    assert_eq!(copies(&journal, &saved.id), [new_year]);
+    assert!(!dir.path().join(super::moving::MOVING_FILE).exists());
+}
+
+#[test]
+fn a_move_cut_between_its_writes_shows_the_entry_once_and_is_finished_by_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let saved = journal.add(new_entry(day(18), Kind::Met, "Moved")).unwrap();
+    // As a crash after the first write leaves it: marker, a copy on each day.
+    let mut moved = saved.clone();
+    moved.date = day(19);
+    moved.title = "Moved, and retitled".into();
+    journal.add_with_ids(std::slice::from_ref(&moved)).unwrap();
+    fs::write(
+        dir.path().join(super::moving::MOVING_FILE),
+        format!("{} {} {}\n", saved.id, day(18), day(19)),
+    )
+    .unwrap();
+    assert_eq!(copies(&journal, &saved.id), [day(19)]);
+    assert_eq!(journal.load_days([day(18)]).unwrap().entries.len(), 0);
+    assert_eq!(
+        journal.find(&saved.id).unwrap().title,
+        "Moved, and retitled"
+    );
+    assert!(journal.verify_all().unwrap().ids.len() == 1);
+    journal
+        .add(new_entry(day(20), Kind::Note, "any save"))
+        .unwrap();
+    assert!(
+        journal
+            .read_day(day(18))
+            .unwrap()
+            .unwrap()
+            .entries
+            .is_empty()
+    );
+    assert!(!dir.path().join(super::moving::MOVING_FILE).exists());
+}

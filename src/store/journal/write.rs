@@ -4,11 +4,12 @@
 use chrono::NaiveDate;
 use toml_edit::Table;
 
+use super::moving::Move;
 use super::{Journal, changes};
 use crate::model::{Entry, EntryId, Kind, ModelError};
 use crate::store::dayfile::DayFile;
 use crate::store::git::{Change, commit_message};
-use crate::store::save::{self, JournalLock, atomic_write, create_private_dir};
+use crate::store::save::{self, JournalLock, create_private_dir};
 use crate::store::{Problem, StoreError};
 
 /// What `delete` removed, with enough to put it back exactly (undo).
@@ -20,13 +21,59 @@ pub struct DeletedEntry {
 }
 
 impl Journal {
+    /// Takes the journal lock and finishes a move a crash left half done,
+    /// so every change starts from a journal with each entry once.
     pub(in crate::store) fn lock(&self) -> Result<JournalLock, StoreError> {
-        JournalLock::acquire(&self.root).map_err(StoreError::io(self.root.join(save::LOCK_FILE)))
+        let lock = JournalLock::acquire(&self.root)
+            .map_err(StoreError::io(self.root.join(save::LOCK_FILE)))?;
+        self.finish_move()?;
+        Ok(lock)
+    }
+
+    /// Moves `entry` from `from` to its date as one operation (see
+    /// [`super::moving`]): marker, new copy, old copy removed, marker
+    /// removed. If removing the old copy fails, the new one is taken back.
+    fn move_entry(&self, from: NaiveDate, entry: &Entry) -> Result<(), StoreError> {
+        let moving = Move {
+            id: entry.id.clone(),
+            from,
+            to: entry.date,
+        };
+        self.mark_move(&moving)?;
+        let landed = self.edit_day(entry.date, |file| {
+            // A copy from an earlier failed attempt is replaced, never doubled.
+            if !file.update(entry) {
+                file.append(entry);
+            }
+            Ok(())
+        });
+        if let Err(err) = landed {
+            self.unmark_move()?;
+            return Err(err);
+        }
+        let removed = self.edit_day(from, |file| {
+            file.remove(&entry.id)
+                .map(|_| ())
+                .ok_or_else(|| StoreError::NotFound(entry.id.clone()))
+        });
+        if let Err(err) = removed {
+            // Take the new copy back; if even that fails, the marker keeps
+            // the entry shown once and the next save finishes the move.
+            let undone = self.edit_day(entry.date, |file| {
+                file.remove(&entry.id);
+                Ok(())
+            });
+            if undone.is_ok() {
+                self.unmark_move()?;
+            }
+            return Err(err);
+        }
+        self.unmark_move()
     }
 
     /// Re-reads `date` from disk, applies `change`, and saves it atomically.
     /// The caller holds the lock, so what is changed is what is on disk now.
-    fn edit_day<T>(
+    pub(super) fn edit_day<T>(
         &self,
         date: NaiveDate,
         change: impl FnOnce(&mut DayFile) -> Result<T, StoreError>,
@@ -53,7 +100,7 @@ impl Journal {
         // A save killed half-way leaves its temp file in this directory; we
         // hold the lock, so no save in progress can own one now.
         save::remove_leftovers(dir).map_err(StoreError::io(dir))?;
-        atomic_write(&path, file.render().as_bytes()).map_err(StoreError::io(&path))?;
+        write_day(&path, file.render().as_bytes()).map_err(StoreError::io(&path))?;
         Ok(result)
     }
 
@@ -169,16 +216,7 @@ impl Journal {
                     .ok_or_else(|| StoreError::NotFound(entry.id.clone()))
             })?;
         } else {
-            // Write the new copy first: a crash in between leaves a duplicate, never a loss.
-            self.edit_day(entry.date, |file| {
-                file.append(&entry);
-                Ok(())
-            })?;
-            self.edit_day(current.date, |file| {
-                file.remove(&entry.id)
-                    .map(|_| ())
-                    .ok_or_else(|| StoreError::NotFound(entry.id.clone()))
-            })?;
+            self.move_entry(current.date, &entry)?;
         }
         self.commit(&[entry.date, current.date], || {
             commit_message(Change::Edit, &entry, Some(current))
@@ -274,4 +312,38 @@ impl Journal {
         });
         Ok(())
     }
+}
+
+/// The atomic write of a day file; tests make chosen writes fail.
+#[cfg(not(test))]
+fn write_day(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::store::atomic_write(path, bytes)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Day-file writes to let through before one fails (with "disk full").
+    pub(super) static FAIL_AFTER: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+#[cfg(test)]
+fn write_day(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let fail = FAIL_AFTER.with(|left| match left.get() {
+        Some(0) => {
+            left.set(None);
+            true
+        }
+        Some(n) => {
+            left.set(Some(n - 1));
+            false
+        }
+        None => false,
+    });
+    crate::store::atomic_write_with(path, bytes, &mut |step| {
+        if fail && step == crate::store::SaveStep::Write {
+            Err(std::io::Error::other("No space left on device (injected)"))
+        } else {
+            Ok(())
+        }
+    })
 }

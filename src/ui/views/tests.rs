@@ -92,6 +92,35 @@ fn form_with_a_validation_message() {
 }
 
 #[test]
+fn form_previews_the_resume_bullet() {
+    let mut app = populated();
+    press(&mut app, "a");
+    press(&mut app, "x");
+    type_text(&mut app, "delivered Pinecrest Foods' holiday samples");
+    for (field, text) in [
+        (FieldId::Expected, "3 days"),
+        (FieldId::Delivered, "24 hours"),
+        (FieldId::Revenue, "9600"),
+        (FieldId::Customer, "Pinecrest Foods"),
+    ] {
+        while app.form.as_ref().unwrap().focus != field {
+            press(&mut app, "tab");
+        }
+        type_text(&mut app, text);
+    }
+    snap("form_bullet_preview", &mut app);
+    // A written bullet longer than three rows ends in `…` at 80 columns.
+    while app.form.as_ref().unwrap().focus != FieldId::Bullet {
+        press(&mut app, "tab");
+    }
+    type_text(
+        &mut app,
+        &"Rebuilt the holiday sample pipeline end to end ".repeat(5),
+    );
+    snap("form_written_bullet", &mut app);
+}
+
+#[test]
 fn kind_picker() {
     let mut app = populated();
     press(&mut app, "a");
