@@ -150,6 +150,61 @@ fn negative_amounts_and_thousands_commas_are_values() {
     assert_eq!(entries[1]["reach"], 1000);
 }
 
+fn add_output(journal: &TestJournal, args: &[&str]) -> Vec<String> {
+    let output = journal.cmd().arg("add").args(args).output().unwrap();
+    assert!(output.status.success(), "add {args:?}");
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn add_prints_the_bullet_under_the_id_unless_quiet() {
+    let journal = TestJournal::new();
+    let win = [
+        "exceeded",
+        "delivered Pinecrest Foods' holiday samples",
+        "--expected",
+        "3 days",
+        "--delivered",
+        "24 hours",
+        "--revenue",
+        "9600",
+    ];
+    let lines = add_output(&journal, &win);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].parse::<jobjournal::model::EntryId>().is_ok(),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].starts_with("bullet: Delivered") && lines[1].contains("$9,600"),
+        "{lines:?}"
+    );
+    // The same bullet `bullets` shows for that entry alone.
+    let bullets = journal
+        .cmd()
+        .args([
+            "bullets", "--since", TODAY, "--until", TODAY, "--format", "text",
+        ])
+        .output()
+        .unwrap();
+    let shown = lines[1].trim_start_matches("bullet: ");
+    assert!(String::from_utf8_lossy(&bullets.stdout).contains(shown));
+
+    let quiet = add_output(&journal, &[&win[..], &["--quiet"]].concat());
+    assert_eq!(quiet.len(), 1, "{quiet:?}");
+    assert!(quiet[0].parse::<jobjournal::model::EntryId>().is_ok());
+
+    // No bullet, no second line; a written one is printed as written.
+    let none = add_output(&journal, &["screwup", "Sent Acme the invoice twice"]);
+    assert_eq!(none.len(), 1, "{none:?}");
+    let own = add_output(&journal, &["note", "x", "--bullet", "cut churn my way"]);
+    assert_eq!(own[1], "bullet: cut churn my way");
+}
+
 #[test]
 fn a_bare_weekday_due_is_never_in_the_past() {
     let journal = TestJournal::new();

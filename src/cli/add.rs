@@ -50,6 +50,9 @@ pub struct AddArgs {
     pub due: Option<String>,
     #[arg(long, help = Field::Bullet.help())]
     pub bullet: Option<String>,
+    /// Print only the new entry's id, not the resume bullet it makes.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 fn repeatable(field: Field) -> String {
@@ -81,6 +84,7 @@ pub fn parse_id_or_short(text: &str) -> Result<String, String> {
 }
 
 pub fn run(context: &Context, mut args: AddArgs) -> Result<ExitCode, CliError> {
+    let quiet = args.quiet;
     for fix in &mut args.fixes {
         if EntryId::is_short(fix) {
             *fix = context
@@ -100,7 +104,11 @@ pub fn run(context: &Context, mut args: AddArgs) -> Result<ExitCode, CliError> {
         StoreError::Link(why) => CliError::Runtime(format!("--fixes: {why}")),
         other => other.into(),
     })?;
+    // The id stays alone on the first line, for scripts that read it.
     println!("{}", saved.id);
+    if !quiet && let Some(bullet) = crate::report::preview(&saved, &context.config.currency) {
+        println!("bullet: {}", crate::sanitize::line(&bullet));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

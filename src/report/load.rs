@@ -4,24 +4,25 @@
 use std::collections::HashSet;
 
 use crate::model::{Entry, EntryId, Week};
-use crate::store::{Journal, Loaded, Scan, StoreError};
+use crate::store::{Journal, Loaded, StoreError};
 
 use super::bullets::{Bullets, Period};
 use super::stats::Stats;
 use super::weekly::WeeklyReport;
 
 /// The entries [`WeeklyReport::build`] needs for `week`: the trend's eight
-/// weeks, every earlier screw-up, fix and promise (open ones from any week
-/// need attention), plus any screw-up a fix of the week names (read from the
-/// day its id names, so its title can be shown).
+/// weeks, the screw-ups, fixes and promises of the year before them (open
+/// ones need attention), plus any screw-up a fix of the week names (read
+/// from the day its id names, so its title can be shown). Only those days
+/// are read, so a report costs the same in a week-old and a decade-old journal.
 pub fn weekly(journal: &Journal, week: Week) -> Result<Loaded, StoreError> {
     let (start, end) = WeeklyReport::window(week);
     let mut loaded = journal.load_range(start, end)?;
-    let keep = |e: &Entry| e.date < start && WeeklyReport::needs(week, e);
-    let earlier = journal.scan(&Scan {
-        keep: &keep,
-        needle: None,
-    })?;
+    let mut earlier = match start.pred_opt() {
+        Some(before) => journal.load_range(WeeklyReport::attention_start(week), before)?,
+        None => Loaded::default(),
+    };
+    earlier.entries.retain(|e| WeeklyReport::needs(week, e));
     loaded.entries.extend(earlier.entries);
     // A broken older file may hide an open screw-up: warn about it too.
     for problem in earlier.problems {

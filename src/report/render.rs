@@ -61,6 +61,9 @@ pub fn week(
     weekly(&report, format, &setup.templates)
 }
 
+/// How many items of "Needs attention" Markdown, text and HTML list.
+const ATTENTION_SHOWN: usize = 10;
+
 /// The weekly report in `format`.
 pub fn weekly(
     report: &WeeklyReport,
@@ -148,9 +151,12 @@ pub fn weekly_context(report: &WeeklyReport) -> Value {
         })
     })
     .collect();
+    // The documents a person reads list the first few; the JSON has them all.
+    let attention_more = summary.attention.len().saturating_sub(ATTENTION_SHOWN);
     let attention: Vec<Value> = summary
         .attention
         .iter()
+        .take(ATTENTION_SHOWN)
         .map(|a| {
             let (label, when) = wording::concern(a);
             let mut item = shown(&a.entry, label);
@@ -207,6 +213,8 @@ pub fn weekly_context(report: &WeeklyReport) -> Value {
             "direction": wording::direction(summary),
         },
         "attention": attention,
+        "attention_count": summary.attention.len(),
+        "attention_more": attention_more,
         "sections": {
             "wins": sections.wins.iter().map(|e| shown(e, win_label(e))).collect::<Vec<_>>(),
             "fixes": sections.fixes.iter().map(|f| {

@@ -136,8 +136,9 @@ impl Summary {
     }
 }
 
-/// Every screw-up still open and every promise overdue at the end of `day`,
-/// whichever week it was written in.
+/// Every promise overdue and every screw-up still open at the end of `day`,
+/// whichever week of `journal` it was written in: overdue promises first,
+/// latest first, then screw-ups, newest first.
 pub fn needs_attention(journal: &[Entry], day: NaiveDate) -> Vec<Attention> {
     let known: Vec<&Entry> = journal.iter().filter(|e| e.date <= day).collect();
     let fixed = fixes_by_screwup(known.iter().copied(), day);
@@ -150,7 +151,8 @@ pub fn needs_attention(journal: &[Entry], day: NaiveDate) -> Vec<Attention> {
             days: (day - e.date).num_days(),
         })
         .collect();
-    screwups.sort_by(|a, b| (a.entry.date, &a.entry.id).cmp(&(b.entry.date, &b.entry.id)));
+    // Newest first: when a long list is cut, this week's stay in view.
+    screwups.sort_by(|a, b| (b.entry.date, &b.entry.id).cmp(&(a.entry.date, &a.entry.id)));
     let mut promises: Vec<Attention> = known
         .iter()
         .filter(|e| open_on(e, day))
@@ -164,8 +166,9 @@ pub fn needs_attention(journal: &[Entry], day: NaiveDate) -> Vec<Attention> {
         })
         .collect();
     promises.sort_by(|a, b| (b.days, &a.entry.id).cmp(&(a.days, &b.entry.id)));
-    screwups.extend(promises);
-    screwups
+    // Promises first: a customer is waiting on each, the latest longest.
+    promises.extend(screwups);
+    promises
 }
 
 /// A promise still open at the end of `day`: open now, or closed later.
@@ -212,9 +215,9 @@ mod tests {
         assert_eq!(
             seen,
             [
-                (Concern::OpenScrewup, "Old and open", 265),
-                (Concern::OpenScrewup, "Fixed next week", 3),
                 (Concern::OverduePromise, "Overdue", 2),
+                (Concern::OpenScrewup, "Fixed next week", 3),
+                (Concern::OpenScrewup, "Old and open", 265),
             ]
         );
     }

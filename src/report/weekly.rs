@@ -17,6 +17,13 @@ use crate::model::{Currency, Entry, EntryId, Kind, PromiseStatus, Week};
 /// How many weeks the trend covers, the report's own week last.
 pub const TREND_WEEKS: usize = 8;
 
+/// How far back a weekly report looks for open screw-ups and overdue
+/// promises: a year. Older ones are the daily reminder's business (the TUI
+/// names them from any week); a Friday report that reaches back a decade
+/// reads every day file and buries this week under items the boss has long
+/// since stopped asking about.
+pub const ATTENTION_WEEKS: usize = 52;
+
 /// Who wrote the report (config `name` and `role`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Author {
@@ -107,9 +114,21 @@ impl WeeklyReport {
     }
 
     /// Whether the report of `week` reads `entry` when it lies before the
-    /// window: open screw-ups and overdue promises from any week count.
+    /// window: open screw-ups and overdue promises of the last year count.
     pub fn needs(week: Week, entry: &Entry) -> bool {
-        entry.date <= week.end() && matches!(entry.kind, Kind::Screwup | Kind::Fix | Kind::Promise)
+        (Self::attention_start(week)..=week.end()).contains(&entry.date)
+            && matches!(entry.kind, Kind::Screwup | Kind::Fix | Kind::Promise)
+    }
+
+    /// The first day whose open screw-ups and overdue promises the report of
+    /// `week` names: [`ATTENTION_WEEKS`] weeks back, this week included.
+    pub fn attention_start(week: Week) -> NaiveDate {
+        let first = week
+            .trailing(ATTENTION_WEEKS)
+            .first()
+            .copied()
+            .unwrap_or(week);
+        first.start()
     }
 
     /// Builds the report of `week` from `entries`, which should hold the

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, MouseEvent};
 use serde::Deserialize;
 
 use super::draft::Draft;
@@ -200,6 +200,8 @@ impl Command {
 pub enum Action {
     /// A key press, looked up in the keymap by the app (forms need the raw key).
     Key(KeyEvent),
+    /// A wheel turn or a click (the runner passes on no other mouse events).
+    Mouse(MouseEvent),
     /// A command without a key, for tests and internal use.
     Command(Command),
     /// The terminal's size, at start and on every resize: scrolling stops

@@ -11,7 +11,9 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use super::draft::Draft;
 pub use crate::model::Field as FieldId;
-use crate::model::{Entry, EntryId, EntryInput, FIELDS, Kind, PromiseStatus};
+use crate::model::{
+    Currency, Entry, EntryId, EntryInput, FIELDS, FieldProblem, Kind, PromiseStatus,
+};
 
 /// A screw-up a fix may link to.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +42,18 @@ pub struct Form {
 }
 
 type Snapshot = (BTreeMap<FieldId, String>, PromiseStatus, Vec<EntryId>);
+
+/// What the line under the fields says about the resume bullet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BulletPreview {
+    /// The fields do not make an entry yet.
+    Incomplete,
+    /// The bullet the entry makes: the Resume bullet field as written, or
+    /// the composed line.
+    Bullet(String),
+    /// The entry makes none; why, and what would change that.
+    NoBullet(&'static str),
+}
 
 impl Form {
     /// An empty form for a new entry of `kind` dated `date`.
@@ -313,18 +327,34 @@ impl Form {
         input
     }
 
-    /// The entry the form describes, or the first field in error (focused)
-    /// and its message.
-    pub fn to_entry(&mut self) -> Result<Entry, String> {
+    /// The entry the form's text makes, without touching the form.
+    fn built(&self) -> Result<Entry, Vec<FieldProblem>> {
         let input = self.to_input();
-        let result = match &self.original {
+        match &self.original {
             Some(original) => {
                 let mut entry = original.clone();
                 input.apply_to(&mut entry, self.today).map(|()| entry)
             }
             None => input.to_new_entry(self.today),
+        }
+    }
+
+    /// The resume bullet the entry would make, composed from this one entry
+    /// (cheap enough for every keystroke).
+    pub fn bullet_preview(&self, currency: &Currency) -> BulletPreview {
+        let Ok(entry) = self.built() else {
+            return BulletPreview::Incomplete;
         };
-        let problems = match result {
+        match crate::report::preview(&entry, currency) {
+            Some(bullet) => BulletPreview::Bullet(bullet),
+            None => BulletPreview::NoBullet(no_bullet_reason(&entry)),
+        }
+    }
+
+    /// The entry the form describes, or the first field in error (focused)
+    /// and its message.
+    pub fn to_entry(&mut self) -> Result<Entry, String> {
+        let problems = match self.built() {
             Ok(entry) => return Ok(entry),
             Err(problems) => problems,
         };
@@ -362,6 +392,30 @@ impl Form {
             Some(entry) => format!("Edit {} {}", self.kind.label(), entry.id),
             None => format!("New {}", self.kind.label()),
         }
+    }
+}
+
+/// Why an entry makes no bullet of its own, in the words of the form's
+/// fields; `report::preview` decides whether it does.
+fn no_bullet_reason(entry: &Entry) -> &'static str {
+    match entry.kind {
+        Kind::Screwup => "No resume bullet: a screw-up only counts in the reliability bullet",
+        Kind::Promise => match entry.promise_status() {
+            Some(PromiseStatus::Missed) => "No resume bullet: a missed promise makes none",
+            Some(PromiseStatus::Kept) => {
+                "No resume bullet yet: add revenue, cost saved, hours saved, reach or adopted by"
+            }
+            _ => "No resume bullet until the promise is kept",
+        },
+        Kind::Fix if !entry.fixes.is_empty() => {
+            "No resume bullet: undoing a screw-up counts in the reliability bullet; \
+             add cost saved, hours saved, reach or adopted by"
+        }
+        Kind::Exceeded => {
+            "No resume bullet yet: add expected and delivered, revenue, cost saved, \
+             hours saved, reach or adopted by"
+        }
+        _ => "No resume bullet yet: add revenue, cost saved, hours saved, reach or adopted by",
     }
 }
 
@@ -516,5 +570,76 @@ mod tests {
         assert_eq!(back.text(FieldId::Expected), "3 days");
         assert_eq!(back.text(FieldId::Tags), "billing,ops");
         assert!(back.is_changed());
+    }
+
+    #[test]
+    fn the_bullet_preview_follows_what_is_typed() {
+        let usd = Currency::default();
+        let mut form = Form::new(Kind::Exceeded, today(), today(), Vec::new());
+        assert_eq!(form.bullet_preview(&usd), BulletPreview::Incomplete);
+        type_text(&mut form, "shipped the holiday samples overnight");
+        let BulletPreview::NoBullet(why) = form.bullet_preview(&usd) else {
+            panic!("no outcome yet: {:?}", form.bullet_preview(&usd));
+        };
+        assert!(why.contains("revenue"), "{why}");
+        focus(&mut form, FieldId::Revenue);
+        type_text(&mut form, "9600");
+        let expected = crate::report::preview(&form.to_entry().unwrap(), &usd).unwrap();
+        assert!(expected.contains("$9,600"), "{expected}");
+        assert_eq!(form.bullet_preview(&usd), BulletPreview::Bullet(expected));
+        type_text(&mut form, "x");
+        assert_eq!(
+            form.bullet_preview(&usd),
+            BulletPreview::Incomplete,
+            "a field in error makes no entry"
+        );
+    }
+
+    #[test]
+    fn a_written_bullet_is_previewed_as_is() {
+        let mut form = Form::new(Kind::Screwup, today(), today(), Vec::new());
+        type_text(&mut form, "Sent Acme the invoice twice");
+        let usd = Currency::default();
+        let BulletPreview::NoBullet(why) = form.bullet_preview(&usd) else {
+            panic!("a screw-up makes no bullet");
+        };
+        assert!(why.contains("reliability"), "{why}");
+        focus(&mut form, FieldId::Bullet);
+        type_text(&mut form, "cut billing errors to zero, my way");
+        assert_eq!(
+            form.bullet_preview(&usd),
+            BulletPreview::Bullet("cut billing errors to zero, my way".into())
+        );
+    }
+
+    #[test]
+    fn the_preview_says_why_there_is_no_bullet() {
+        let usd = Currency::default();
+        let mut promise = Form::new(Kind::Promise, today(), today(), Vec::new());
+        type_text(&mut promise, "Send Birch the contract");
+        focus(&mut promise, FieldId::Due);
+        type_text(&mut promise, "fri");
+        assert_eq!(
+            promise.bullet_preview(&usd),
+            BulletPreview::NoBullet("No resume bullet until the promise is kept")
+        );
+        let screwup: EntryId = "2026-11-17-k7q2".parse().unwrap();
+        let choice = LinkChoice {
+            id: screwup.clone(),
+            date: screwup.date(),
+            title: "oops".into(),
+            linked: false,
+        };
+        let mut fix = Form::new(Kind::Fix, today(), today(), vec![choice]);
+        type_text(&mut fix, "Reissued the invoice");
+        focus(&mut fix, FieldId::Fixes);
+        fix.toggle();
+        let BulletPreview::NoBullet(why) = fix.bullet_preview(&usd) else {
+            panic!("a fix that only undoes a screw-up makes none");
+        };
+        assert!(why.contains("undoing a screw-up"), "{why}");
+        focus(&mut fix, FieldId::HoursSaved);
+        type_text(&mut fix, "3");
+        assert!(matches!(fix.bullet_preview(&usd), BulletPreview::Bullet(_)));
     }
 }

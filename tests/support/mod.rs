@@ -62,7 +62,7 @@ impl TestJournal {
         cmd
     }
 
-    /// Runs `add` and returns the printed id.
+    /// Runs `add` and returns the printed id (the first line; a bullet may follow).
     pub fn add(&self, args: &[&str]) -> String {
         let output = self.cmd().arg("add").args(args).output().unwrap();
         assert!(
@@ -70,7 +70,8 @@ impl TestJournal {
             "add {args:?}: {}",
             String::from_utf8_lossy(&output.stderr)
         );
-        String::from_utf8(output.stdout).unwrap().trim().to_string()
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        stdout.lines().next().unwrap_or_default().trim().to_string()
     }
 
     /// Every file under the journal with its bytes, to prove nothing changed.

@@ -5,15 +5,20 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::{centered, hints_line, theme};
+use super::{centered, ellipsize, hints_line, theme};
 use crate::model::{Kind, PromiseStatus};
 use crate::sanitize;
 use crate::ui::action::Command;
 use crate::ui::app::App;
-use crate::ui::form::{FieldId, Form};
+use crate::ui::form::{BulletPreview, FieldId, Form};
 use crate::ui::keymap::Screen;
 
 const LABEL_WIDTH: u16 = 15;
+/// Rows the bullet preview may wrap to; a 160-character bullet fits in
+/// three at 80 columns, longer written ones end in `…`.
+const PREVIEW_LINES: usize = 3;
+/// Field rows kept before the preview is given any room.
+const MIN_FIELD_ROWS: u16 = 4;
 
 pub fn picker(app: &App, area: Rect, buf: &mut Buffer) {
     let picks = [
@@ -76,6 +81,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .border_style(theme::FOCUS);
     let inner = block.inner(area);
     block.render(area, buf);
+    let inner = bullet_preview(app, form, inner, buf);
 
     // Lay the fields out in rows, then scroll so the focused one shows.
     let rows: Vec<(FieldId, u16)> = form
@@ -111,6 +117,77 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         draw_field(form, field, rect, buf);
     }
+}
+
+/// Draws the resume bullet the entry would make under the fields, after a
+/// blank row (at the foot of `area` when they scroll), when the fields keep
+/// room; returns the rows left for them.
+fn bullet_preview(app: &App, form: &Form, area: Rect, buf: &mut Buffer) -> Rect {
+    let text_width = area.width.saturating_sub(LABEL_WIDTH + 1) as usize;
+    let (text, style) = match form.bullet_preview(&app.settings.currency) {
+        BulletPreview::Bullet(bullet) => (sanitize::line(&bullet), theme::TITLE),
+        BulletPreview::NoBullet(why) => (why.to_string(), theme::DIM),
+        BulletPreview::Incomplete => (
+            "The resume bullet this entry makes shows here as you type".to_string(),
+            theme::DIM,
+        ),
+    };
+    let lines = wrap(&text, text_width, PREVIEW_LINES);
+    let rows = lines.len() as u16 + 1;
+    if text_width < 10 || area.height < rows + MIN_FIELD_ROWS {
+        return area;
+    }
+    let fields_height: u16 = form.fields().iter().map(|f| field_height(form, *f)).sum();
+    let fields = Rect {
+        height: area.height - rows,
+        ..area
+    };
+    let preview = Rect {
+        y: area.y + fields_height.min(fields.height) + 1,
+        height: rows - 1,
+        ..area
+    };
+    let [label, value] = preview.layout(&Layout::horizontal([
+        Constraint::Length(LABEL_WIDTH + 1),
+        Constraint::Fill(1),
+    ]));
+    Line::styled(
+        format!("{:>width$} ", "Makes", width = LABEL_WIDTH as usize),
+        theme::LABEL,
+    )
+    .render(label, buf);
+    let lines: Vec<Line> = lines.into_iter().map(|l| Line::styled(l, style)).collect();
+    Paragraph::new(lines).render(value, buf);
+    fields
+}
+
+/// `text` word-wrapped to `width` characters in at most `max` lines.
+fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let needed = current.chars().count() + usize::from(!current.is_empty());
+        if !current.is_empty() && needed + word.chars().count() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    let cut = lines.len() > max;
+    lines.truncate(max);
+    // A word wider than the line is cut; text that goes on ends in `…`.
+    for line in &mut lines {
+        *line = ellipsize(line, width);
+    }
+    if cut && let Some(last) = lines.last_mut() {
+        *last = ellipsize(&format!("{last}…"), width);
+    }
+    lines
 }
 
 /// Rows a field takes: one, more for details and links, plus one for its message.
@@ -231,4 +308,23 @@ fn links(form: &Form, focused: bool, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(lines).render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_words_and_marks_what_is_cut() {
+        assert_eq!(
+            wrap("Cut the queue in half", 10, 3),
+            ["Cut the", "queue in", "half"]
+        );
+        assert_eq!(
+            wrap("one two three four five six", 9, 2),
+            ["one two", "three…"]
+        );
+        assert_eq!(wrap("abcdefghijkl", 5, 3), ["abcd…"]);
+        assert_eq!(wrap("", 5, 3), Vec::<String>::new());
+    }
 }
