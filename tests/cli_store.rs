@@ -237,6 +237,26 @@ fn check_points_at_a_typo_in_a_field() {
 }
 
 #[test]
+fn check_names_a_fix_whose_screwup_is_not_in_the_journal() {
+    let journal = TestJournal::new();
+    journal.write_day(
+        "2026-11-17",
+        &format!(
+            "{HAND_EDITED}\n[[entry]]\nid = \"2026-11-17-f1x0\"\nkind = \"fix\"\ntitle = \"Added a check\"\nfixes = [\"2026-11-17-k7q2\", \"2026-11-03-gone\"]\n"
+        ),
+    );
+    journal
+        .cmd()
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "2026-11-17.toml:1:1: the fix 2026-11-17-f1x0 says it fixes 2026-11-03-gone, which is not in the journal",
+        ))
+        .stdout(predicate::str::contains("k7q2, which").not());
+}
+
+#[test]
 fn bad_input_is_refused_with_one_line_and_nothing_changes() {
     let journal = TestJournal::new();
     let screwup = journal.add(&["screwup", "oops"]);
@@ -256,7 +276,7 @@ fn bad_input_is_refused_with_one_line_and_nothing_changes() {
         &["add", "note", "due on a note", "--due", "2026-11-20"],
         &["add", "note", "fixes on a note", "--fixes", &screwup],
         &["add", "note", ""],
-        &["add", "fix", "malformed id", "--fixes", "k7q2"],
+        &["add", "fix", "malformed id", "--fixes", "k7q"],
         &["list", "--week", "lastweek"],
         &["list", "--since", "2026-11-20", "--until", "2026-11-01"],
         &["show", "not-an-id"],

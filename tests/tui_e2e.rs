@@ -800,3 +800,27 @@ fn long_titles_end_in_an_ellipsis_and_the_footer_keeps_the_main_keys() {
         tmux.wait_for("exit=0");
     }
 }
+
+#[test]
+fn the_mouse_is_reported_while_open_and_released_after_q() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    let flags = || {
+        tmux.tmux(&[
+            "display-message",
+            "-p",
+            "#{mouse_any_flag}#{mouse_sgr_flag}",
+        ])
+        .trim()
+        .to_string()
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    assert_eq!(flags(), "11", "wheel and clicks reach the app");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("icanon echo");
+    assert!(screen.contains("exit=0"), "{screen}");
+    // Left on, the shell would get escape codes for every click.
+    assert_eq!(flags(), "00", "mouse reporting is off again");
+}

@@ -75,8 +75,28 @@ pub fn parse_id(text: &str) -> Result<EntryId, String> {
         .map_err(|e: crate::model::ModelError| e.to_string())
 }
 
-pub fn run(context: &Context, args: AddArgs) -> Result<ExitCode, CliError> {
+/// A whole id or a short one (`k7q2`); the journal resolves it once known.
+pub fn parse_id_or_short(text: &str) -> Result<String, String> {
+    if EntryId::is_short(text) {
+        return Ok(text.to_string());
+    }
+    parse_id(text).map(|id| id.to_string())
+}
+
+pub fn run(context: &Context, mut args: AddArgs) -> Result<ExitCode, CliError> {
     let quiet = args.quiet;
+    for fix in &mut args.fixes {
+        if EntryId::is_short(fix) {
+            *fix = context
+                .journal
+                .resolve_id(fix)
+                .map_err(|err| match CliError::from(err) {
+                    CliError::Usage(why) => CliError::Usage(format!("--fixes: {why}")),
+                    CliError::Runtime(why) => CliError::Runtime(format!("--fixes: {why}")),
+                })?
+                .to_string();
+        }
+    }
     let entry = input_from_args(args)
         .to_new_entry(context.today)
         .map_err(|problems| usage(&problems))?;

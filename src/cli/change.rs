@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::add::parse_id;
+use super::add::parse_id_or_short;
 use super::{CliError, Context};
 use crate::model::{EntryId, Kind, ModelError, PromiseStatus};
 use crate::sanitize;
@@ -13,16 +13,18 @@ use crate::store::DayFile;
 
 #[derive(Debug, Args)]
 pub struct IdArg {
-    /// The entry's id, as `list` shows it (e.g. 2026-11-18-k7q2).
-    #[arg(value_parser = parse_id)]
-    pub id: EntryId,
+    /// The entry's id, as `list` shows it (e.g. 2026-11-18-k7q2), or the
+    /// four characters after the date (k7q2) when no other entry has them.
+    #[arg(value_parser = parse_id_or_short)]
+    pub id: String,
 }
 
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
-    /// The entry's id, as `list` shows it (e.g. 2026-11-18-k7q2).
-    #[arg(value_parser = parse_id)]
-    pub id: EntryId,
+    /// The entry's id, as `list` shows it (e.g. 2026-11-18-k7q2), or the
+    /// four characters after the date (k7q2) when no other entry has them.
+    #[arg(value_parser = parse_id_or_short)]
+    pub id: String,
     /// Delete a screw-up even though fixes point to it (they will point nowhere).
     #[arg(long)]
     pub force: bool,
@@ -33,7 +35,8 @@ pub struct DeleteArgs {
 /// fixes pointing to it point to it again once they are back).
 pub fn delete(context: &Context, args: DeleteArgs) -> Result<ExitCode, CliError> {
     let journal = &context.journal;
-    let (entry, table_text) = journal.entry_text(&args.id)?;
+    let id = journal.resolve_id(&args.id)?;
+    let (entry, table_text) = journal.entry_text(&id)?;
     let fixes = fixes_of(context, &entry.id)?;
     if !fixes.is_empty() && !args.force {
         let names: Vec<String> = fixes
@@ -46,7 +49,7 @@ pub fn delete(context: &Context, args: DeleteArgs) -> Result<ExitCode, CliError>
             names.join(", ")
         )));
     }
-    let deleted = journal.delete(&args.id)?;
+    let deleted = journal.delete(&id)?;
     println!(
         "deleted {}  {}",
         deleted.entry.id,
@@ -75,8 +78,9 @@ pub fn set_status(
     args: IdArg,
     status: PromiseStatus,
 ) -> Result<ExitCode, CliError> {
+    let id = context.journal.resolve_id(&args.id)?;
     // The look-up and the change happen under the store's lock.
-    let entry = context.journal.modify(&args.id, |entry| {
+    let entry = context.journal.modify(&id, |entry| {
         if entry.kind != Kind::Promise {
             return Err(ModelError::Invalid(format!(
                 "{} is a {}, not a promise",
@@ -95,7 +99,8 @@ pub fn set_status(
 const HEADER_MARK: &str = "# jobjournal:";
 
 pub fn edit(context: &Context, args: IdArg) -> Result<ExitCode, CliError> {
-    let (entry, table_text) = context.journal.entry_text(&args.id)?;
+    let id = context.journal.resolve_id(&args.id)?;
+    let (entry, table_text) = context.journal.entry_text(&id)?;
     let header = format!(
         "{HEADER_MARK} editing {} of {}. Save and quit to apply; quit without saving to cancel.\n\
          {HEADER_MARK} comments and keys you add are kept. These two lines are removed.\n",

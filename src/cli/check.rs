@@ -45,6 +45,15 @@ pub fn run(context: &Context, args: CheckArgs) -> Result<ExitCode, CliError> {
             ));
         }
     }
+    // A fix naming an id the journal does not hold: deleted by hand, or mistyped.
+    for (fix, date, target) in &verified.links {
+        if !seen.contains_key(target) {
+            problems.push(format!(
+                "{}:1:1: the fix {fix} says it fixes {target}, which is not in the journal; correct or remove that id in its fixes",
+                sanitize::line(&journal.day_path(*date).display().to_string()),
+            ));
+        }
+    }
     problems.extend(
         journal
             .strays()?

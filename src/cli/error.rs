@@ -32,7 +32,11 @@ impl CliError {
 
 impl From<StoreError> for CliError {
     fn from(err: StoreError) -> CliError {
-        CliError::Runtime(err.to_string())
+        match err {
+            // The user must say which entry: a usage error.
+            StoreError::AmbiguousId { .. } => CliError::Usage(err.to_string()),
+            _ => CliError::Runtime(err.to_string()),
+        }
     }
 }
 

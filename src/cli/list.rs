@@ -5,9 +5,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::add::{parse_id, parse_kind};
+use super::add::{parse_id_or_short, parse_kind};
 use super::{CliError, Context, print};
-use crate::model::{Entry, EntryId, Kind, PromiseStatus};
+use crate::model::{Entry, Kind, PromiseStatus};
 use crate::store::{Loaded, Scan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,8 +54,9 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    #[arg(value_parser = parse_id)]
-    pub id: EntryId,
+    /// The entry's id, or the four characters after the date when unique.
+    #[arg(value_parser = parse_id_or_short)]
+    pub id: String,
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
 }
@@ -259,7 +260,8 @@ fn print_text(context: &Context, range: &Range, entries: &[Entry]) {
 }
 
 pub fn show(context: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
-    let entry = context.journal.find(&args.id)?;
+    let id = context.journal.resolve_id(&args.id)?;
+    let entry = context.journal.find(&id)?;
     match args.format {
         Format::Json => {
             println!(

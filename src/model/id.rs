@@ -35,6 +35,17 @@ impl EntryId {
         EntryId(format!("{}{}", date.format("%Y-%m-%d"), &self.0[10..]))
     }
 
+    /// Whether `text` has the form of a short id: the four characters
+    /// after the date (`k7q2`), which stand for the whole id when unique.
+    pub fn is_short(text: &str) -> bool {
+        text.len() == 4 && text.bytes().all(|b| ALPHABET.contains(&b))
+    }
+
+    /// The four characters after the date.
+    pub fn short(&self) -> &str {
+        &self.0[11..]
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

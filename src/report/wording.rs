@@ -141,10 +141,20 @@ pub fn direction(summary: &Summary) -> String {
         Direction::Worse => "worse than",
     };
     format!(
-        "{word} {weeks} ({} wins, {} screw-ups a week)",
-        tenths(summary.earlier_wins_tenths),
-        tenths(summary.earlier_screwups_tenths)
+        "{word} {weeks} ({}, {} a week)",
+        per_week(summary.earlier_wins_tenths, "win"),
+        per_week(summary.earlier_screwups_tenths, "screw-up")
     )
+}
+
+/// An average in tenths with its noun: `1 screw-up`, `1.4 screw-ups`, `0 wins`.
+fn per_week(tenths_of: u32, noun: &str) -> String {
+    let amount = tenths(tenths_of);
+    if tenths_of == 10 {
+        format!("{amount} {noun}")
+    } else {
+        format!("{amount} {noun}s")
+    }
 }
 
 fn tenths(n: u32) -> String {
@@ -189,6 +199,13 @@ pub fn concern(attention: &Attention) -> (&'static str, String) {
 mod tests {
     use super::*;
     use crate::report::test_entries::entry;
+
+    #[test]
+    fn an_average_of_exactly_one_is_singular() {
+        assert_eq!(per_week(10, "screw-up"), "1 screw-up");
+        assert_eq!(per_week(14, "screw-up"), "1.4 screw-ups");
+        assert_eq!(per_week(0, "win"), "0 wins");
+    }
 
     #[test]
     fn an_entry_carries_its_numbers() {

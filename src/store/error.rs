@@ -15,6 +15,18 @@ pub enum StoreError {
     Broken(Problem),
     #[error("no entry with id {0}")]
     NotFound(EntryId),
+    /// A short id no entry has.
+    #[error("no entry with id {0}")]
+    NoShortId(String),
+    /// A short id more than one entry has.
+    #[error(
+        "{short} is the short id of {}; give the whole id",
+        candidates.iter().map(EntryId::as_str).collect::<Vec<_>>().join(", ")
+    )]
+    AmbiguousId {
+        short: String,
+        candidates: Vec<EntryId>,
+    },
     #[error("{0}")]
     Invalid(#[from] ModelError),
     /// A link between entries that does not hold (a fix of a non-screw-up).

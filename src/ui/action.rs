@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, MouseEvent};
 use serde::Deserialize;
 
 use super::draft::Draft;
@@ -208,6 +208,8 @@ impl Command {
 pub enum Action {
     /// A key press, looked up in the keymap by the app (forms need the raw key).
     Key(KeyEvent),
+    /// A wheel turn or a click (the runner passes on no other mouse events).
+    Mouse(MouseEvent),
     /// A command without a key, for tests and internal use.
     Command(Command),
     /// The terminal's size, at start and on every resize: scrolling stops
@@ -226,7 +228,13 @@ pub enum Action {
     /// The whole journal, read in the background.
     JournalLoaded(Loaded),
     Added(Entry),
-    Updated(Entry),
+    /// An update from `base` to `asked` landed; `saved` is the entry as it
+    /// is now on disk (with what others saved meanwhile).
+    Updated {
+        base: Box<Entry>,
+        asked: Box<Entry>,
+        saved: Entry,
+    },
     Deleted(Box<DeletedEntry>),
     Restored(Entry),
     Exported(PathBuf),
@@ -249,7 +257,12 @@ pub enum Action {
 pub enum Effect {
     LoadWeek(Week),
     Add(Entry),
-    Update(Entry),
+    /// Saves the fields changed from `base` (the entry as the app had it
+    /// when the change began) to `entry`, leaving the rest as on disk.
+    Update {
+        base: Box<Entry>,
+        entry: Entry,
+    },
     Delete(EntryId),
     Restore(Box<DeletedEntry>),
     /// Writes `text` to `file_name` in the export dir; an existing file

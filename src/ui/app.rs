@@ -4,6 +4,7 @@
 
 mod capture;
 mod history;
+mod mouse;
 mod quick;
 mod reminders;
 mod views;
@@ -145,7 +146,6 @@ pub struct App {
     pub customer_selected: usize,
     /// The report or bullets as rendered for `TextKey`, or why not.
     rendered: Option<(TextKey, Result<String, String>)>,
-    pub quitting: bool,
     /// The terminal's (width, height), as last reported.
     pub size: (u16, u16),
 }
@@ -182,7 +182,6 @@ impl App {
             customers: OnceCell::new(),
             customer_selected: 0,
             rendered: None,
-            quitting: false,
             size: (80, 24),
         }
     }
@@ -300,6 +299,7 @@ impl App {
                     _ => Vec::new(),
                 }
             }
+            Action::Mouse(event) => self.mouse(event),
             Action::Command(command) => self.command(command),
             Action::Resize { width, height } => {
                 self.size = (width, height);
@@ -319,7 +319,7 @@ impl App {
                 }
             }
             Action::Added(entry) => self.added(entry),
-            Action::Updated(entry) => self.updated(entry),
+            Action::Updated { base, asked, saved } => self.updated(base, asked, saved),
             Action::Deleted(deleted) => self.deleted(*deleted),
             Action::Restored(entry) => {
                 self.info(format!("Restored \"{}\"", entry.title));
@@ -391,8 +391,8 @@ impl App {
         }
     }
 
+    /// The runner stops once it has run these, `Effect::Quit` last.
     fn quit(&mut self) -> Vec<Effect> {
-        self.quitting = true;
         let mut effects = self.shutdown();
         effects.push(Effect::Quit);
         effects
@@ -621,17 +621,44 @@ impl App {
         };
     }
 
-    /// Adds a saved entry to what is in memory.
+    /// Adds a saved entry to what is in memory. An entry kept on its day
+    /// is replaced where it stands, as the store rewrites it in place: put
+    /// last, it jumped to the end of its day until the watcher's re-read
+    /// put it back.
     fn insert(&mut self, entry: Entry) {
-        self.forget(&entry.id);
-        if self.week.contains(entry.date) {
+        let in_place = |entries: &mut Vec<Entry>, entry: &Entry| match entries
+            .iter_mut()
+            .find(|e| e.id == entry.id && e.date == entry.date)
+        {
+            Some(slot) => {
+                *slot = entry.clone();
+                true
+            }
+            None => false,
+        };
+        let kept_in_week = in_place(&mut self.week_entries, &entry);
+        let kept_in_all = match &mut self.all {
+            Some(all) => in_place(all, &entry),
+            None => true,
+        };
+        if kept_in_week && kept_in_all {
+            self.entries_changed();
+        } else {
+            self.forget(&entry.id);
+            self.show_in_week(&entry);
+            if let Some(all) = &mut self.all {
+                all.push(entry);
+            }
+        }
+        self.rerun_search();
+    }
+
+    /// Lists `entry` when it falls in the shown week and is not listed yet.
+    fn show_in_week(&mut self, entry: &Entry) {
+        if self.week.contains(entry.date) && !self.week_entries.iter().any(|e| e.id == entry.id) {
             self.week_entries.push(entry.clone());
             self.week_entries = sorted(std::mem::take(&mut self.week_entries));
         }
-        if let Some(all) = &mut self.all {
-            all.push(entry);
-        }
-        self.rerun_search();
     }
 
     fn forget(&mut self, id: &EntryId) {
@@ -654,6 +681,9 @@ impl App {
         }
         self.pending_select = Some(entry.id.clone());
         let effects = self.go_to_week(Week::containing(entry.date, self.settings.week_start));
+        // Before the journal is read the new week starts empty: the saved
+        // entry shows at once, not only when the week's read lands.
+        self.show_in_week(entry);
         self.select_id(Some(&entry.id));
         effects
     }

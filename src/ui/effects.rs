@@ -43,8 +43,12 @@ impl Effects {
                 Ok(saved) => Some(self.entry_saved(Action::Added(saved))),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },
-            Effect::Update(entry) => match self.journal.update(&entry) {
-                Ok(saved) => Some(self.entry_saved(Action::Updated(saved))),
+            Effect::Update { base, entry } => match self.journal.update_from(&base, &entry) {
+                Ok(saved) => Some(self.entry_saved(Action::Updated {
+                    base,
+                    asked: Box::new(entry),
+                    saved,
+                })),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },
             Effect::Delete(id) => match self.journal.delete(&id) {
@@ -299,6 +303,123 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(out.join("report-2026-W47.md").is_dir());
+    }
+
+    /// A journal on disk holding one open promise, an app showing it, and
+    /// the runner between them.
+    fn promise_on_disk(dir: &Path) -> (Journal, Effects, crate::ui::app::App, Entry) {
+        use crate::ui::app::tests::{app_with, entry};
+        let mut promise = entry(
+            "2026-11-18-z81t",
+            Kind::Promise,
+            "Send Birch the revised contract",
+        );
+        promise.due = NaiveDate::from_ymd_opt(2026, 11, 20);
+        let journal = Journal::new(dir.join("journal"));
+        journal
+            .add_with_ids(std::slice::from_ref(&promise))
+            .unwrap();
+        let effects = Effects::new(Journal::new(dir.join("journal")), dir.join("out"), None);
+        (journal, effects, app_with(vec![promise.clone()]), promise)
+    }
+
+    /// Runs what the app asked for and feeds the answers back.
+    fn run_all(app: &mut crate::ui::app::App, effects: &Effects, asked: Vec<Effect>) {
+        for effect in asked {
+            if let Some(action) = effects.run(effect) {
+                let more = app.update(action);
+                run_all(app, effects, more);
+            }
+        }
+    }
+
+    fn on_disk(journal: &Journal, id: &EntryId) -> Entry {
+        journal.entry_text(id).unwrap().0
+    }
+
+    #[test]
+    fn a_form_save_keeps_a_done_made_while_the_form_was_open() {
+        use crate::model::PromiseStatus;
+        use crate::ui::app::tests::{press, today, type_text};
+        let dir = tempfile::tempdir().unwrap();
+        let (journal, effects, mut app, promise) = promise_on_disk(dir.path());
+        press(&mut app, "enter");
+        type_text(&mut app, " today");
+        // `jobjournal done` in a shell while the form is open.
+        journal
+            .modify(&promise.id, |e| {
+                e.set_status(PromiseStatus::Kept, today());
+                Ok(())
+            })
+            .unwrap();
+        let asked = press(&mut app, "ctrl-s");
+        run_all(&mut app, &effects, asked);
+        let saved = on_disk(&journal, &promise.id);
+        assert_eq!(saved.title, "Send Birch the revised contract today");
+        assert_eq!(saved.status, Some(PromiseStatus::Kept));
+        assert_eq!(saved.closed, Some(today()));
+        assert!(app.form.is_none(), "{:?}", app.message);
+        // The app shows the entry as saved, status included.
+        assert_eq!(app.selected_entry().unwrap(), &saved);
+    }
+
+    #[test]
+    fn a_form_save_over_the_same_field_changed_on_disk_keeps_the_form_open() {
+        use crate::ui::app::tests::{press, type_text};
+        use crate::ui::form::FieldId;
+        let dir = tempfile::tempdir().unwrap();
+        let (journal, effects, mut app, promise) = promise_on_disk(dir.path());
+        press(&mut app, "enter");
+        type_text(&mut app, " today");
+        journal
+            .modify(&promise.id, |e| {
+                e.title = "Renamed in another window".into();
+                Ok(())
+            })
+            .unwrap();
+        let asked = press(&mut app, "ctrl-s");
+        run_all(&mut app, &effects, asked);
+        assert_eq!(
+            on_disk(&journal, &promise.id).title,
+            "Renamed in another window"
+        );
+        let form = app.form.as_ref().expect("the form stays open");
+        assert_eq!(
+            form.text(FieldId::Title),
+            "Send Birch the revised contract today"
+        );
+        let (_, message) = app.message.as_ref().unwrap();
+        assert!(message.contains("title changed"), "{message}");
+    }
+
+    #[test]
+    fn space_and_undo_keep_what_another_window_saved() {
+        use crate::model::PromiseStatus;
+        use crate::ui::app::tests::press;
+        let dir = tempfile::tempdir().unwrap();
+        let (journal, effects, mut app, promise) = promise_on_disk(dir.path());
+        let other = |title: &str| {
+            journal
+                .modify(&promise.id, |e| {
+                    e.title = title.into();
+                    Ok(())
+                })
+                .unwrap()
+        };
+        other("Retitled elsewhere");
+        let asked = press(&mut app, "space");
+        run_all(&mut app, &effects, asked);
+        let saved = on_disk(&journal, &promise.id);
+        assert_eq!(saved.status, Some(PromiseStatus::Kept));
+        assert_eq!(saved.title, "Retitled elsewhere");
+
+        other("Retitled again");
+        let asked = press(&mut app, "u");
+        run_all(&mut app, &effects, asked);
+        let undone = on_disk(&journal, &promise.id);
+        assert_eq!(undone.status, Some(PromiseStatus::Open));
+        assert_eq!(undone.closed, None);
+        assert_eq!(undone.title, "Retitled again");
     }
 
     fn note_draft() -> Draft {

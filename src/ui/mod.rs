@@ -9,6 +9,7 @@ pub mod effects;
 pub mod form;
 pub mod guide;
 pub mod keymap;
+pub mod layout;
 pub mod reports;
 pub mod search;
 pub mod theme;
@@ -22,7 +23,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::NaiveDate;
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
 use ratatui::DefaultTerminal;
 
 use self::action::{Action, Effect};
@@ -95,10 +98,13 @@ pub fn run_with_drafts_in(
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(err) => {
-            ratatui::restore();
+            restore_terminal();
             return Err(anyhow::Error::new(err).context("cannot set up the terminal"));
         }
     };
+    release_mouse_on_panic();
+    // Without the mouse the app still works: the keys do everything.
+    let _ = crossterm::execute!(stdout(), EnableMouseCapture);
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize {
             width: size.width,
@@ -106,8 +112,25 @@ pub fn run_with_drafts_in(
         });
     }
     let result = event_loop(&mut terminal, &mut app, &effects, &loader, &signal);
-    ratatui::restore();
+    restore_terminal();
     result
+}
+
+/// Gives the terminal back as it was: mouse reporting off (ratatui's own
+/// restore leaves it on, and the shell would then print escape codes for
+/// every click), cooked mode, the main screen. Every way out goes here.
+fn restore_terminal() {
+    let _ = crossterm::execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Chains to the hook `ratatui::try_init` installed, which restores the rest.
+fn release_mouse_on_panic() {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(stdout(), DisableMouseCapture);
+        hook(info);
+    }));
 }
 
 fn load_in_background(journal: Journal) -> Receiver<Action> {
@@ -145,7 +168,8 @@ fn event_loop(
     let mut last_tick = Instant::now();
     let mut dirty = true;
     let mut loading = true;
-    while !app.quitting {
+    let mut flow = Flow::Continue;
+    while flow == Flow::Continue {
         if dirty {
             reports::refresh(app);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
@@ -160,17 +184,28 @@ fn event_loop(
             let action = match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => Action::Key(key),
                 Event::Resize(width, height) => Action::Resize { width, height },
+                // Moves and drags would only redraw the same screen.
+                Event::Mouse(mouse)
+                    if matches!(
+                        mouse.kind,
+                        MouseEventKind::Down(_)
+                            | MouseEventKind::ScrollDown
+                            | MouseEventKind::ScrollUp
+                    ) =>
+                {
+                    Action::Mouse(mouse)
+                }
                 _ => continue,
             };
             let effects_due = app.update(action);
-            dispatch(app, effects, Some(terminal), effects_due);
+            flow = dispatch(app, effects, Some(terminal), effects_due);
             dirty = true;
         }
         if loading {
             match loader.try_recv() {
                 Ok(action) => {
                     let due = app.update(action);
-                    dispatch(app, effects, Some(terminal), due);
+                    flow = flow.max(dispatch(app, effects, Some(terminal), due));
                     loading = false;
                     dirty = true;
                 }
@@ -186,24 +221,34 @@ fn event_loop(
                 dirty = true;
             }
             dirty |= !due.is_empty();
-            dispatch(app, effects, Some(terminal), due);
+            flow = flow.max(dispatch(app, effects, Some(terminal), due));
         }
     }
     Ok(())
 }
 
+/// Whether the event loop goes on after the effects have run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Flow {
+    Continue,
+    Quit,
+}
+
 /// Runs effects, feeding each result back to the app, until none are left.
+/// `Effect::Quit` ends the loop once the rest (a draft to keep) has run: the
+/// app asks to stop like it asks for anything else, with no flag of its own.
 fn dispatch(
     app: &mut App,
     effects: &Effects,
     mut terminal: Option<&mut DefaultTerminal>,
     due: Vec<Effect>,
-) {
+) -> Flow {
+    let mut flow = Flow::Continue;
     let mut queue: std::collections::VecDeque<Effect> = due.into();
     while let Some(effect) = queue.pop_front() {
         let action = match effect {
             Effect::Quit => {
-                app.quitting = true;
+                flow = Flow::Quit;
                 None
             }
             Effect::Suspend => {
@@ -232,11 +277,12 @@ fn dispatch(
             queue.extend(app.update(Action::Failed(warning)));
         }
     }
+    flow
 }
 
 /// Gives the terminal back to the shell while `f` runs, then takes it again.
 fn with_terminal_released<T>(terminal: &mut DefaultTerminal, f: impl FnOnce() -> T) -> T {
-    ratatui::restore();
+    restore_terminal();
     let result = f();
     if let Err(err) = resume(terminal) {
         // Not fatal: the next draw retries; say why if it keeps failing.
@@ -257,7 +303,11 @@ fn suspend(terminal: &mut DefaultTerminal) {
 
 fn resume(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    crossterm::execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )?;
     terminal.clear()
 }
 
@@ -280,12 +330,53 @@ mod tests {
         let mut app = App::new(Settings::default(), KeyMap::default(), today);
         let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
         let entry = Entry::new(id, today, Kind::Note, "Saved all the same");
-        dispatch(&mut app, &effects, None, vec![Effect::Add(entry)]);
+        let flow = dispatch(&mut app, &effects, None, vec![Effect::Add(entry)]);
+        assert_eq!(flow, Flow::Continue);
         let (_, message) = app.message.clone().expect("a message");
         assert_eq!(
             message.matches("not committed to git").count(),
             1,
             "{message}"
+        );
+    }
+
+    #[test]
+    fn quit_stops_the_loop_after_the_draft_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        let effects = Effects::new(
+            Journal::new(dir.path().join("journal")),
+            dir.path().join("out"),
+            Some(state.clone()),
+        );
+        let today = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        let mut app = App::new(Settings::default(), KeyMap::default(), today);
+        let key = |k: &str| Action::Key(keymap::Key::parse(k).unwrap().event());
+        for k in ["a", "n", "H", "i"] {
+            let due = app.update(key(k));
+            assert_eq!(dispatch(&mut app, &effects, None, due), Flow::Continue);
+        }
+        let due = app.update(key("ctrl-c"));
+        assert_eq!(dispatch(&mut app, &effects, None, due), Flow::Quit);
+        fn json_files(dir: &std::path::Path) -> usize {
+            std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| {
+                    let path = e.path();
+                    if path.is_dir() {
+                        json_files(&path)
+                    } else {
+                        usize::from(path.extension().is_some_and(|x| x == "json"))
+                    }
+                })
+                .sum()
+        }
+        assert_eq!(
+            json_files(&state),
+            1,
+            "the open form was kept before stopping"
         );
     }
 }

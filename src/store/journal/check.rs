@@ -21,6 +21,8 @@ pub struct Verified {
     /// How many day files were read.
     pub files: usize,
     pub ids: Vec<(EntryId, NaiveDate)>,
+    /// Each fix's links: the fix, its day, and the id it says it fixes.
+    pub links: Vec<(EntryId, NaiveDate, EntryId)>,
     pub problems: Vec<Problem>,
 }
 
@@ -75,9 +77,18 @@ impl Journal {
     /// only what `check` needs: each entry's id and day, and the problems.
     pub fn verify_all(&self) -> Result<Verified, StoreError> {
         let ids = Mutex::new(Vec::new());
+        let links = Mutex::new(Vec::new());
         let note_id = |entry: &Entry| {
             let mut ids = ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             ids.push((entry.id.clone(), entry.date));
+            if !entry.fixes.is_empty() {
+                let mut links = links
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                for target in &entry.fixes {
+                    links.push((entry.id.clone(), entry.date, target.clone()));
+                }
+            }
             false
         };
         let scan = Scan {
@@ -104,9 +115,14 @@ impl Journal {
             }
         }
         ids.sort_by_key(|(_, date)| *date);
+        let mut links = links
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        links.sort();
         Ok(Verified {
             files: file_count,
             ids,
+            links,
             problems: loaded.problems,
         })
     }

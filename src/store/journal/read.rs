@@ -203,6 +203,41 @@ impl Journal {
         ))
     }
 
+    /// The id `text` names: a whole id as it is, or a short id (the four
+    /// characters after the date) when exactly one entry has it. Only ids
+    /// are looked at; no entry is kept.
+    pub fn resolve_id(&self, text: &str) -> Result<EntryId, StoreError> {
+        if let Ok(id) = text.parse::<EntryId>() {
+            return Ok(id);
+        }
+        if !EntryId::is_short(text) {
+            return Err(crate::model::ModelError::Id(text.to_string()).into());
+        }
+        let found = std::sync::Mutex::new(Vec::new());
+        let note = |entry: &Entry| {
+            if entry.id.short() == text {
+                let mut found = found.lock().unwrap_or_else(|p| p.into_inner());
+                found.push(entry.id.clone());
+            }
+            false
+        };
+        self.scan(&Scan {
+            keep: &note,
+            needle: None,
+        })?;
+        let mut found = found.into_inner().unwrap_or_else(|p| p.into_inner());
+        found.sort();
+        found.dedup();
+        match found.len() {
+            0 => Err(StoreError::NoShortId(text.to_string())),
+            1 => Ok(found.remove(0)),
+            _ => Err(StoreError::AmbiguousId {
+                short: text.to_string(),
+                candidates: found,
+            }),
+        }
+    }
+
     /// Finds an entry by id: in the file its id names, else anywhere (it may
     /// have been moved to another day).
     pub fn find(&self, id: &EntryId) -> Result<Entry, StoreError> {

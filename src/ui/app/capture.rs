@@ -81,8 +81,17 @@ impl App {
             Command::NextField => form.next_field(),
             Command::PrevField => form.prev_field(),
             Command::Save => match form.to_entry() {
-                Ok(entry) if form.original.is_some() => return vec![Effect::Update(entry)],
-                Ok(entry) => return vec![Effect::Add(entry)],
+                Ok(entry) => {
+                    return vec![match &form.original {
+                        // Only what this form changed is saved: a `done` or
+                        // another window's save made meanwhile stays.
+                        Some(base) => Effect::Update {
+                            base: Box::new(base.clone()),
+                            entry,
+                        },
+                        None => Effect::Add(entry),
+                    }];
+                }
                 Err(message) => {
                     self.message = Some((Level::Error, format!("Cannot save yet: {message}")))
                 }
@@ -154,21 +163,23 @@ impl App {
         self.finish_save(entry)
     }
 
-    pub(super) fn updated(&mut self, entry: Entry) -> Vec<Effect> {
-        let before = self.known().iter().find(|e| e.id == entry.id).cloned();
+    /// `entry` (as saved) landed as the change from `base` to `asked`.
+    pub(super) fn updated(
+        &mut self,
+        base: Box<Entry>,
+        asked: Box<Entry>,
+        entry: Entry,
+    ) -> Vec<Effect> {
         let hint = if self.undoing {
             " (undone)".to_string()
         } else {
             self.undo_hint()
         };
         self.info(format!("Saved \"{}\"{hint}", entry.title));
-        if let Some(before) = before {
-            self.remember(Step::Updated {
-                before: Box::new(before),
-            });
-        } else {
-            self.undoing = false;
-        }
+        self.remember(Step::Updated {
+            before: base,
+            after: asked,
+        });
         self.finish_save(entry)
     }
 

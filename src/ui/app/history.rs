@@ -12,8 +12,13 @@ use crate::ui::action::Effect;
 pub enum Step {
     /// An entry was added: delete it.
     Added { id: EntryId },
-    /// An entry was changed (edit or status): write it back as it was.
-    Updated { before: Box<Entry> },
+    /// An entry was changed (edit or status) from `before` to `after`: put
+    /// back the fields that change touched, and only those, so what another
+    /// window saved since stays.
+    Updated {
+        before: Box<Entry>,
+        after: Box<Entry>,
+    },
     /// An entry was deleted: put it back where it was in its file.
     Deleted(Box<DeletedEntry>),
 }
@@ -43,7 +48,10 @@ impl App {
         self.undoing = true;
         match step {
             Step::Added { id } => vec![Effect::Delete(id)],
-            Step::Updated { before } => vec![Effect::Update(*before)],
+            Step::Updated { before, after } => vec![Effect::Update {
+                base: after,
+                entry: *before,
+            }],
             Step::Deleted(deleted) => vec![Effect::Restore(deleted)],
         }
     }

@@ -97,6 +97,9 @@ impl App {
         };
         // Records `closed` (today) when it is kept or missed, none when open.
         changed.set_status(next, self.today);
-        vec![Effect::Update(changed)]
+        vec![Effect::Update {
+            base: Box::new(entry.clone()),
+            entry: changed,
+        }]
     }
 }

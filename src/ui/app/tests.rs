@@ -114,6 +114,28 @@ pub(crate) fn app_with(entries: Vec<Entry>) -> App {
     app
 }
 
+/// What the runner answers when an `Effect::Update` lands on a journal
+/// nobody else changed.
+pub(crate) fn landed(effect: &Effect) -> Action {
+    let Effect::Update { base, entry } = effect else {
+        panic!("not an update: {effect:?}")
+    };
+    Action::Updated {
+        base: base.clone(),
+        asked: Box::new(entry.clone()),
+        saved: entry.clone(),
+    }
+}
+
+/// `entry` saved over the app's copy of it.
+fn saved_over(app: &App, entry: Entry) -> Action {
+    let base = app.known().iter().find(|e| e.id == entry.id).unwrap();
+    landed(&Effect::Update {
+        base: Box::new(base.clone()),
+        entry,
+    })
+}
+
 pub(crate) fn press(app: &mut App, key: &str) -> Vec<Effect> {
     app.update(Action::Key(Key::parse(key).unwrap().event()))
 }
@@ -407,13 +429,13 @@ fn edit_opens_the_same_form_and_updates_in_place() {
     press(&mut app, "e");
     type_text(&mut app, " (again)");
     let effects = press(&mut app, "ctrl-s");
-    let [Effect::Update(updated)] = effects.as_slice() else {
+    let [Effect::Update { entry: updated, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(updated.id.as_str(), "2026-11-16-k7q2");
     assert_eq!(updated.title, "Sent Acme the October invoice twice (again)");
     assert_eq!(updated.details, sample()[0].details);
-    app.update(Action::Updated(updated.clone()));
+    app.update(landed(&effects[0]));
     assert_eq!(app.selected_entry().unwrap().title, updated.title);
     assert_eq!(app.week_entries.len(), 7);
 }
@@ -550,7 +572,6 @@ fn drafts_are_autosaved_kept_on_quit_and_offered_back() {
         matches!(effects.as_slice(), [Effect::SaveDraft(_), Effect::Quit]),
         "{effects:?}"
     );
-    assert!(app.quitting);
 
     let mut next = app_with(sample());
     next.update(Action::DraftFound(draft.clone()));
@@ -725,7 +746,7 @@ fn a_draft_of_an_older_edit_waits_for_the_whole_journal() {
     }));
     assert_eq!(app.mode, Mode::Form);
     let effects = press(&mut app, "ctrl-s");
-    let [Effect::Update(entry)] = effects.as_slice() else {
+    let [Effect::Update { entry, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(entry.id.as_str(), "2026-10-01-0ld2");
@@ -968,7 +989,8 @@ fn reminders_name_overdue_promises_and_open_screwups_and_bang_visits_them() {
         .unwrap()
         .clone();
     kept.status = Some(PromiseStatus::Kept);
-    app.update(Action::Updated(kept));
+    let action = saved_over(&app, kept);
+    app.update(action);
     assert!(app.reminders().overdue.is_empty());
 }
 
@@ -981,13 +1003,13 @@ fn space_on_a_promise_cycles_open_kept_missed_open() {
     let mut statuses = Vec::new();
     for _ in 0..3 {
         let effects = press(&mut app, "space");
-        let [Effect::Update(entry)] = effects.as_slice() else {
+        let [Effect::Update { entry, .. }] = effects.as_slice() else {
             panic!("{effects:?}");
         };
         statuses.push(entry.status);
         let closed = entry.status != Some(PromiseStatus::Open);
         assert_eq!(entry.closed, closed.then_some(today()));
-        app.update(Action::Updated(entry.clone()));
+        app.update(landed(&effects[0]));
     }
     assert_eq!(
         statuses,
@@ -1028,7 +1050,8 @@ fn u_undoes_adds_edits_and_status_changes_newest_first() {
         .clone();
     let mut edited = before.clone();
     edited.title = "Monthly close a day early".into();
-    app.update(Action::Updated(edited.clone()));
+    let action = saved_over(&app, edited.clone());
+    app.update(action);
     // A status change.
     let promise = app
         .known()
@@ -1038,21 +1061,28 @@ fn u_undoes_adds_edits_and_status_changes_newest_first() {
         .clone();
     let mut kept = promise.clone();
     kept.status = Some(PromiseStatus::Kept);
-    app.update(Action::Updated(kept));
+    let action = saved_over(&app, kept);
+    app.update(action);
 
     // Newest first: the status, then the edit, then the add.
     let effects = press(&mut app, "u");
-    let [Effect::Update(back)] = effects.as_slice() else {
+    let [Effect::Update { base, entry: back }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    assert_eq!(back, &promise);
-    app.update(Action::Updated(back.clone()));
+    assert_eq!(*back, promise);
+    assert_eq!(
+        base.status,
+        Some(PromiseStatus::Kept),
+        "only the status is put back"
+    );
+    app.update(landed(&effects[0]));
     let effects = press(&mut app, "u");
-    let [Effect::Update(back)] = effects.as_slice() else {
+    let [Effect::Update { base, entry: back }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    assert_eq!(back, &before);
-    app.update(Action::Updated(back.clone()));
+    assert_eq!(*back, before);
+    assert_eq!(**base, edited);
+    app.update(landed(&effects[0]));
     let effects = press(&mut app, "u");
     assert!(
         matches!(effects.as_slice(), [Effect::Delete(id)] if *id == added.id),
@@ -1110,9 +1140,9 @@ fn c_lists_customers_and_enter_filters_the_list_to_one_until_esc() {
     assert_eq!(app.mode, Mode::Week);
     press(&mut app, "c");
     assert_eq!(app.customer_selected, 0, "reopened at the top");
-    press(&mut app, "q");
+    let effects = press(&mut app, "q");
     assert_eq!(app.mode, Mode::Week, "q leaves the view, not the app");
-    assert!(!app.quitting);
+    assert!(effects.is_empty(), "{effects:?}");
 }
 
 #[test]
@@ -1128,4 +1158,141 @@ fn the_customers_view_follows_changes_to_the_journal() {
         .map(|l| l.name.as_str())
         .collect();
     assert_eq!(names, ["Acme Corp", "Birch Ltd", "Cedar Inc"]);
+}
+
+fn mouse(app: &mut App, kind: crossterm::event::MouseEventKind, column: u16, row: u16) {
+    app.update(Action::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+#[test]
+fn the_wheel_moves_through_the_list_and_scrolls_the_report() {
+    use crossterm::event::MouseEventKind::{ScrollDown, ScrollUp};
+    let mut app = app_with(sample());
+    mouse(&mut app, ScrollDown, 10, 10);
+    mouse(&mut app, ScrollDown, 10, 10);
+    assert_eq!(app.selected, 2);
+    mouse(&mut app, ScrollUp, 10, 10);
+    assert_eq!(app.selected, 1);
+    press(&mut app, "?");
+    mouse(&mut app, ScrollDown, 10, 10);
+    assert_eq!(app.scroll, 3, "three lines a step");
+    mouse(&mut app, ScrollUp, 10, 10);
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn a_click_on_an_entry_selects_it_and_elsewhere_does_nothing() {
+    use crossterm::event::{MouseButton, MouseEventKind::Down};
+    let mut app = app_with(sample());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    // Header 2, reminder line 1, border 1, then from row 4: Mon, its
+    // entry, Tue, its entry, Wed, the quote, the promise.
+    mouse(&mut app, Down(MouseButton::Left), 6, 10);
+    assert_eq!(
+        app.selected_entry().unwrap().title,
+        "Send Birch the revised contract"
+    );
+    mouse(&mut app, Down(MouseButton::Left), 6, 4);
+    assert_eq!(app.selected, 3, "a day's heading selects nothing");
+    mouse(&mut app, Down(MouseButton::Right), 6, 5);
+    assert_eq!(app.selected, 3, "only the left button");
+    press(&mut app, "d");
+    mouse(&mut app, Down(MouseButton::Left), 6, 5);
+    assert_eq!(app.selected, 3, "not under a question");
+}
+
+#[test]
+fn week_keys_do_nothing_on_the_bullets_which_cover_a_year() {
+    let mut app = app_with(sample());
+    let week = app.week;
+    press(&mut app, "b");
+    assert!(press(&mut app, "]").is_empty());
+    press(&mut app, "[");
+    assert_eq!(app.week, week);
+    press(&mut app, "r");
+    assert!(
+        !press(&mut app, "]").is_empty(),
+        "the report does change week"
+    );
+}
+
+fn titles(app: &App) -> Vec<String> {
+    app.visible().iter().map(|e| e.title.clone()).collect()
+}
+
+#[test]
+fn an_edited_row_keeps_its_place_and_the_re_read_moves_nothing() {
+    let mut app = app_with(sample());
+    let before = titles(&app);
+    // Wednesday's first entry, with two more after it in the file.
+    let mut quote = app.week_entries[2].clone();
+    quote.title = "Quote for Birch Ltd sent within the hour".into();
+    let action = saved_over(&app, quote.clone());
+    app.update(action);
+    let mut expected = before.clone();
+    expected[2] = quote.title.clone();
+    assert_eq!(titles(&app), expected, "the frame right after the save");
+    assert_eq!(app.selected, 2);
+    // The watcher then re-reads the week in file order: nothing moves.
+    let mut on_disk = app.week_entries.clone();
+    on_disk.sort_by_key(|e| e.date);
+    app.update(Action::WeekLoaded {
+        week: app.week,
+        loaded: Loaded {
+            entries: on_disk,
+            problems: Vec::new(),
+        },
+    });
+    assert_eq!(titles(&app), expected);
+    assert_eq!(app.selected, 2);
+}
+
+#[test]
+fn an_entry_moved_to_another_week_shows_there_before_that_week_is_read() {
+    // The whole journal is still loading: only this week is in memory.
+    let mut app = App::new(Settings::default(), KeyMap::default(), today());
+    let week = app.week;
+    let in_week: Vec<Entry> = sample()
+        .into_iter()
+        .filter(|e| week.contains(e.date))
+        .collect();
+    app.update(Action::WeekLoaded {
+        week,
+        loaded: Loaded {
+            entries: in_week,
+            problems: Vec::new(),
+        },
+    });
+    let mut moved = app.week_entries[0].clone();
+    moved.date = day(25);
+    let action = saved_over(&app, moved.clone());
+    let effects = app.update(action);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadWeek(w) if w.contains(day(25))))
+    );
+    assert_eq!(titles(&app), vec![moved.title.clone()], "no empty frame");
+    assert_eq!(app.selected_entry().map(|e| &e.id), Some(&moved.id));
+}
+
+#[test]
+fn the_wheel_moves_the_customers_selection() {
+    use crossterm::event::MouseEventKind::{ScrollDown, ScrollUp};
+    let mut app = app_with(sample());
+    press(&mut app, "c");
+    mouse(&mut app, ScrollDown, 10, 10);
+    assert_eq!((app.mode, app.customer_selected), (Mode::Customers, 1));
+    mouse(&mut app, ScrollDown, 10, 10);
+    assert_eq!(app.customer_selected, 1, "stops at the last");
+    mouse(&mut app, ScrollUp, 10, 10);
+    assert_eq!(app.customer_selected, 0);
 }

@@ -36,13 +36,13 @@ impl App {
             Command::PageUp => self.scroll = self.scroll.saturating_sub(10),
             Command::First => self.scroll = 0,
             Command::Last => self.scroll = self.max_scroll(),
-            Command::PrevWeek if self.mode != Mode::Help => {
+            Command::PrevWeek if self.changes_week() => {
                 return self.go_to_week(self.week.prev());
             }
-            Command::NextWeek if self.mode != Mode::Help => {
+            Command::NextWeek if self.changes_week() => {
                 return self.go_to_week(self.week.next());
             }
-            Command::ThisWeek if self.mode != Mode::Help => {
+            Command::ThisWeek if self.changes_week() => {
                 let this = crate::model::Week::containing(self.today, self.settings.week_start);
                 return self.go_to_week(this);
             }
@@ -101,6 +101,12 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// The report and the stats are of a week; the bullets cover the last
+    /// 12 months whatever the week, and the help has none.
+    fn changes_week(&self) -> bool {
+        matches!(self.mode, Mode::Report | Mode::Stats)
     }
 
     fn export(&mut self) -> Vec<Effect> {

@@ -10,32 +10,30 @@ mod week;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::action::Command;
 use super::app::{App, Level, Mode, Question};
 use super::keymap::Screen;
+use super::layout;
 use super::theme;
 use crate::sanitize;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let problems = self.problems();
-        let remind = matches!(
-            self.mode,
-            Mode::Week | Mode::Search | Mode::Picker | Mode::Quick
-        ) && !self.reminders().is_empty();
-        let [header, reminders, banner, body, message, footer] = area.layout(&Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Length(u16::from(remind)),
-            Constraint::Length(if problems.is_empty() { 0 } else { 1 }),
-            Constraint::Fill(1),
-            Constraint::Length(if self.message.is_some() { 1 } else { 0 }),
-            Constraint::Length(1),
-        ]));
+        let layout::Areas {
+            header,
+            reminders,
+            banner,
+            body,
+            message,
+            footer,
+        } = layout::areas(self, area);
         week::header(self, header, buf);
-        if remind {
+        if layout::shows_reminders(self) {
             week::reminder_line(self, reminders.width).render(reminders, buf);
         }
         if let Some(first) = problems.first() {
@@ -118,11 +116,24 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
             Command::MoveUp,
             Command::Back,
         ],
-        (Screen::View, Mode::Report | Mode::Bullets) => &[
+        // What view_command does on each: the bullets cover the last 12
+        // months whatever the week; the stats do not scroll or export.
+        (Screen::View, Mode::Report) => &[
             Command::Export,
             Command::MoveDown,
+            Command::MoveUp,
             Command::PrevWeek,
             Command::NextWeek,
+            Command::Bullets,
+            Command::Stats,
+            Command::Help,
+            Command::Back,
+        ],
+        (Screen::View, Mode::Bullets) => &[
+            Command::Export,
+            Command::MoveDown,
+            Command::MoveUp,
+            Command::Report,
             Command::Stats,
             Command::Help,
             Command::Back,
@@ -133,6 +144,7 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
             Command::ThisWeek,
             Command::Report,
             Command::Bullets,
+            Command::Help,
             Command::Back,
         ],
         (Screen::View, Mode::Customers) => &[
@@ -142,9 +154,22 @@ fn footer_hints(app: &App, width: u16) -> Line<'static> {
             Command::Help,
             Command::Back,
         ],
-        (Screen::View, _) => &[Command::MoveDown, Command::MoveUp, Command::Back],
+        (Screen::View, _) => &[
+            Command::MoveDown,
+            Command::MoveUp,
+            Command::Report,
+            Command::Bullets,
+            Command::Stats,
+            Command::Back,
+        ],
     };
-    let hints = app.keymap.hints(screen, commands);
+    let mut hints = app.keymap.hints(screen, commands);
+    if screen == Screen::Form {
+        // Enter is the form's own key, not the keymap's (see App::form_input).
+        let multiline = app.form.as_ref().is_some_and(|f| f.focus.is_multiline());
+        let does = if multiline { "new line" } else { "save" };
+        hints.insert(0, ("Enter".to_string(), does));
+    }
     // Too narrow: the last two (help, quit) always show; the others are
     // taken in order while they fit, so a short one may follow a long one
     // that did not.

@@ -7,7 +7,7 @@ use ratatui::backend::TestBackend;
 
 use crate::model::Kind;
 use crate::store::{Loaded, Problem};
-use crate::ui::action::Action;
+use crate::ui::action::{Action, Effect};
 use crate::ui::app::tests::{app_with, press, sample, today, type_text};
 use crate::ui::app::{App, Settings};
 use crate::ui::form::FieldId;
@@ -369,8 +369,7 @@ mod fuzz {
         fn any_keys_keep_the_app_drawable(keys in proptest::collection::vec(0..KEYS.len(), 1..60)) {
             let mut app = populated();
             for key in keys {
-                press(&mut app, KEYS[key]);
-                if app.quitting {
+                if press(&mut app, KEYS[key]).iter().any(|e| matches!(e, Effect::Quit)) {
                     break;
                 }
                 draw(&mut app, 80, 24);
@@ -429,4 +428,59 @@ fn deleting_a_fixed_screwup_names_the_fix() {
     let mut app = populated();
     press(&mut app, "d");
     snap("delete_fixed_screwup", &mut app);
+}
+
+/// The last line of the screen at 120 columns, where every hint fits.
+fn footer(app: &mut App) -> String {
+    let screen = draw(app, 120, 40);
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - 1]
+        .trim_matches('"')
+        .trim_end()
+        .to_string()
+}
+
+#[test]
+fn each_views_footer_offers_the_keys_that_work_there() {
+    let mut app = populated();
+    press(&mut app, "b");
+    assert_eq!(
+        footer(&mut app),
+        "x export  j down  k up  r report  s stats  ? help  Esc back"
+    );
+    press(&mut app, "r");
+    assert_eq!(
+        footer(&mut app),
+        "x export  j down  k up  [ prev week  ] next week  b bullets  s stats  ? help  Esc back"
+    );
+    press(&mut app, "s");
+    assert_eq!(
+        footer(&mut app),
+        "[ prev week  ] next week  t this week  r report  b bullets  ? help  Esc back"
+    );
+    press(&mut app, "?");
+    assert_eq!(
+        footer(&mut app),
+        "j down  k up  r report  b bullets  s stats  Esc back"
+    );
+}
+
+#[test]
+fn the_forms_footer_says_what_enter_does_in_the_field() {
+    let mut app = populated();
+    press(&mut app, "a");
+    press(&mut app, "n");
+    assert!(
+        footer(&mut app).starts_with("Enter save  Ctrl-S save"),
+        "{}",
+        footer(&mut app)
+    );
+    while app.form.as_ref().unwrap().focus != FieldId::Details {
+        press(&mut app, "tab");
+    }
+    assert!(
+        footer(&mut app).starts_with("Enter new line  Ctrl-S save"),
+        "{}",
+        footer(&mut app)
+    );
 }

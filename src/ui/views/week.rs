@@ -16,10 +16,8 @@ use crate::sanitize;
 use crate::ui::action::Command;
 use crate::ui::app::{App, Mode, QuickLine};
 use crate::ui::keymap::Screen;
+use crate::ui::layout::{self, Row};
 use crate::ui::search::{Hit, Part};
-
-/// Wide enough for the list and the detail side by side.
-const SIDE_BY_SIDE: u16 = 100;
 
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let week = app.week;
@@ -81,68 +79,37 @@ fn plural(kind: Kind, n: usize) -> &'static str {
 }
 
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
-    let area = match (&app.search, app.mode, app.filtering) {
-        (Some(search), Mode::Search, _) | (Some(search), _, true) => {
-            let [bar, rest] = area.layout(&Layout::vertical([
-                Constraint::Length(3),
-                Constraint::Fill(1),
-            ]));
-            let title = if app.all.is_none() {
-                " Search (this week; the rest is loading…) "
-            } else {
-                " Search all entries "
-            };
-            let border = if app.mode == Mode::Search {
-                theme::FOCUS
-            } else {
-                theme::DIM
-            };
-            let block = Block::bordered().title(title).border_style(border);
-            let inner = block.inner(bar);
-            block.render(bar, buf);
-            if app.mode == Mode::Search {
-                search.query.render(inner, buf);
-            } else {
-                Line::from(sanitize::line(&search.text())).render(inner, buf);
-            }
-            rest
+    let parts = layout::body(app, area);
+    if let (Some(bar), Some(search)) = (parts.search_bar, &app.search) {
+        let title = if app.all.is_none() {
+            " Search (this week; the rest is loading…) "
+        } else {
+            " Search all entries "
+        };
+        let border = if app.mode == Mode::Search {
+            theme::FOCUS
+        } else {
+            theme::DIM
+        };
+        let block = Block::bordered().title(title).border_style(border);
+        let inner = block.inner(bar);
+        block.render(bar, buf);
+        if app.mode == Mode::Search {
+            search.query.render(inner, buf);
+        } else {
+            Line::from(sanitize::line(&search.text())).render(inner, buf);
         }
-        _ => area,
-    };
-    let area = match &app.quick {
-        Some(line) if app.mode == Mode::Quick => {
-            let [bar, rest] = area.layout(&Layout::vertical([
-                Constraint::Length(3),
-                Constraint::Fill(1),
-            ]));
-            quick_bar(app, line, bar, buf);
-            rest
-        }
-        _ => area,
-    };
-    if app.visible().is_empty() && app.hits().is_none() {
-        // Nothing to detail: the hint gets the whole screen.
-        list(app, area, buf);
-        return;
     }
-    let (list_area, detail_area) = if area.width >= SIDE_BY_SIDE {
-        let [l, d] = area.layout(&Layout::horizontal([
-            Constraint::Percentage(45),
-            Constraint::Percentage(55),
-        ]));
-        (l, d)
-    } else {
-        let [l, d] = area.layout(&Layout::vertical([
-            Constraint::Percentage(55),
-            Constraint::Percentage(45),
-        ]));
-        (l, d)
-    };
+    if let (Some(bar), Some(line)) = (parts.quick_bar, &app.quick) {
+        quick_bar(app, line, bar, buf);
+    }
     match app.hits() {
-        Some(hits) => results(app, hits, list_area, buf),
-        None => list(app, list_area, buf),
+        Some(hits) => results(app, hits, parts.list, buf),
+        None => list(app, parts.list, buf),
     }
-    detail(app, detail_area, buf);
+    if let Some(detail_area) = parts.detail {
+        detail(app, detail_area, buf);
+    }
 }
 
 /// `⚑ overdue: Send Birch the contract (due Fri 20 Nov) +1 · 3 open screw-ups · ! go`
@@ -273,33 +240,35 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let fixed = app.fixed_ids();
-    let mut items = Vec::new();
-    let mut selected_row = None;
-    let mut day = None;
-    for (index, entry) in app.week_entries.iter().enumerate() {
-        if day != Some(entry.date) {
-            day = Some(entry.date);
-            let mut spans = vec![Span::styled(
-                entry.date.format("%a %-d %b").to_string(),
-                theme::DAY,
-            )];
-            if entry.date == app.today {
-                spans.push(Span::styled(" · today", theme::DIM));
+    let rows = layout::week_rows(&app.week_entries);
+    let selected_row = rows.iter().position(|r| *r == Row::Entry(app.selected));
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|row| match *row {
+            Row::Day(date) => {
+                let mut spans = vec![Span::styled(
+                    date.format("%a %-d %b").to_string(),
+                    theme::DAY,
+                )];
+                if date == app.today {
+                    spans.push(Span::styled(" · today", theme::DIM));
+                }
+                ListItem::new(Line::from(spans))
             }
-            items.push(ListItem::new(Line::from(spans)));
-        }
-        if index == app.selected {
-            selected_row = Some(items.len());
-        }
-        items.push(ListItem::new(entry_line(
-            app,
-            fixed,
-            entry,
-            &[],
-            usize::from(area.width.saturating_sub(2)),
-        )));
-    }
-    let mut state = ListState::default().with_selected(selected_row);
+            Row::Entry(index) => ListItem::new(entry_line(
+                app,
+                fixed,
+                &app.week_entries[index],
+                &[],
+                usize::from(area.width.saturating_sub(2)),
+            )),
+        })
+        .collect();
+    // The same first line a click is mapped with.
+    let offset = layout::list_offset(selected_row, usize::from(area.height.saturating_sub(2)));
+    let mut state = ListState::default()
+        .with_selected(selected_row)
+        .with_offset(offset);
     StatefulWidget::render(
         List::new(items)
             .block(block)
