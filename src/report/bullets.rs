@@ -255,21 +255,58 @@ fn own_bullet(entry: &Entry) -> Option<&str> {
 /// hours, reach or adoption) rather than only undoing a screw-up, and an
 /// outcome unless `without_outcome` allows none.
 fn eligible(entry: &Entry, without_outcome: bool) -> bool {
-    let impact = Impact::of(entry);
-    let kind_ok = match entry.kind {
-        Kind::Screwup => false,
-        Kind::Promise => entry.promise_status() == Some(PromiseStatus::Kept),
+    makes_bullet(entry, without_outcome).is_ok()
+}
+
+/// Why an entry makes no bullet of its own (see [`no_bullet`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoBullet {
+    /// A screw-up counts only in the reliability bullet.
+    Screwup,
+    /// A promise makes one once it is kept.
+    PromiseOpen,
+    PromiseMissed,
+    /// A fix that only undoes a screw-up counts in the reliability bullet.
+    OnlyUndoes,
+    /// Nothing to show: no money, hours, reach, adoption (or, for an
+    /// exceeded entry, expected and delivered).
+    NoOutcome,
+}
+
+/// Why `entry` makes no bullet on its own, by the same rule [`preview`]
+/// follows; `None` when it makes one.
+pub fn no_bullet(entry: &Entry) -> Option<NoBullet> {
+    if own_bullet(entry).is_some() {
+        return None;
+    }
+    makes_bullet(entry, false).err()
+}
+
+fn makes_bullet(entry: &Entry, without_outcome: bool) -> Result<(), NoBullet> {
+    match entry.kind {
+        Kind::Screwup => return Err(NoBullet::Screwup),
+        Kind::Promise => match entry.promise_status() {
+            Some(PromiseStatus::Kept) => {}
+            Some(PromiseStatus::Missed) => return Err(NoBullet::PromiseMissed),
+            _ => return Err(NoBullet::PromiseOpen),
+        },
         Kind::Fix => {
             let lasting = entry.cost_saved.is_some_and(|m| m.cents() > 0)
                 || entry.hours_saved.is_some_and(|h| h > 0.0)
                 || entry.reach.is_some_and(|r| r > 0)
                 || !entry.adopted_by.is_empty();
-            lasting || entry.fixes.is_empty()
+            if !lasting && !entry.fixes.is_empty() {
+                return Err(NoBullet::OnlyUndoes);
+            }
         }
-        Kind::Exceeded | Kind::Met | Kind::Note => true,
-    };
+        Kind::Exceeded | Kind::Met | Kind::Note => {}
+    }
     let beat_expectation = entry.expected.is_some() && entry.delivered.is_some();
-    kind_ok && (impact.is_outcome() || beat_expectation || without_outcome)
+    if Impact::of(entry).is_outcome() || beat_expectation || without_outcome {
+        Ok(())
+    } else {
+        Err(NoBullet::NoOutcome)
+    }
 }
 
 /// Each entry's bullet, entries whose titles say the same thing rolled up
@@ -486,6 +523,53 @@ mod tests {
                 "Shared the checklist, adopted by a, b and c"
             ]
         );
+    }
+
+    #[test]
+    fn no_bullet_names_the_reason_exactly_when_preview_makes_none() {
+        let currency = Currency::default();
+        let mut kept = entry("2026-11-02-aaaa", Kind::Promise, "Sent the contract");
+        kept.set_status(PromiseStatus::Kept, kept.date);
+        let mut kept_with_money = kept.clone();
+        kept_with_money.revenue = Some(Money(500_000));
+        let mut missed = kept.clone();
+        missed.set_status(PromiseStatus::Missed, kept.date);
+        let mut undo = entry("2026-11-02-bbbb", Kind::Fix, "Resent the invoice");
+        undo.fixes = vec!["2026-11-01-cccc".parse().unwrap()];
+        let mut lasting = undo.clone();
+        lasting.reach = Some(40);
+        let mut beat = entry("2026-11-02-dddd", Kind::Exceeded, "Quote same day");
+        beat.expected = Some("3 days".into());
+        beat.delivered = Some("4 hours".into());
+        let cases = [
+            (
+                entry("2026-11-02-eeee", Kind::Screwup, "Lost a file"),
+                Some(NoBullet::Screwup),
+            ),
+            (
+                entry("2026-11-02-ffff", Kind::Promise, "Call back"),
+                Some(NoBullet::PromiseOpen),
+            ),
+            (missed, Some(NoBullet::PromiseMissed)),
+            (kept, Some(NoBullet::NoOutcome)),
+            (kept_with_money, None),
+            (undo, Some(NoBullet::OnlyUndoes)),
+            (lasting, None),
+            (
+                entry("2026-11-02-gggg", Kind::Met, "Monthly report"),
+                Some(NoBullet::NoOutcome),
+            ),
+            (beat, None),
+        ];
+        for (case, reason) in cases {
+            assert_eq!(no_bullet(&case), reason, "{}", case.title);
+            assert_eq!(
+                preview(&case, &currency).is_none(),
+                reason.is_some(),
+                "{}",
+                case.title
+            );
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ mod totals;
 mod weekly;
 mod wording;
 
-pub use bullets::{Bullet, Bullets, Impact, Period, Source, preview};
+pub use bullets::{Bullet, Bullets, Impact, NoBullet, Period, Source, no_bullet, preview};
 pub use chart::{Bar, Group, Sparklines, TrendChart, sparkline};
 pub use customers::{CustomerLine, customer_key, customers, money_lines};
 pub use error::ReportError;

@@ -14,6 +14,7 @@ pub use crate::model::Field as FieldId;
 use crate::model::{
     Currency, Entry, EntryId, EntryInput, FIELDS, FieldProblem, Kind, PromiseStatus,
 };
+use crate::report::NoBullet;
 
 /// A screw-up a fix may link to.
 #[derive(Debug, Clone, PartialEq)]
@@ -396,26 +397,25 @@ impl Form {
 }
 
 /// Why an entry makes no bullet of its own, in the words of the form's
-/// fields; `report::preview` decides whether it does.
+/// fields; `report::no_bullet` decides, by the rule `report::preview` follows.
 fn no_bullet_reason(entry: &Entry) -> &'static str {
-    match entry.kind {
-        Kind::Screwup => "No resume bullet: a screw-up only counts in the reliability bullet",
-        Kind::Promise => match entry.promise_status() {
-            Some(PromiseStatus::Missed) => "No resume bullet: a missed promise makes none",
-            Some(PromiseStatus::Kept) => {
-                "No resume bullet yet: add revenue, cost saved, hours saved, reach or adopted by"
-            }
-            _ => "No resume bullet until the promise is kept",
-        },
-        Kind::Fix if !entry.fixes.is_empty() => {
+    match crate::report::no_bullet(entry) {
+        Some(NoBullet::Screwup) => {
+            "No resume bullet: a screw-up only counts in the reliability bullet"
+        }
+        Some(NoBullet::PromiseMissed) => "No resume bullet: a missed promise makes none",
+        Some(NoBullet::PromiseOpen) => "No resume bullet until the promise is kept",
+        Some(NoBullet::OnlyUndoes) => {
             "No resume bullet: undoing a screw-up counts in the reliability bullet; \
              add cost saved, hours saved, reach or adopted by"
         }
-        Kind::Exceeded => {
+        Some(NoBullet::NoOutcome) if entry.kind == Kind::Exceeded => {
             "No resume bullet yet: add expected and delivered, revenue, cost saved, \
              hours saved, reach or adopted by"
         }
-        _ => "No resume bullet yet: add revenue, cost saved, hours saved, reach or adopted by",
+        Some(NoBullet::NoOutcome) | None => {
+            "No resume bullet yet: add revenue, cost saved, hours saved, reach or adopted by"
+        }
     }
 }
 
