@@ -92,7 +92,7 @@ fn year_bullets(journal: &Journal, templates: &Templates) -> String {
     let config = Config::default();
     let period = Period::year(BULLETS_YEAR).expect("a valid year");
     let loaded = report::load::bullets(journal, period).expect("load year");
-    let bullets = Bullets::build(&loaded.entries, period, config.week_start, &config.currency);
+    let bullets = Bullets::build(&loaded.entries, period, &config.currency);
     report::render::bullets(&bullets, Format::Markdown, templates, &config.currency)
         .expect("render bullets")
 }

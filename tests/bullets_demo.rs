@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use jobjournal::model::{Currency, WeekStart};
+use jobjournal::model::Currency;
 use jobjournal::report::{BULLET_MAX_CHARS, Bullets, Period, Source, is_lead_verb};
 use jobjournal::store::DayFile;
 
@@ -23,7 +23,7 @@ fn demo_bullets() -> Bullets {
         since: NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
         until: NaiveDate::from_ymd_opt(2026, 12, 31).expect("date"),
     };
-    Bullets::build(&entries, period, WeekStart::Monday, &Currency::default())
+    Bullets::build(&entries, period, &Currency::default())
 }
 
 #[test]

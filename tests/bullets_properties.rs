@@ -3,7 +3,7 @@
 //! phrases, names, numbers), any numbers, any kind.
 
 use chrono::NaiveDate;
-use jobjournal::model::{Currency, Entry, EntryId, Kind, Money, PromiseStatus, WeekStart};
+use jobjournal::model::{Currency, Entry, EntryId, Kind, Money, PromiseStatus};
 use jobjournal::report::{BULLET_MAX_CHARS, Bullets, Period, is_lead_verb, preview, resume_money};
 use proptest::prelude::*;
 
@@ -235,7 +235,7 @@ proptest! {
         let screwup = Entry::new(screwup_id, day() - chrono::Duration::days(1), Kind::Screwup, screwup_title);
         batch.push(screwup);
         let period = Period { since: day() - chrono::Duration::days(30), until: day() };
-        let bullets = Bullets::build(&batch, period, WeekStart::Monday, &Currency::default());
+        let bullets = Bullets::build(&batch, period, &Currency::default());
         let mut openings = Vec::new();
         for b in &bullets.bullets {
             prop_assert!(!b.text.to_lowercase().contains(&screwup_title.to_lowercase()), "{}", b.text);

@@ -265,12 +265,7 @@ fn sunday_start_weeks_move_the_sunday() {
 
 fn fixture_bullets(period: Period) -> Bullets {
     let loaded = report::load::bullets(&Journal::new(fixture_dir()), period).expect("loads");
-    Bullets::build(
-        &loaded.entries,
-        period,
-        WeekStart::Monday,
-        &Currency::default(),
-    )
+    Bullets::build(&loaded.entries, period, &Currency::default())
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::path::Path;
 
 mod support;
 
-use jobjournal::model::{Currency, WeekStart};
+use jobjournal::model::Currency;
 use jobjournal::report::{Author, Format, Review, ReviewPeriod, Templates};
 use jobjournal::store::DayFile;
 use support::browser::{chromium, run};
@@ -35,7 +35,6 @@ fn demo_html() -> String {
             role: "Customer success lead".into(),
         },
         Currency::default(),
-        WeekStart::Monday,
     );
     review
         .render(Format::Html, &Templates::built_in())

@@ -95,7 +95,7 @@ pub fn bullets(context: &Context, args: BulletsArgs) -> Result<ExitCode, CliErro
     let loaded = report::load::bullets(&context.journal, period)?;
     warn_problems(&loaded);
     let config = &context.config;
-    let mut bullets = Bullets::build(&loaded.entries, period, config.week_start, &config.currency);
+    let mut bullets = Bullets::build(&loaded.entries, period, &config.currency);
     if let Some(limit) = args.limit {
         bullets = bullets.limit(limit);
     }

@@ -70,13 +70,7 @@ pub fn run(context: &Context, args: ReviewArgs) -> Result<ExitCode, CliError> {
         name: config.name.clone(),
         role: config.role.clone(),
     };
-    let review = Review::build(
-        period,
-        &loaded.entries,
-        author,
-        config.currency.clone(),
-        config.week_start,
-    );
+    let review = Review::build(period, &loaded.entries, author, config.currency.clone());
     let templates = Templates::for_config_dir(config.config_dir.as_deref());
     let text = review
         .render(format, &templates)

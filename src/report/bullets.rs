@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::phrase;
 use super::totals::major_units;
 use super::weekly::iso_date;
-use crate::model::{Currency, Entry, EntryId, Kind, Money, PromiseStatus, WeekStart};
+use crate::model::{Currency, Entry, EntryId, Kind, Money, PromiseStatus};
 
 mod rollup;
 
@@ -176,14 +176,7 @@ impl Bullets {
 
     /// The bullets of `period` from `entries` (which may reach past it; only
     /// fixes outside the period are looked at).
-    /// `week_start` is not needed any more (fixes are counted in days from
-    /// the screw-up, not by calendar week); it stays so callers are unchanged.
-    pub fn build(
-        entries: &[Entry],
-        period: Period,
-        _week_start: WeekStart,
-        currency: &Currency,
-    ) -> Bullets {
+    pub fn build(entries: &[Entry], period: Period, currency: &Currency) -> Bullets {
         let in_period: Vec<&Entry> = entries.iter().filter(|e| period.contains(e.date)).collect();
         let mut ranked = entry_bullets(&in_period, currency, false);
         let mut bullets = aggregates(&in_period, entries);
@@ -493,7 +486,7 @@ mod tests {
     }
 
     fn built(entries: &[Entry]) -> Bullets {
-        Bullets::build(entries, november(), WeekStart::Monday, &Currency::default())
+        Bullets::build(entries, november(), &Currency::default())
     }
 
     fn build(entries: &[Entry]) -> Vec<String> {

@@ -18,7 +18,7 @@ use super::stories::{Story, stories};
 use super::templates::Templates;
 use super::totals::Totals;
 use super::weekly::{Author, iso_date};
-use crate::model::{Currency, Entry, EntryId, Kind, Money, PromiseStatus, WeekStart};
+use crate::model::{Currency, Entry, EntryId, Kind, Money, PromiseStatus};
 
 /// How many accomplishments the review lists.
 pub const ACCOMPLISHMENTS: usize = 10;
@@ -228,7 +228,6 @@ impl Review {
         entries: &[Entry],
         author: Author,
         currency: Currency,
-        week_start: WeekStart,
     ) -> Review {
         let in_period: Vec<Entry> = entries
             .iter()
@@ -245,7 +244,7 @@ impl Review {
             until: period.until,
         };
         let accomplishments =
-            Bullets::build(entries, bullets_period, week_start, &currency).limit(ACCOMPLISHMENTS);
+            Bullets::build(entries, bullets_period, &currency).limit(ACCOMPLISHMENTS);
         let reliability = reliability_of(&period.label, &period, &in_period, &upto);
         let reliability_trend = stretches(&period)
             .into_iter()
@@ -562,13 +561,7 @@ mod tests {
         p4.due = Some(day(2026, 10, 9));
         p4.closed = Some(day(2026, 10, 10));
         let entries = vec![s1, s2, s3, f1, f2, p1, p2, p3, p4];
-        let review = Review::build(
-            period,
-            &entries,
-            Author::default(),
-            Currency::default(),
-            WeekStart::Monday,
-        );
+        let review = Review::build(period, &entries, Author::default(), Currency::default());
         let r = &review.reliability;
         assert_eq!((r.screwups, r.fixed), (3, 2));
         // 1 day and 14 days.
@@ -610,7 +603,6 @@ mod tests {
             &[won, protected, old],
             Author::default(),
             Currency::default(),
-            WeekStart::Monday,
         );
         let json = review.to_json();
         assert_eq!(

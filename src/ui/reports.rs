@@ -30,8 +30,7 @@ fn render(app: &App, key: TextKey) -> Result<String, String> {
         }
         Mode::Bullets => {
             let period = Period::last_12_months(app.today);
-            let bullets =
-                Bullets::build(app.known(), period, settings.week_start, &settings.currency);
+            let bullets = Bullets::build(app.known(), period, &settings.currency);
             report::render::bullets(
                 &bullets,
                 Format::Markdown,
