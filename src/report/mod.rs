@@ -36,7 +36,7 @@ pub use review::{
 };
 pub use stats::{Stats, WeekStats};
 pub use stories::{Step, Story, StoryImpact, StoryKind, stories, stories_json};
-pub use summary::{Attention, Concern, Direction, MoneyMove, Summary};
+pub use summary::{Attention, Concern, Direction, MoneyMove, Summary, needs_attention};
 pub use templates::{BUILT_IN, Templates};
 pub use totals::{RevenueKind, Totals, hours_text};
 pub use weekly::{

@@ -26,7 +26,7 @@ use crate::report::{CustomerLine, Templates};
 use crate::store::{DeletedEntry, Loaded, Problem};
 pub use history::Step;
 pub use quick::QuickLine;
-pub use reminders::{Reminders, is_overdue};
+pub use reminders::Reminders;
 
 /// The parts of the config the screens use.
 #[derive(Debug, Clone, Default)]
@@ -265,7 +265,7 @@ impl App {
     /// Overdue promises and open screw-ups of every week the app knows.
     pub fn reminders(&self) -> &Reminders {
         self.reminders
-            .get_or_init(|| Reminders::of(self.known(), self.fixed_ids(), self.today))
+            .get_or_init(|| Reminders::of(self.known(), self.today))
     }
 
     /// What `id` is called, when known.

@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 
 use super::App;
-use crate::model::{Entry, Kind, PromiseStatus};
+use crate::model::{Entry, PromiseStatus};
+use crate::report::{Attention, Concern, needs_attention};
 use crate::ui::action::Effect;
 
 /// The entries the reminder line names, in the order the jump key visits them.
@@ -18,26 +19,16 @@ pub struct Reminders {
 }
 
 impl Reminders {
-    pub fn of(
-        entries: &[Entry],
-        fixed: &std::collections::HashSet<crate::model::EntryId>,
-        today: NaiveDate,
-    ) -> Reminders {
-        let mut overdue: Vec<Entry> = entries
-            .iter()
-            .filter(|e| is_overdue(e, today))
-            .cloned()
-            .collect();
-        overdue.sort_by_key(|e| (e.due, e.date));
-        let mut open_screwups: Vec<Entry> = entries
-            .iter()
-            .filter(|e| e.kind == Kind::Screwup && !fixed.contains(&e.id))
-            .cloned()
-            .collect();
-        open_screwups.sort_by_key(|e| std::cmp::Reverse(e.date));
+    /// By the weekly report's rule ([`needs_attention`]) as of `today`.
+    pub fn of(entries: &[Entry], today: NaiveDate) -> Reminders {
+        let (overdue, open_screwups): (Vec<Attention>, Vec<Attention>) =
+            needs_attention(entries, today)
+                .into_iter()
+                .partition(|a| a.concern == Concern::OverduePromise);
+        let entries = |items: Vec<Attention>| items.into_iter().map(|a| a.entry).collect();
         Reminders {
-            overdue,
-            open_screwups,
+            overdue: entries(overdue),
+            open_screwups: entries(open_screwups),
         }
     }
 
@@ -48,11 +39,6 @@ impl Reminders {
     fn all(&self) -> impl Iterator<Item = &Entry> {
         self.overdue.iter().chain(&self.open_screwups)
     }
-}
-
-/// An open promise whose due date has passed.
-pub fn is_overdue(entry: &Entry, today: NaiveDate) -> bool {
-    entry.promise_status() == Some(PromiseStatus::Open) && entry.due.is_some_and(|d| d < today)
 }
 
 impl App {
