@@ -544,3 +544,74 @@ fn the_demo_report_reads_top_down() {
     );
     insta::assert_snapshot!(markdown);
 }
+
+/// A money line that is zero this week is news only by its absence: "Lost
+/// $0 (down $900 on last week)" reads like bad news to a boss skimming the
+/// summary. Markdown, text and HTML leave it out; the JSON keeps every number.
+#[test]
+fn a_money_line_that_is_zero_this_week_is_left_out() {
+    let entry = |id: &str, kind: Kind, cents: i64| {
+        let id: EntryId = id.parse().expect("id");
+        let mut entry = Entry::new(id.clone(), id.date(), kind, "Something");
+        entry.revenue = Some(Money(cents));
+        entry
+    };
+    let entries = [
+        // Last week: money protected and lost.
+        entry("2026-11-10-aaaa", Kind::Fix, 90_000),
+        entry("2026-11-11-bbbb", Kind::Screwup, -90_000),
+        // This week: money won only.
+        entry("2026-11-17-cccc", Kind::Met, 650_000),
+    ];
+    let report = WeeklyReport::build(
+        week_47(),
+        &entries,
+        author(),
+        Currency::default(),
+        long_after(),
+    );
+    let summary = |text: &str| {
+        text.split("eeds attention")
+            .next()
+            .expect("top")
+            .to_string()
+    };
+    let markdown = summary(&render(&report, Format::Markdown));
+    assert!(
+        markdown.contains("- Won **$6,500** (none last week)"),
+        "{markdown}"
+    );
+    let text = summary(&render(&report, Format::Text));
+    assert!(text.contains("Won       $6,500 (none last week)"), "{text}");
+    let html = summary(&render(&report, Format::Html));
+    assert!(html.contains("<div class=\"won\">"), "{html}");
+    for top in [&markdown, &text, &html] {
+        assert!(!top.contains("Protected") && !top.contains("Lost"), "{top}");
+        assert!(!top.contains("$0"), "{top}");
+    }
+    let json = report.to_json();
+    assert_eq!(
+        json["summary"]["revenue_protected"],
+        json!({"this_week": 0, "last_week": 900, "change": -900})
+    );
+    assert_eq!(
+        json["summary"]["revenue_lost"],
+        json!({"this_week": 0, "last_week": 900, "change": -900})
+    );
+
+    // A week with no money at all says so in one line.
+    let mut no_money = entries[..2].to_vec();
+    no_money.push(entry("2026-11-18-dddd", Kind::Note, 0));
+    let quiet = WeeklyReport::build(
+        week_47(),
+        &no_money,
+        author(),
+        Currency::default(),
+        long_after(),
+    );
+    let markdown = summary(&render(&quiet, Format::Markdown));
+    assert!(
+        markdown.contains("- No money won, protected or lost."),
+        "{markdown}"
+    );
+}

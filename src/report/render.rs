@@ -142,7 +142,9 @@ pub fn weekly_context(report: &WeeklyReport) -> Value {
         ("Lost", &summary.lost),
     ]
     .into_iter()
-    .filter(|(_, line)| !line.is_quiet())
+    // A line at zero this week reads as bad news ("$0, down $900"): the
+    // summary says what money moved; the JSON keeps every number.
+    .filter(|(_, line)| line.this_week != Money::ZERO)
     .map(|(label, line)| {
         json!({
             "label": label,

@@ -30,11 +30,6 @@ impl MoneyMove {
             change: Money(this_week.cents().saturating_sub(last_week.cents())),
         }
     }
-
-    /// Nothing this week nor last: a line not worth printing.
-    pub fn is_quiet(&self) -> bool {
-        self.this_week == Money::ZERO && self.last_week == Money::ZERO
-    }
 }
 
 /// How this week's wins less screw-ups compare with the weeks before it.
@@ -264,6 +259,6 @@ mod tests {
         let summary = Summary::build(w47().end(), &this, &last, &[], &[]);
         assert_eq!(summary.won.change, Money(-300_000));
         assert_eq!(summary.lost.change, Money(-10_000));
-        assert!(summary.protected.is_quiet());
+        assert_eq!(summary.protected, MoneyMove::default());
     }
 }
