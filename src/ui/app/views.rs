@@ -136,8 +136,8 @@ impl App {
     }
 
     /// How far a screen scrolls: until its last line is at the bottom of
-    /// the screen (wrapped lines are not counted, so a long line may still
-    /// leave some below).
+    /// the screen. The report and bullets count lines as their screen
+    /// wraps them, so the end is exactly where the screen stops.
     pub(super) fn max_scroll(&self) -> u16 {
         let lines = match self.mode {
             Mode::Help => {
@@ -148,10 +148,7 @@ impl App {
                     + crate::ui::guide::line_count()
                     + 1
             }
-            Mode::Report | Mode::Bullets => match self.view_text() {
-                Some(Ok(text)) => text.lines().count(),
-                _ => 0,
-            },
+            Mode::Report | Mode::Bullets => return crate::ui::views::report::max_scroll(self),
             _ => 0,
         };
         // The header (2), the footer (1) and the view's border (2).

@@ -4,6 +4,7 @@
 mod customers;
 mod form;
 mod help;
+pub(crate) mod report;
 mod stats;
 mod text;
 mod week;
@@ -46,8 +47,8 @@ impl Widget for &App {
         match self.mode {
             Mode::Week | Mode::Search | Mode::Picker | Mode::Quick => week::body(self, body, buf),
             Mode::Form => form::render(self, body, buf),
-            Mode::Report => text::report(self, body, buf),
-            Mode::Bullets => text::bullets(self, body, buf),
+            Mode::Report => report::report(self, body, buf),
+            Mode::Bullets => report::bullets(self, body, buf),
             Mode::Stats => stats::render(self, body, buf),
             Mode::Customers => customers::render(self, body, buf),
             Mode::Help => help::render(self, body, buf),

@@ -484,3 +484,55 @@ fn the_forms_footer_says_what_enter_does_in_the_field() {
         footer(&mut app)
     );
 }
+
+/// The report's rows between its borders, as drawn at `width` × `height`.
+fn report_rows(app: &mut App, width: u16, height: u16) -> Vec<String> {
+    let screen = draw(app, width, height);
+    let rows: Vec<String> = screen.lines().map(str::to_string).collect();
+    // Header (2) and the top border above; the bottom border and footer below.
+    rows[3..rows.len() - 2].to_vec()
+}
+
+#[test]
+fn the_report_scrolls_to_its_last_line_and_back_one_line_a_key() {
+    let mut app = populated();
+    press(&mut app, "r");
+    crate::ui::reports::refresh(&mut app);
+    for (width, height) in [(80, 24), (120, 40)] {
+        app.update(Action::Resize { width, height });
+        for _ in 0..200 {
+            press(&mut app, "j");
+        }
+        let end = report_rows(&mut app, width, height);
+        // The document's last line (the sparklines' scale) is at the bottom.
+        let last = end.last().unwrap();
+        assert!(
+            last.contains("one scale: █ ="),
+            "{width}x{height}: {end:#?}"
+        );
+        press(&mut app, "j");
+        assert_eq!(report_rows(&mut app, width, height), end, "no further");
+        // One key up shows one line more at the top: no dead presses.
+        press(&mut app, "k");
+        let up = report_rows(&mut app, width, height);
+        assert_eq!(up[1..], end[..end.len() - 1], "{width}x{height}");
+        assert_ne!(up[0], end[0]);
+        press(&mut app, "g");
+    }
+}
+
+/// The end of the report: the trend as a table of bars on one scale.
+#[test]
+fn report_trend() {
+    let mut app = populated();
+    press(&mut app, "r");
+    crate::ui::reports::refresh(&mut app);
+    for (width, height) in [(80, 24), (120, 40)] {
+        app.update(Action::Resize { width, height });
+        press(&mut app, "G");
+        assert_snapshot!(
+            format!("report_trend_{width}x{height}"),
+            draw(&mut app, width, height)
+        );
+    }
+}

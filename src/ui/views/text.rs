@@ -1,89 +1,66 @@
-//! The report and bullets screens: the rendered Markdown drawn, not
-//! printed: styled headings, list items wrapped with a hanging indent, the
-//! trend table drawn as bars on one scale, money coloured, Markdown escapes
-//! undone, and scrolling that stops once the last line is in view.
+//! Rendered Markdown laid out for the report and bullets screens: styled
+//! headings, list items wrapped with a hanging indent, money coloured,
+//! Markdown escapes undone, and tables handed over whole so the screen can
+//! draw them as widgets (see `report`).
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme;
 use crate::sanitize;
-use crate::ui::app::App;
 
-pub fn report(app: &App, area: Rect, buf: &mut Buffer) {
-    let title = format!(" Report {} ", app.week.label());
-    scrolled(app, &title, area, buf);
+/// One piece of a drawn document: a line of text, or a table (the trend),
+/// drawn as a widget by the report screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    Line(Line<'static>),
+    /// The header row first; the Markdown `|---|` rule is left out.
+    Table(Vec<Vec<String>>),
 }
 
-pub fn bullets(app: &App, area: Rect, buf: &mut Buffer) {
-    scrolled(app, " Resume bullets, last 12 months ", area, buf);
-}
-
-fn scrolled(app: &App, title: &str, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered().title(title.to_string());
-    let inner = block.inner(area);
-    let width = usize::from(inner.width.max(1));
-    let mut lines = match app.view_text() {
-        Some(Ok(markdown)) => styled(markdown, width),
-        Some(Err(err)) => vec![Line::styled(sanitize::line(err), theme::ERROR)],
-        None => vec![Line::styled("Rendering…", theme::DIM)],
-    };
-    if app.all.is_none() {
-        lines.insert(
-            0,
-            Line::styled(
-                "(still reading the whole journal; older weeks will fill in)",
-                theme::DIM,
-            ),
-        );
-    }
-    // Stop once the last line is in view: no scrolling into blank space.
-    let last_top = lines.len().saturating_sub(usize::from(inner.height));
-    let top = usize::from(app.scroll).min(last_top);
-    Paragraph::new(lines)
-        .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0))
-        .block(block)
-        .render(area, buf);
-}
-
-/// Markdown to styled lines `width` cells wide: `#` headings, `-` items
-/// (nested ones too) with a hanging indent, the trend table as bars,
-/// `**bold**`, money.
-pub fn styled(markdown: &str, width: usize) -> Vec<Line<'static>> {
+/// Markdown laid out `width` cells wide: `#` headings, `-` items (nested
+/// ones too) with a hanging indent, `**bold**`, money, and each table as
+/// one [`Part::Table`].
+pub fn document(markdown: &str, width: usize) -> Vec<Part> {
     let mut out = Vec::new();
     let mut table: Vec<Vec<String>> = Vec::new();
+    let lines = |lines: Vec<Line<'static>>| lines.into_iter().map(Part::Line);
     for raw in markdown.lines() {
         let line = sanitize::line(raw);
         if let Some(row) = table_row(&line) {
-            table.push(row);
+            if !row.is_empty() {
+                table.push(row);
+            }
             continue;
         }
         if !table.is_empty() {
-            out.extend(trend_bars(&std::mem::take(&mut table), width));
+            out.push(Part::Table(std::mem::take(&mut table)));
         }
         if let Some(heading) = line.strip_prefix("# ") {
-            out.push(Line::styled(
+            out.push(Part::Line(Line::styled(
                 unescape(heading),
                 theme::HEADING.add_modifier(Modifier::UNDERLINED),
-            ));
+            )));
         } else if let Some(heading) = line
             .strip_prefix("## ")
             .or_else(|| line.strip_prefix("### "))
         {
-            out.push(Line::styled(unescape(heading), theme::HEADING));
+            out.push(Part::Line(Line::styled(unescape(heading), theme::HEADING)));
         } else if let Some((depth, item)) = list_item(&line) {
             let marker = if depth == 0 { "  • " } else { "      ◦ " };
             let prefix = vec![Span::styled(marker, theme::DIM)];
-            out.extend(wrap(prefix, inline(item), marker.chars().count(), width));
+            out.extend(lines(wrap(
+                prefix,
+                inline(item),
+                marker.chars().count(),
+                width,
+            )));
         } else {
-            out.extend(wrap(Vec::new(), inline(&line), 0, width));
+            out.extend(lines(wrap(Vec::new(), inline(&line), 0, width)));
         }
     }
     if !table.is_empty() {
-        out.extend(trend_bars(&table, width));
+        out.push(Part::Table(table));
     }
     out
 }
@@ -99,73 +76,13 @@ fn list_item(line: &str) -> Option<(usize, &str)> {
 }
 
 /// The cells of a `| a | b |` row; `None` for other lines. The `|---|`
-/// rule comes back as an empty row and is skipped when drawing.
+/// rule comes back as an empty row.
 fn table_row(line: &str) -> Option<Vec<String>> {
     let inner = line.trim().strip_prefix('|')?.strip_suffix('|')?;
     if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
         return Some(Vec::new());
     }
     Some(inner.split('|').map(|c| unescape(c.trim())).collect())
-}
-
-/// A table whose columns after the first are counts (the trend), as one
-/// row per week with a bar per column, all on one scale; any other table
-/// as aligned columns.
-fn trend_bars(rows: &[Vec<String>], width: usize) -> Vec<Line<'static>> {
-    let rows: Vec<&Vec<String>> = rows.iter().filter(|r| !r.is_empty()).collect();
-    let Some((header, body)) = rows.split_first() else {
-        return Vec::new();
-    };
-    let counts: Vec<Vec<u32>> = body
-        .iter()
-        .map(|r| r.iter().skip(1).filter_map(|c| c.parse().ok()).collect())
-        .collect();
-    let columns = header.len().saturating_sub(1);
-    let numeric = columns > 0 && counts.iter().all(|c| c.len() == columns);
-    let label_width = rows.iter().map(|r| r[0].chars().count()).max().unwrap_or(0);
-    if !numeric {
-        return rows
-            .iter()
-            .map(|r| Line::from(format!("  {}", r.join("  "))))
-            .collect();
-    }
-    let max = counts.iter().flatten().copied().max().unwrap_or(0).max(1);
-    // Each column: a bar up to `bar` cells, a space, the count (2 digits).
-    let cell = (width.saturating_sub(label_width + 2) / columns).max(4);
-    let bar = cell.saturating_sub(4).max(1);
-    const SERIES: [Color; 3] = [Color::Red, Color::Blue, Color::Green];
-    let mut lines = Vec::new();
-    let mut head = vec![Span::raw(format!("  {:<label_width$}", header[0]))];
-    for (i, name) in header.iter().skip(1).enumerate() {
-        let style = Style::new().fg(SERIES[i % 3]).add_modifier(Modifier::BOLD);
-        let name: String = name.chars().take(cell - 1).collect();
-        head.push(Span::styled(format!(" {name:<w$}", w = cell - 1), style));
-    }
-    lines.push(Line::from(head));
-    for (row, values) in body.iter().zip(&counts) {
-        let mut spans = vec![Span::styled(
-            format!("  {:<label_width$}", row[0]),
-            theme::DIM,
-        )];
-        for (i, &value) in values.iter().enumerate() {
-            let filled = (value as usize * bar).div_ceil(max as usize);
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(
-                "█".repeat(filled),
-                Style::new().fg(SERIES[i % 3]),
-            ));
-            spans.push(Span::raw(format!(
-                "{}{value:>2}",
-                " ".repeat(bar - filled + 1)
-            )));
-        }
-        lines.push(Line::from(spans));
-    }
-    lines.push(Line::styled(
-        format!("  one scale for every column: a full bar is {max}"),
-        theme::DIM,
-    ));
-    lines
 }
 
 /// Greedy word wrap of `spans` after `prefix`; continuation lines start
@@ -282,16 +199,27 @@ fn money_spans(text: &str, base: Style) -> Vec<Span<'static>> {
 mod tests {
     use super::*;
 
-    fn texts(lines: &[Line]) -> Vec<String> {
-        lines.iter().map(ToString::to_string).collect()
+    /// The document's lines; a table stands as `[table of N rows]`.
+    fn lines(parts: &[Part]) -> Vec<Line<'static>> {
+        parts
+            .iter()
+            .map(|part| match part {
+                Part::Line(line) => line.clone(),
+                Part::Table(rows) => Line::from(format!("[table of {} rows]", rows.len())),
+            })
+            .collect()
+    }
+
+    fn texts(parts: &[Part]) -> Vec<String> {
+        lines(parts).iter().map(ToString::to_string).collect()
     }
 
     #[test]
     fn markdown_gets_styles() {
-        let lines = styled(
+        let lines = lines(&document(
             "# Title\n## Totals\n- Revenue won: $5,000 and -$1,200\n**bold** \\*text\\*",
             80,
-        );
+        ));
         assert_eq!(lines[0].to_string(), "Title");
         assert_eq!(
             lines[0].style,
@@ -312,12 +240,12 @@ mod tests {
 
     #[test]
     fn list_items_wrap_with_a_hanging_indent() {
-        let lines = styled(
+        let parts = document(
             "- **Fix:** Added a duplicate-invoice check before sending\n  - for screw-up: Sent Acme the invoice twice",
             30,
         );
         assert_eq!(
-            texts(&lines),
+            texts(&parts),
             [
                 "  • Fix: Added a ",
                 "    duplicate-invoice check ",
@@ -329,17 +257,17 @@ mod tests {
     }
 
     #[test]
-    fn the_trend_table_is_drawn_as_bars_on_one_scale() {
-        let table = "| Week | Screw-ups | Fixes | Wins |\n|---|--:|--:|--:|\n| 2026-W46 | 2 | 0 | 8 |\n| 2026-W47 | 1 | 1 | 4 |";
-        let lines = styled(table, 52);
-        let text = texts(&lines);
-        assert_eq!(text.len(), 4, "{text:?}");
-        assert!(text[0].starts_with("  Week     Screw-ups"), "{text:?}");
-        // Ten cells stand for 8: two screw-ups are three cells, not a full bar.
+    fn a_table_is_one_part_without_its_rule() {
+        let table = "Before\n| Week | Wins |\n|---|--:|\n| 2026-W46 | 8 |\n| W\\_47 | 4 |\nAfter";
+        let parts = document(table, 52);
+        assert_eq!(texts(&parts), ["Before", "[table of 3 rows]", "After"]);
         assert_eq!(
-            text[1],
-            "  2026-W46 ███         2             0 ██████████  8"
+            parts[1],
+            Part::Table(vec![
+                vec!["Week".into(), "Wins".into()],
+                vec!["2026-W46".into(), "8".into()],
+                vec!["W_47".into(), "4".into()],
+            ])
         );
-        assert_eq!(text[3], "  one scale for every column: a full bar is 8");
     }
 }
