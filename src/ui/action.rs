@@ -250,6 +250,9 @@ pub enum Action {
     DraftFound(Draft),
     /// Something the outside world could not do; shown, never fatal.
     Failed(String),
+    /// A save landed but something after it did not (git refused the
+    /// commit): shown as the store words it.
+    Warned(String),
 }
 
 /// What the app asks the runner to do.

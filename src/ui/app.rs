@@ -353,6 +353,10 @@ impl App {
                 self.question = Some(Question::Draft(draft));
                 Vec::new()
             }
+            Action::Warned(message) => {
+                self.message = Some((Level::Error, message));
+                Vec::new()
+            }
             Action::Failed(message) => {
                 // A failed undo leaves nothing to skip.
                 self.undoing = false;

@@ -28,35 +28,42 @@ impl Effects {
         }
     }
 
-    /// Runs a store or file effect. Terminal effects (`Suspend`,
-    /// `EditExternally`, `Quit`) belong to the event loop and give `None`.
-    pub fn run(&self, effect: Effect) -> Option<Action> {
+    /// Runs a store or file effect; what happened comes back as actions,
+    /// in order: the result, then a warning about it (a save git did not
+    /// commit). Terminal effects (`Suspend`, `EditExternally`, `Quit`)
+    /// belong to the event loop and give none.
+    pub fn run(&self, effect: Effect) -> Vec<Action> {
         let failed = |what: &str, err: &dyn std::fmt::Display| {
-            Some(Action::Failed(format!("{what}: {err}")))
+            vec![Action::Failed(format!("{what}: {err}"))]
         };
         match effect {
             Effect::LoadWeek(week) => match self.journal.load_days(week.days()) {
-                Ok(loaded) => Some(Action::WeekLoaded { week, loaded }),
+                Ok(loaded) => vec![Action::WeekLoaded { week, loaded }],
                 Err(err) => failed("Could not read the week", &err),
             },
             Effect::Add(entry) => match self.journal.add(entry) {
-                Ok(saved) => Some(self.entry_saved(Action::Added(saved))),
+                Ok(saved) => self.entry_saved(Action::Added(saved.value), saved.warning),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },
             Effect::Update { base, entry } => match self.journal.update_from(&base, &entry) {
-                Ok(saved) => Some(self.entry_saved(Action::Updated {
-                    base,
-                    asked: Box::new(entry),
-                    saved,
-                })),
+                Ok(saved) => self.entry_saved(
+                    Action::Updated {
+                        base,
+                        asked: Box::new(entry),
+                        saved: saved.value,
+                    },
+                    saved.warning,
+                ),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },
             Effect::Delete(id) => match self.journal.delete(&id) {
-                Ok(deleted) => Some(Action::Deleted(Box::new(deleted))),
+                Ok(deleted) => {
+                    with_warning(Action::Deleted(Box::new(deleted.value)), deleted.warning)
+                }
                 Err(err) => failed("Not deleted", &one_line(&err)),
             },
             Effect::Restore(deleted) => match self.journal.restore(&deleted) {
-                Ok(()) => Some(Action::Restored(deleted.entry.clone())),
+                Ok(saved) => with_warning(Action::Restored(deleted.entry.clone()), saved.warning),
                 Err(err) => failed("Could not undo", &one_line(&err)),
             },
             Effect::Export {
@@ -67,14 +74,14 @@ impl Effects {
                 let path = self.export_dir.join(&file_name);
                 if !overwrite && path.exists() {
                     let path = std::path::absolute(&path).unwrap_or(path);
-                    return Some(Action::ExportWouldOverwrite {
+                    return vec![Action::ExportWouldOverwrite {
                         path,
                         file_name,
                         text,
-                    });
+                    }];
                 }
                 match self.export(&file_name, &text) {
-                    Ok(path) => Some(Action::Exported(path)),
+                    Ok(path) => vec![Action::Exported(path)],
                     Err(err) => failed("Export failed", &format!("{err:#}")),
                 }
             }
@@ -82,19 +89,21 @@ impl Effects {
                 let result = self
                     .drafts()
                     .and_then(|drafts| drafts.save(&draft).context("saving the draft"));
-                result
-                    .err()
-                    .and_then(|err| failed("Draft not kept", &format!("{err:#}")))
+                match result {
+                    Ok(_) => Vec::new(),
+                    Err(err) => failed("Draft not kept", &format!("{err:#}")),
+                }
             }
             Effect::ClearDraft => {
                 let result = self
                     .drafts()
                     .and_then(|drafts| drafts.clear().context("removing the draft"));
-                result
-                    .err()
-                    .and_then(|err| failed("Draft", &format!("{err:#}")))
+                match result {
+                    Ok(()) => Vec::new(),
+                    Err(err) => failed("Draft", &format!("{err:#}")),
+                }
             }
-            Effect::EditExternally(_) | Effect::Suspend | Effect::Quit => None,
+            Effect::EditExternally(_) | Effect::Suspend | Effect::Quit => Vec::new(),
         }
     }
 
@@ -118,11 +127,11 @@ impl Effects {
 
     /// After a save: the draft offered at start has had its chance. Failing
     /// to remove it only means it is offered again, so that is not shown.
-    fn entry_saved(&self, action: Action) -> Action {
+    fn entry_saved(&self, action: Action, warning: Option<String>) -> Vec<Action> {
         if let Some(drafts) = &self.drafts {
             let _ = drafts.entry_saved();
         }
-        action
+        with_warning(action, warning)
     }
 
     /// Runs the effects `App::shutdown` asked for when a signal stops the
@@ -151,6 +160,13 @@ impl Effects {
         crate::output::write(&path, text.as_bytes())?;
         Ok(std::path::absolute(&path).unwrap_or(path))
     }
+}
+
+/// A save's result, then what went wrong after it landed, once.
+fn with_warning(action: Action, warning: Option<String>) -> Vec<Action> {
+    let mut actions = vec![action];
+    actions.extend(warning.map(Action::Warned));
+    actions
 }
 
 /// Store errors may carry a hint on a second line; the status bar has one.
@@ -204,11 +220,34 @@ mod tests {
         assert!(!watch.changed(&journal, week));
         assert!(!watch.changed(&journal, week));
         let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
-        journal
+        let _ = journal
             .add(Entry::new(id, day, Kind::Note, "from the CLI"))
-            .unwrap();
+            .unwrap()
+            .value;
         assert!(watch.changed(&journal, week));
         assert!(!watch.changed(&journal, week));
+    }
+
+    #[test]
+    fn a_save_git_did_not_commit_comes_back_after_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // git = true on a journal that is not a repository.
+        let journal = Journal::new(dir.path().join("journal")).with_git(true);
+        let effects = Effects::new(journal, dir.path().join("out"), None);
+        let day = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
+        let actions = effects.run(Effect::Add(Entry::new(id, day, Kind::Note, "kept")));
+        let [Action::Added(saved), Action::Warned(warning)] = actions.as_slice() else {
+            panic!("{actions:?}")
+        };
+        assert_eq!(saved.title, "kept");
+        assert!(warning.starts_with("saved, but not committed"), "{warning}");
+        // Nothing waits anywhere to be shown a second time.
+        let again = effects.run(Effect::LoadWeek(Week::containing(day, WeekStart::Monday)));
+        assert!(
+            matches!(again.as_slice(), [Action::WeekLoaded { .. }]),
+            "{again:?}"
+        );
     }
 
     #[test]
@@ -217,12 +256,12 @@ mod tests {
         let journal = Journal::new(dir.path());
         let effects = Effects::new(journal, dir.path().join("out"), None);
         let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
-        match effects.run(Effect::Delete(id)) {
-            Some(Action::Failed(message)) => assert!(message.contains("no entry"), "{message}"),
+        match effects.run(Effect::Delete(id)).as_slice() {
+            [Action::Failed(message)] => assert!(message.contains("no entry"), "{message}"),
             other => panic!("{other:?}"),
         }
-        match effects.run(Effect::SaveDraft(note_draft())) {
-            Some(Action::Failed(message)) => assert!(message.contains("state"), "{message}"),
+        match effects.run(Effect::SaveDraft(note_draft())).as_slice() {
+            [Action::Failed(message)] => assert!(message.contains("state"), "{message}"),
             other => panic!("{other:?}"),
         }
         let export = |text: &str, overwrite| {
@@ -232,25 +271,25 @@ mod tests {
                 overwrite,
             })
         };
-        match export("# hi\n", false) {
-            Some(Action::Exported(path)) => {
+        match export("# hi\n", false).as_slice() {
+            [Action::Exported(path)] => {
                 assert!(path.ends_with("out/report-2026-W47.md"));
-                assert_eq!(std::fs::read_to_string(&path).unwrap(), "# hi\n");
+                assert_eq!(std::fs::read_to_string(path).unwrap(), "# hi\n");
             }
             other => panic!("{other:?}"),
         }
         // The file is there now: the app is asked before it is replaced.
         let written = dir.path().join("out/report-2026-W47.md");
-        match export("# again\n", false) {
-            Some(Action::ExportWouldOverwrite { path, .. }) => {
+        match export("# again\n", false).as_slice() {
+            [Action::ExportWouldOverwrite { path, .. }] => {
                 assert!(path.ends_with("out/report-2026-W47.md"));
             }
             other => panic!("{other:?}"),
         }
         assert_eq!(std::fs::read_to_string(&written).unwrap(), "# hi\n");
         assert!(matches!(
-            export("# again\n", true),
-            Some(Action::Exported(_))
+            export("# again\n", true).as_slice(),
+            [Action::Exported(_)]
         ));
         assert_eq!(std::fs::read_to_string(&written).unwrap(), "# again\n");
     }
@@ -292,12 +331,15 @@ mod tests {
         let out = dir.path().join("out");
         std::fs::create_dir_all(out.join("report-2026-W47.md")).unwrap();
         let effects = Effects::new(Journal::new(dir.path().join("journal")), out.clone(), None);
-        match effects.run(Effect::Export {
-            file_name: "report-2026-W47.md".into(),
-            text: "# hi\n".into(),
-            overwrite: true,
-        }) {
-            Some(Action::Failed(message)) => {
+        match effects
+            .run(Effect::Export {
+                file_name: "report-2026-W47.md".into(),
+                text: "# hi\n".into(),
+                overwrite: true,
+            })
+            .as_slice()
+        {
+            [Action::Failed(message)] => {
                 assert!(message.contains("not a regular file"), "{message}")
             }
             other => panic!("{other:?}"),
@@ -326,7 +368,7 @@ mod tests {
     /// Runs what the app asked for and feeds the answers back.
     fn run_all(app: &mut crate::ui::app::App, effects: &Effects, asked: Vec<Effect>) {
         for effect in asked {
-            if let Some(action) = effects.run(effect) {
+            for action in effects.run(effect) {
                 let more = app.update(action);
                 run_all(app, effects, more);
             }
@@ -346,7 +388,7 @@ mod tests {
         press(&mut app, "enter");
         type_text(&mut app, " today");
         // `jobjournal done` in a shell while the form is open.
-        journal
+        let _ = journal
             .modify(&promise.id, |e| {
                 e.set_status(PromiseStatus::Kept, today());
                 Ok(())
@@ -371,7 +413,7 @@ mod tests {
         let (journal, effects, mut app, promise) = promise_on_disk(dir.path());
         press(&mut app, "enter");
         type_text(&mut app, " today");
-        journal
+        let _ = journal
             .modify(&promise.id, |e| {
                 e.title = "Renamed in another window".into();
                 Ok(())
@@ -405,6 +447,7 @@ mod tests {
                     Ok(())
                 })
                 .unwrap()
+                .value
         };
         other("Retitled elsewhere");
         let asked = press(&mut app, "space");

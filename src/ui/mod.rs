@@ -246,18 +246,18 @@ fn dispatch(
     let mut flow = Flow::Continue;
     let mut queue: std::collections::VecDeque<Effect> = due.into();
     while let Some(effect) = queue.pop_front() {
-        let action = match effect {
+        let actions = match effect {
             Effect::Quit => {
                 flow = Flow::Quit;
-                None
+                Vec::new()
             }
             Effect::Suspend => {
                 if let Some(terminal) = terminal.as_deref_mut() {
                     suspend(terminal);
                 }
-                None
+                Vec::new()
             }
-            Effect::EditExternally(text) => Some(match terminal.as_deref_mut() {
+            Effect::EditExternally(text) => vec![match terminal.as_deref_mut() {
                 Some(terminal) => {
                     with_terminal_released(terminal, || effects::edit_in_editor(&text)).map_or_else(
                         |err| Action::Failed(format!("{err:#}")),
@@ -265,16 +265,11 @@ fn dispatch(
                     )
                 }
                 None => Action::Failed("no terminal for $EDITOR".into()),
-            }),
+            }],
             other => effects.run(other),
         };
-        if let Some(action) = action {
+        for action in actions {
             queue.extend(app.update(action));
-        }
-        // A save that landed but could not be committed to git says so, in
-        // the store's own words.
-        for warning in effects.journal.take_warnings() {
-            queue.extend(app.update(Action::Failed(warning)));
         }
     }
     flow

@@ -207,8 +207,8 @@ fn a_fix_saved_or_deleted_opens_and_closes_its_screw_up() {
         fixes: Vec::new(),
         ..fix.clone()
     };
-    let saved = journal.add(unlinked).unwrap();
-    let mut deleted = journal.delete(&saved.id).unwrap();
+    let saved = journal.add(unlinked).unwrap().value;
+    let mut deleted = journal.delete(&saved.id).unwrap().value;
     deleted.entry = fix;
     app.update(Action::Deleted(Box::new(deleted)));
     assert!(app.is_open_screwup(&standup(&app)), "open again without it");
@@ -483,8 +483,8 @@ fn delete_asks_then_undo_restores() {
         fixes: Vec::new(),
         ..victim.clone()
     };
-    let saved = journal.add(unlinked).unwrap();
-    let deleted = journal.delete(&saved.id).unwrap();
+    let saved = journal.add(unlinked).unwrap().value;
+    let deleted = journal.delete(&saved.id).unwrap().value;
     let mut deleted_victim = deleted.clone();
     deleted_victim.entry = victim.clone();
     app.update(Action::Deleted(Box::new(deleted_victim)));
