@@ -4,11 +4,14 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, MouseEvent};
 use serde::Deserialize;
 
+use super::app::TextKey;
 use super::draft::Draft;
 use crate::model::{Entry, EntryId, Kind, Week};
+use crate::report::render::Setup;
 use crate::store::{DeletedEntry, Loaded};
 
 /// A user's intent, bound to keys per screen. The snake_case names are the
@@ -248,6 +251,12 @@ pub enum Action {
     ExternallyEdited(String),
     /// An unsaved form from a previous run.
     DraftFound(Draft),
+    /// The report or bullets text asked for with `Effect::Render`, or why
+    /// it could not be rendered.
+    Rendered {
+        key: TextKey,
+        text: Result<String, String>,
+    },
     /// Something the outside world could not do; shown, never fatal.
     Failed(String),
     /// A save landed but something after it did not (git refused the
@@ -276,10 +285,23 @@ pub enum Effect {
         overwrite: bool,
     },
     EditExternally(String),
+    /// Renders the report or bullets screen's text (templates may be files).
+    Render(Box<TextOrder>),
     SaveDraft(Draft),
     ClearDraft,
     Suspend,
     Quit,
+}
+
+/// A report or bullets text to render, with all it is made from.
+#[derive(Debug, Clone)]
+pub struct TextOrder {
+    pub key: TextKey,
+    /// The entries the report or bullets read, as `report::load` picks
+    /// them from the journal.
+    pub entries: Vec<Entry>,
+    pub today: NaiveDate,
+    pub setup: Setup,
 }
 
 /// The kind a picker key chooses.

@@ -146,6 +146,8 @@ pub struct App {
     pub customer_selected: usize,
     /// The report or bullets as rendered for `TextKey`, or why not.
     rendered: Option<(TextKey, Result<String, String>)>,
+    /// The text last asked for with `Effect::Render`, so it is asked once.
+    text_asked: Option<TextKey>,
     /// The terminal's (width, height), as last reported.
     pub size: (u16, u16),
 }
@@ -182,6 +184,7 @@ impl App {
             customers: OnceCell::new(),
             customer_selected: 0,
             rendered: None,
+            text_asked: None,
             size: (80, 24),
         }
     }
@@ -285,7 +288,15 @@ impl App {
             .collect()
     }
 
+    /// The one way the app changes: `action` in, new state and the
+    /// effects to run out.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = self.react(action);
+        self.ask_for_text(&mut effects);
+        effects
+    }
+
+    fn react(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Key(key) => {
                 // A message stays until the next key, so it is read, then gone.
@@ -351,6 +362,10 @@ impl App {
             }
             Action::DraftFound(draft) => {
                 self.question = Some(Question::Draft(draft));
+                Vec::new()
+            }
+            Action::Rendered { key, text } => {
+                self.text_rendered(key, text);
                 Vec::new()
             }
             Action::Warned(message) => {
@@ -754,5 +769,7 @@ fn in_week(problem: &Problem, week: Week) -> bool {
     NaiveDate::parse_from_str(stem, "%Y-%m-%d").is_ok_and(|d| week.contains(d))
 }
 
+#[cfg(test)]
+mod asking_tests;
 #[cfg(test)]
 pub(crate) mod tests;

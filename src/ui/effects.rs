@@ -85,6 +85,10 @@ impl Effects {
                     Err(err) => failed("Export failed", &format!("{err:#}")),
                 }
             }
+            Effect::Render(order) => vec![Action::Rendered {
+                key: order.key,
+                text: super::reports::render(&order),
+            }],
             Effect::SaveDraft(draft) => {
                 let result = self
                     .drafts()

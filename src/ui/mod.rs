@@ -171,7 +171,6 @@ fn event_loop(
     let mut flow = Flow::Continue;
     while flow == Flow::Continue {
         if dirty {
-            reports::refresh(app);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
         }
