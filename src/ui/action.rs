@@ -221,8 +221,11 @@ pub enum Action {
         width: u16,
         height: u16,
     },
-    /// Periodic wake-up: autosaves drafts.
+    /// Periodic wake-up: autosaves drafts and checks the shown week's files.
     Tick,
+    /// The files of `week` changed on disk since it was read or last checked
+    /// (the CLI, a git pull, a sync tool).
+    WeekChanged(Week),
     /// The days of `week` as read from disk.
     WeekLoaded {
         week: Week,
@@ -268,6 +271,9 @@ pub enum Action {
 #[derive(Debug, Clone)]
 pub enum Effect {
     LoadWeek(Week),
+    /// Looks whether `week`'s files changed since it was read or last
+    /// checked; answers `Action::WeekChanged` only when they did.
+    CheckWeek(Week),
     Add(Entry),
     /// Saves the fields changed from `base` (the entry as the app had it
     /// when the change began) to `entry`, leaving the rest as on disk.

@@ -318,6 +318,8 @@ impl App {
                 Vec::new()
             }
             Action::Tick => self.tick(),
+            Action::WeekChanged(week) if week == self.week => vec![Effect::LoadWeek(week)],
+            Action::WeekChanged(_) => Vec::new(),
             Action::WeekLoaded { week, loaded } => {
                 self.week_loaded(week, loaded);
                 Vec::new()
@@ -418,13 +420,15 @@ impl App {
     }
 
     fn tick(&mut self) -> Vec<Effect> {
-        match &mut self.form {
+        let mut effects = match &mut self.form {
             Some(form) if form.draft_stale => {
                 form.draft_stale = false;
                 vec![draft_effect(form)]
             }
             _ => Vec::new(),
-        }
+        };
+        effects.push(Effect::CheckWeek(self.week));
+        effects
     }
 
     fn answer(&mut self, question: Question, command: Command) -> Vec<Effect> {

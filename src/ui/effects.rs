@@ -1,21 +1,23 @@
 //! Runs the app's `Effect`s against the store and the file system, and turns
 //! each result into the `Action` the app hears next. Errors become messages.
 
-use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::cell::RefCell;
+use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
 use super::action::{Action, Effect};
 use super::draft::{Draft, DraftFate, Drafts};
 use crate::model::Week;
-use crate::store::{Journal, StoreError, create_private_dir};
+use crate::store::{DaysStamp, Journal, StoreError, create_private_dir};
 
 pub struct Effects {
     pub journal: Journal,
     export_dir: PathBuf,
     /// This window's drafts; `None` without a state dir.
     drafts: Option<Drafts>,
+    /// The week last read or checked, and how its files looked then.
+    watched: RefCell<Option<(Week, DaysStamp)>>,
 }
 
 impl Effects {
@@ -25,6 +27,7 @@ impl Effects {
             journal,
             export_dir,
             drafts,
+            watched: RefCell::new(None),
         }
     }
 
@@ -37,10 +40,22 @@ impl Effects {
             vec![Action::Failed(format!("{what}: {err}"))]
         };
         match effect {
-            Effect::LoadWeek(week) => match self.journal.load_days(week.days()) {
-                Ok(loaded) => vec![Action::WeekLoaded { week, loaded }],
-                Err(err) => failed("Could not read the week", &err),
-            },
+            Effect::LoadWeek(week) => {
+                // Stamped before reading: a write during the read is seen
+                // by the next check, never lost.
+                self.watch(week);
+                match self.journal.load_days(week.days()) {
+                    Ok(loaded) => vec![Action::WeekLoaded { week, loaded }],
+                    Err(err) => failed("Could not read the week", &err),
+                }
+            }
+            Effect::CheckWeek(week) => {
+                if self.watch(week) {
+                    vec![Action::WeekChanged(week)]
+                } else {
+                    Vec::new()
+                }
+            }
             Effect::Add(entry) => match self.journal.add(entry) {
                 Ok(saved) => self.entry_saved(Action::Added(saved.value), saved.warning),
                 Err(err) => failed("Not saved", &one_line(&err)),
@@ -108,6 +123,16 @@ impl Effects {
                 }
             }
             Effect::EditExternally(_) | Effect::Suspend | Effect::Quit => Vec::new(),
+        }
+    }
+
+    /// Stamps `week`'s files now: true when they changed since the same
+    /// week was last read or checked.
+    fn watch(&self, week: Week) -> bool {
+        let now = self.journal.stamp_days(week.days());
+        match self.watched.replace(Some((week, now.clone()))) {
+            Some((seen, before)) => seen == week && before != now,
+            None => false,
         }
     }
 
@@ -184,52 +209,37 @@ pub fn edit_in_editor(text: &str) -> anyhow::Result<String> {
         .map_err(|why| anyhow::anyhow!("{why}; details unchanged"))
 }
 
-/// Notices when the shown week's files change on disk (CLI, git pull, sync).
-#[derive(Debug, Default)]
-pub struct WeekWatch {
-    week: Option<Week>,
-    stamps: Vec<Option<(SystemTime, u64)>>,
-}
-
-impl WeekWatch {
-    /// True when any of the week's day files appeared, vanished or changed
-    /// since the last call for the same week.
-    pub fn changed(&mut self, journal: &Journal, week: Week) -> bool {
-        let stamps: Vec<_> = week.days().map(|d| stamp(&journal.day_path(d))).collect();
-        let changed = self.week == Some(week) && stamps != self.stamps;
-        self.week = Some(week);
-        self.stamps = stamps;
-        changed
-    }
-}
-
-fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Entry, EntryId, Kind, WeekStart};
     use chrono::NaiveDate;
+    use std::path::Path;
 
     #[test]
     fn a_changed_day_file_is_noticed() {
         let dir = tempfile::tempdir().unwrap();
         let journal = Journal::new(dir.path());
+        let effects = Effects::new(journal.clone(), dir.path().join("out"), None);
         let day = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
         let week = Week::containing(day, WeekStart::Monday);
-        let mut watch = WeekWatch::default();
-        assert!(!watch.changed(&journal, week));
-        assert!(!watch.changed(&journal, week));
-        let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
-        let _ = journal
-            .add(Entry::new(id, day, Kind::Note, "from the CLI"))
-            .unwrap()
-            .value;
-        assert!(watch.changed(&journal, week));
-        assert!(!watch.changed(&journal, week));
+        let check = |week| effects.run(Effect::CheckWeek(week));
+        assert!(check(week).is_empty(), "the first look only takes note");
+        assert!(check(week).is_empty());
+        let add = |title: &str| {
+            let id = EntryId::generate(day, &mut fastrand::Rng::new());
+            let _ = journal.add(Entry::new(id, day, Kind::Note, title)).unwrap();
+        };
+        add("from the CLI");
+        assert!(matches!(check(week).as_slice(), [Action::WeekChanged(w)] if *w == week));
+        assert!(check(week).is_empty(), "said once");
+        // Reading the week takes note too: only later writes are news.
+        add("before the read");
+        effects.run(Effect::LoadWeek(week));
+        assert!(check(week).is_empty());
+        // Another week is only taken note of.
+        add("while another week is shown");
+        assert!(check(week.next()).is_empty());
     }
 
     #[test]

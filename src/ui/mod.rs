@@ -30,7 +30,7 @@ use ratatui::DefaultTerminal;
 
 use self::action::{Action, Effect};
 use self::app::{App, Settings};
-use self::effects::{Effects, WeekWatch};
+use self::effects::Effects;
 use self::keymap::KeyMap;
 use crate::config::{self, Config};
 use crate::store::{Journal, Stray};
@@ -163,8 +163,6 @@ fn event_loop(
     loader: &Receiver<Action>,
     signal: &AtomicUsize,
 ) -> anyhow::Result<()> {
-    let mut watch = WeekWatch::default();
-    watch.changed(&effects.journal, app.week);
     let mut last_tick = Instant::now();
     let mut dirty = true;
     let mut loading = true;
@@ -197,14 +195,14 @@ fn event_loop(
                 _ => continue,
             };
             let effects_due = app.update(action);
-            flow = dispatch(app, effects, Some(terminal), effects_due);
+            flow = dispatch(app, effects, Some(terminal), effects_due).flow;
             dirty = true;
         }
         if loading {
             match loader.try_recv() {
                 Ok(action) => {
                     let due = app.update(action);
-                    flow = flow.max(dispatch(app, effects, Some(terminal), due));
+                    flow = flow.max(dispatch(app, effects, Some(terminal), due).flow);
                     loading = false;
                     dirty = true;
                 }
@@ -214,13 +212,11 @@ fn event_loop(
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
-            let mut due = app.update(Action::Tick);
-            if watch.changed(&effects.journal, app.week) {
-                due.push(Effect::LoadWeek(app.week));
-                dirty = true;
-            }
-            dirty |= !due.is_empty();
-            flow = flow.max(dispatch(app, effects, Some(terminal), due));
+            let due = app.update(Action::Tick);
+            let ran = dispatch(app, effects, Some(terminal), due);
+            // Most ticks find nothing new: no redraw then.
+            dirty |= ran.answered;
+            flow = flow.max(ran.flow);
         }
     }
     Ok(())
@@ -233,6 +229,14 @@ enum Flow {
     Quit,
 }
 
+/// What running a batch of effects came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ran {
+    flow: Flow,
+    /// Some effect answered with an action, so the app may look different.
+    answered: bool,
+}
+
 /// Runs effects, feeding each result back to the app, until none are left.
 /// `Effect::Quit` ends the loop once the rest (a draft to keep) has run: the
 /// app asks to stop like it asks for anything else, with no flag of its own.
@@ -241,8 +245,9 @@ fn dispatch(
     effects: &Effects,
     mut terminal: Option<&mut DefaultTerminal>,
     due: Vec<Effect>,
-) -> Flow {
+) -> Ran {
     let mut flow = Flow::Continue;
+    let mut answered = false;
     let mut queue: std::collections::VecDeque<Effect> = due.into();
     while let Some(effect) = queue.pop_front() {
         let actions = match effect {
@@ -268,10 +273,11 @@ fn dispatch(
             other => effects.run(other),
         };
         for action in actions {
+            answered = true;
             queue.extend(app.update(action));
         }
     }
-    flow
+    Ran { flow, answered }
 }
 
 /// Gives the terminal back to the shell while `f` runs, then takes it again.
@@ -324,7 +330,7 @@ mod tests {
         let mut app = App::new(Settings::default(), KeyMap::default(), today);
         let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
         let entry = Entry::new(id, today, Kind::Note, "Saved all the same");
-        let flow = dispatch(&mut app, &effects, None, vec![Effect::Add(entry)]);
+        let flow = dispatch(&mut app, &effects, None, vec![Effect::Add(entry)]).flow;
         assert_eq!(flow, Flow::Continue);
         let (_, message) = app.message.clone().expect("a message");
         assert_eq!(
@@ -348,10 +354,10 @@ mod tests {
         let key = |k: &str| Action::Key(keymap::Key::parse(k).unwrap().event());
         for k in ["a", "n", "H", "i"] {
             let due = app.update(key(k));
-            assert_eq!(dispatch(&mut app, &effects, None, due), Flow::Continue);
+            assert_eq!(dispatch(&mut app, &effects, None, due).flow, Flow::Continue);
         }
         let due = app.update(key("ctrl-c"));
-        assert_eq!(dispatch(&mut app, &effects, None, due), Flow::Quit);
+        assert_eq!(dispatch(&mut app, &effects, None, due).flow, Flow::Quit);
         fn json_files(dir: &std::path::Path) -> usize {
             std::fs::read_dir(dir)
                 .into_iter()

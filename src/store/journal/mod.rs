@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use check::{Stray, Verified};
+pub use layout::DaysStamp;
 pub use read::{Loaded, Scan};
 pub use write::{DeletedEntry, Saved};
 

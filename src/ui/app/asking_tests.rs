@@ -106,3 +106,22 @@ fn a_report_order_holds_what_the_report_reads() {
     let text = crate::ui::reports::render(order).unwrap();
     assert!(text.contains("Monthly close on time"), "{text}");
 }
+
+#[test]
+fn each_tick_asks_to_check_the_shown_week() {
+    let mut app = app_with(sample());
+    let shown = app.week;
+    assert!(matches!(app.update(Action::Tick).as_slice(), [Effect::CheckWeek(w)] if *w == shown));
+    press(&mut app, "[");
+    let asked = app.update(Action::Tick);
+    assert!(matches!(asked.as_slice(), [Effect::CheckWeek(w)] if *w == shown.prev()));
+}
+
+#[test]
+fn a_changed_week_is_read_again_unless_another_is_shown_by_then() {
+    let mut app = app_with(sample());
+    let shown = app.week;
+    let asked = app.update(Action::WeekChanged(shown));
+    assert!(matches!(asked.as_slice(), [Effect::LoadWeek(w)] if *w == shown));
+    assert!(app.update(Action::WeekChanged(shown.prev())).is_empty());
+}
