@@ -12,7 +12,7 @@ use super::app::TextKey;
 use super::draft::Draft;
 use crate::model::{Entry, EntryId, Kind, Week};
 use crate::report::render::Setup;
-use crate::store::{DeletedEntry, Loaded};
+use crate::store::Loaded;
 
 /// A user's intent, bound to keys per screen. The snake_case names are the
 /// ones used in `keys.toml` and the config's `[keys]` table.
@@ -241,7 +241,12 @@ pub enum Action {
         asked: Box<Entry>,
         saved: Entry,
     },
-    Deleted(Box<DeletedEntry>),
+    /// `entry` is gone from the journal; `trashed` stands for what it takes
+    /// to put it back exactly, which `Effects` keeps.
+    Deleted {
+        entry: Box<Entry>,
+        trashed: Trashed,
+    },
     Restored(Entry),
     Exported(PathBuf),
     /// An export would replace an existing file: ask first.
@@ -282,7 +287,8 @@ pub enum Effect {
         entry: Entry,
     },
     Delete(EntryId),
-    Restore(Box<DeletedEntry>),
+    /// Puts back the entry deleted as `Trashed`, where it was in its file.
+    Restore(Trashed),
     /// Writes `text` to `file_name` in the export dir; an existing file
     /// is replaced only with `overwrite` (else the app is asked).
     Export {
@@ -297,6 +303,19 @@ pub enum Effect {
     ClearDraft,
     Suspend,
     Quit,
+}
+
+/// Stands for a deleted entry as its file held it (comments and unknown
+/// keys too), kept by `Effects` so the delete can be undone. The app holds
+/// only this token: the store's types stay with the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Trashed(u64);
+
+impl Trashed {
+    /// Made by `Effects` for each delete (and by tests).
+    pub(in crate::ui) fn new(serial: u64) -> Trashed {
+        Trashed(serial)
+    }
 }
 
 /// A report or bullets text to render, with all it is made from.

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, Command, Effect};
+use super::action::{Action, Command, Effect, Trashed};
 use super::draft::Draft;
 use super::form::Form;
 use super::keymap::{KeyMap, Screen};
@@ -23,7 +23,7 @@ use super::search::{Hit, Search};
 use crate::config::Config;
 use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
 use crate::report::{CustomerLine, Templates};
-use crate::store::{DeletedEntry, Loaded, Problem};
+use crate::store::{Loaded, Problem};
 pub use history::Step;
 pub use quick::QuickLine;
 pub use reminders::Reminders;
@@ -333,7 +333,7 @@ impl App {
             }
             Action::Added(entry) => self.added(entry),
             Action::Updated { base, asked, saved } => self.updated(base, asked, saved),
-            Action::Deleted(deleted) => self.deleted(*deleted),
+            Action::Deleted { entry, trashed } => self.deleted(*entry, trashed),
             Action::Restored(entry) => {
                 self.info(format!("Restored \"{}\"", entry.title));
                 self.undoing = false;
@@ -711,15 +711,18 @@ impl App {
         effects
     }
 
-    fn deleted(&mut self, deleted: DeletedEntry) -> Vec<Effect> {
+    fn deleted(&mut self, entry: Entry, trashed: Trashed) -> Vec<Effect> {
         let hint = if self.undoing {
             String::new()
         } else {
             self.undo_hint()
         };
-        self.info(format!("Deleted \"{}\"{hint}", deleted.entry.title));
-        self.forget(&deleted.entry.id);
-        self.remember(Step::Deleted(Box::new(deleted)));
+        self.info(format!("Deleted \"{}\"{hint}", entry.title));
+        self.forget(&entry.id);
+        self.remember(Step::Deleted {
+            id: entry.id,
+            trashed,
+        });
         self.rerun_search();
         let len = self.visible().len();
         self.selected = self.selected.min(len.saturating_sub(1));

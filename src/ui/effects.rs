@@ -1,15 +1,19 @@
 //! Runs the app's `Effect`s against the store and the file system, and turns
 //! each result into the `Action` the app hears next. Errors become messages.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Trashed};
 use super::draft::{Draft, DraftFate, Drafts};
 use crate::model::Week;
-use crate::store::{DaysStamp, Journal, StoreError, create_private_dir};
+use crate::store::{DaysStamp, DeletedEntry, Journal, StoreError, create_private_dir};
+
+/// How many deletes can be undone: as many as the app's undo steps.
+const TRASH_DEPTH: usize = 100;
 
 pub struct Effects {
     pub journal: Journal,
@@ -18,6 +22,10 @@ pub struct Effects {
     drafts: Option<Drafts>,
     /// The week last read or checked, and how its files looked then.
     watched: RefCell<Option<(Week, DaysStamp)>>,
+    /// What deletes removed, exactly, for undo; the app holds the tokens.
+    trash: RefCell<BTreeMap<Trashed, DeletedEntry>>,
+    /// The serial of the next token.
+    next_trashed: Cell<u64>,
 }
 
 impl Effects {
@@ -28,6 +36,8 @@ impl Effects {
             export_dir,
             drafts,
             watched: RefCell::new(None),
+            trash: RefCell::new(BTreeMap::new()),
+            next_trashed: Cell::new(0),
         }
     }
 
@@ -73,14 +83,22 @@ impl Effects {
             },
             Effect::Delete(id) => match self.journal.delete(&id) {
                 Ok(deleted) => {
-                    with_warning(Action::Deleted(Box::new(deleted.value)), deleted.warning)
+                    let entry = Box::new(deleted.value.entry.clone());
+                    let trashed = self.keep(deleted.value);
+                    with_warning(Action::Deleted { entry, trashed }, deleted.warning)
                 }
                 Err(err) => failed("Not deleted", &one_line(&err)),
             },
-            Effect::Restore(deleted) => match self.journal.restore(&deleted) {
-                Ok(saved) => with_warning(Action::Restored(deleted.entry.clone()), saved.warning),
-                Err(err) => failed("Could not undo", &one_line(&err)),
-            },
+            Effect::Restore(trashed) => {
+                // Taken out either way: the app's undo step is spent.
+                let Some(deleted) = self.trash.borrow_mut().remove(&trashed) else {
+                    return failed("Could not undo", &"the deleted entry was not kept");
+                };
+                match self.journal.restore(&deleted) {
+                    Ok(saved) => with_warning(Action::Restored(deleted.entry), saved.warning),
+                    Err(err) => failed("Could not undo", &one_line(&err)),
+                }
+            }
             Effect::Export {
                 file_name,
                 text,
@@ -124,6 +142,20 @@ impl Effects {
             }
             Effect::EditExternally(_) | Effect::Suspend | Effect::Quit => Vec::new(),
         }
+    }
+
+    /// Keeps what a delete removed and gives the token that stands for it;
+    /// the oldest goes once there are more than undo could reach.
+    fn keep(&self, deleted: DeletedEntry) -> Trashed {
+        let serial = self.next_trashed.get();
+        self.next_trashed.set(serial + 1);
+        let trashed = Trashed::new(serial);
+        let mut trash = self.trash.borrow_mut();
+        trash.insert(trashed, deleted);
+        while trash.len() > TRASH_DEPTH {
+            trash.pop_first();
+        }
+        trashed
     }
 
     /// Stamps `week`'s files now: true when they changed since the same
@@ -262,6 +294,49 @@ mod tests {
             matches!(again.as_slice(), [Action::WeekLoaded { .. }]),
             "{again:?}"
         );
+    }
+
+    #[test]
+    fn undo_of_a_delete_goes_through_a_token_and_puts_back_the_exact_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let day = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        let _ = journal
+            .add(Entry::new(id_on(day), day, Kind::Note, "first"))
+            .unwrap();
+        let doomed = journal
+            .add(Entry::new(id_on(day), day, Kind::Note, "doomed"))
+            .unwrap()
+            .value;
+        let path = journal.day_path(day);
+        // A comment of the user's, inside the entry's table.
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("title = \"doomed\"", "# keep me\ntitle = \"doomed\"");
+        std::fs::write(&path, &text).unwrap();
+        let effects = Effects::new(journal.clone(), dir.path().join("out"), None);
+        let actions = effects.run(Effect::Delete(doomed.id.clone()));
+        let [Action::Deleted { entry, trashed }] = actions.as_slice() else {
+            panic!("{actions:?}")
+        };
+        assert_eq!(entry.id, doomed.id);
+        assert!(!std::fs::read_to_string(&path).unwrap().contains("doomed"));
+        let actions = effects.run(Effect::Restore(*trashed));
+        assert!(
+            matches!(actions.as_slice(), [Action::Restored(e)] if e.id == doomed.id),
+            "{actions:?}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        // A token is good once.
+        let again = effects.run(Effect::Restore(*trashed));
+        assert!(
+            matches!(again.as_slice(), [Action::Failed(m)] if m.starts_with("Could not undo")),
+            "{again:?}"
+        );
+    }
+
+    fn id_on(day: NaiveDate) -> EntryId {
+        EntryId::generate(day, &mut fastrand::Rng::new())
     }
 
     #[test]

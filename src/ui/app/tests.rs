@@ -1,5 +1,4 @@
-//! The state machine fed with actions: no terminal and no journal on disk
-//! (except to build a `DeletedEntry`, which only the store can make).
+//! The state machine fed with actions: no terminal and no journal on disk.
 
 use chrono::NaiveDate;
 
@@ -199,18 +198,10 @@ fn a_fix_saved_or_deleted_opens_and_closes_its_screw_up() {
     fix.fixes = vec![standup(&app).id];
     app.update(Action::Added(fix.clone()));
     assert!(!app.is_open_screwup(&standup(&app)), "the new fix counts");
-    let dir = tempfile::tempdir().unwrap();
-    let journal = crate::store::Journal::new(dir.path());
-    // The store refuses a link to a screw-up it lacks; this copy only
-    // makes a DeletedEntry.
-    let unlinked = Entry {
-        fixes: Vec::new(),
-        ..fix.clone()
-    };
-    let saved = journal.add(unlinked).unwrap().value;
-    let mut deleted = journal.delete(&saved.id).unwrap().value;
-    deleted.entry = fix;
-    app.update(Action::Deleted(Box::new(deleted)));
+    app.update(Action::Deleted {
+        entry: Box::new(fix),
+        trashed: Trashed::new(0),
+    });
     assert!(app.is_open_screwup(&standup(&app)), "open again without it");
 }
 
@@ -466,8 +457,6 @@ fn a_fix_offers_this_and_last_weeks_unfixed_screwups() {
 
 #[test]
 fn delete_asks_then_undo_restores() {
-    let dir = tempfile::tempdir().unwrap();
-    let journal = crate::store::Journal::new(dir.path());
     let mut app = app_with(sample());
     press(&mut app, "j");
     let victim = app.selected_entry().unwrap().clone();
@@ -479,23 +468,19 @@ fn delete_asks_then_undo_restores() {
     let effects = press(&mut app, "y");
     assert!(matches!(effects.as_slice(), [Effect::Delete(id)] if *id == victim.id));
 
-    let unlinked = Entry {
-        fixes: Vec::new(),
-        ..victim.clone()
-    };
-    let saved = journal.add(unlinked).unwrap().value;
-    let deleted = journal.delete(&saved.id).unwrap().value;
-    let mut deleted_victim = deleted.clone();
-    deleted_victim.entry = victim.clone();
-    app.update(Action::Deleted(Box::new(deleted_victim)));
+    let trashed = Trashed::new(7);
+    app.update(Action::Deleted {
+        entry: Box::new(victim.clone()),
+        trashed,
+    });
     assert!(!app.week_entries.iter().any(|e| e.id == victim.id));
     assert!(app.message.as_ref().unwrap().1.contains("u undoes"));
 
     let effects = press(&mut app, "u");
-    let [Effect::Restore(restore)] = effects.as_slice() else {
-        panic!("{effects:?}")
-    };
-    assert_eq!(restore.entry.id, victim.id);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Restore(t)] if *t == trashed),
+        "{effects:?}"
+    );
     app.update(Action::Restored(victim.clone()));
     assert_eq!(app.selected_entry().unwrap().id, victim.id);
     assert!(app.history.is_empty());
