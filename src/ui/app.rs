@@ -405,7 +405,7 @@ impl App {
     }
 
     /// Everything to do before the process ends: keep an open form as a draft.
-    pub fn shutdown(&mut self) -> Vec<Effect> {
+    pub fn shutdown(&self) -> Vec<Effect> {
         match &self.form {
             Some(form) => vec![draft_effect(form)],
             None => Vec::new(),

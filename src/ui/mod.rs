@@ -1,6 +1,13 @@
 //! The TUI: one week at a time, a form to capture entries in seconds, search,
-//! report, bullets and stats. `run` owns the terminal and the event loop;
-//! `App` (pure state) decides, `Effects` touches the store, `views` draw.
+//! report, bullets and stats. `App` (pure state) decides, `Effects` touches
+//! the store and the files, `views` draw.
+//!
+//! This module is the runner, and all it does is: read terminal events (and
+//! the background load, signals, the clock's tick) as `Action`s, hand each to
+//! `App::update`, run the `Effect`s it returns through `Effects`, feed their
+//! answers back to `update`, and draw. `update` is the only way the App
+//! changes: a git warning, a report to render, a week changed on disk all
+//! arrive as actions, never through a flag or a shared value.
 
 pub mod action;
 pub mod app;
