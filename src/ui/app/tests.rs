@@ -172,11 +172,12 @@ fn the_week_is_listed_by_day_and_the_first_entry_selected() {
     assert_eq!(titles[0], "Sent Acme the October invoice twice");
     assert_eq!(app.selected_entry().unwrap().id.as_str(), "2026-11-16-k7q2");
     assert!(
-        !app.is_open_screwup(&app.week_entries[0]),
+        !app.is_open_screwup(&app.journal.week()[0]),
         "fixed by the fix"
     );
     let standup = app
-        .week_entries
+        .journal
+        .week()
         .iter()
         .find(|e| e.title == "Missed the standup")
         .unwrap();
@@ -187,7 +188,8 @@ fn the_week_is_listed_by_day_and_the_first_entry_selected() {
 fn a_fix_saved_or_deleted_opens_and_closes_its_screw_up() {
     let mut app = app_with(sample());
     let standup = |app: &App| {
-        app.week_entries
+        app.journal
+            .week()
             .iter()
             .find(|e| e.title == "Missed the standup")
             .unwrap()
@@ -271,7 +273,7 @@ fn a_late_week_read_is_ignored_and_a_fresh_one_keeps_the_selection() {
         week: week.prev(),
         loaded: Loaded::default(),
     });
-    assert_eq!(app.week_entries.len(), 7);
+    assert_eq!(app.journal.week().len(), 7);
     app.update(Action::WeekLoaded {
         week,
         loaded: Loaded {
@@ -279,7 +281,7 @@ fn a_late_week_read_is_ignored_and_a_fresh_one_keeps_the_selection() {
             problems: Vec::new(),
         },
     });
-    assert_eq!(app.week_entries.len(), 8);
+    assert_eq!(app.journal.week().len(), 8);
     assert_eq!(app.selected_entry().unwrap().id, selected);
     assert!(app.known().iter().any(|e| e.title == "added from the CLI"));
 }
@@ -428,7 +430,7 @@ fn edit_opens_the_same_form_and_updates_in_place() {
     assert_eq!(updated.details, sample()[0].details);
     app.update(landed(&effects[0]));
     assert_eq!(app.selected_entry().unwrap().title, updated.title);
-    assert_eq!(app.week_entries.len(), 7);
+    assert_eq!(app.journal.week().len(), 7);
 }
 
 #[test]
@@ -473,7 +475,7 @@ fn delete_asks_then_undo_restores() {
         entry: Box::new(victim.clone()),
         trashed,
     });
-    assert!(!app.week_entries.iter().any(|e| e.id == victim.id));
+    assert!(!app.journal.week().iter().any(|e| e.id == victim.id));
     assert!(app.message.as_ref().unwrap().1.contains("u undoes"));
 
     let effects = press(&mut app, "u");
@@ -1221,7 +1223,7 @@ fn an_edited_row_keeps_its_place_and_the_re_read_moves_nothing() {
     let mut app = app_with(sample());
     let before = titles(&app);
     // Wednesday's first entry, with two more after it in the file.
-    let mut quote = app.week_entries[2].clone();
+    let mut quote = app.journal.week()[2].clone();
     quote.title = "Quote for Birch Ltd sent within the hour".into();
     let action = saved_over(&app, quote.clone());
     app.update(action);
@@ -1230,7 +1232,7 @@ fn an_edited_row_keeps_its_place_and_the_re_read_moves_nothing() {
     assert_eq!(titles(&app), expected, "the frame right after the save");
     assert_eq!(app.selected, 2);
     // The watcher then re-reads the week in file order: nothing moves.
-    let mut on_disk = app.week_entries.clone();
+    let mut on_disk = app.journal.week().to_vec();
     on_disk.sort_by_key(|e| e.date);
     app.update(Action::WeekLoaded {
         week: app.week,
@@ -1259,7 +1261,7 @@ fn an_entry_moved_to_another_week_shows_there_before_that_week_is_read() {
             problems: Vec::new(),
         },
     });
-    let mut moved = app.week_entries[0].clone();
+    let mut moved = app.journal.week()[0].clone();
     moved.date = day(25);
     let action = saved_over(&app, moved.clone());
     let effects = app.update(action);

@@ -49,9 +49,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             )
         })
         .collect();
-    let title = match app.all {
-        Some(_) => format!(" Last {WEEKS} weeks to {} ", app.week.label()),
-        None => format!(" Last {WEEKS} weeks to {} (loading…) ", app.week.label()),
+    let title = if app.journal.is_loaded() {
+        format!(" Last {WEEKS} weeks to {} ", app.week.label())
+    } else {
+        format!(" Last {WEEKS} weeks to {} (loading…) ", app.week.label())
     };
     BarChart::grouped(groups)
         .bar_width(bar_width)
