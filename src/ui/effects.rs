@@ -16,7 +16,7 @@ use crate::store::{DaysStamp, DeletedEntry, Journal, StoreError, create_private_
 const TRASH_DEPTH: usize = 100;
 
 pub struct Effects {
-    pub journal: Journal,
+    journal: Journal,
     export_dir: PathBuf,
     /// This window's drafts; `None` without a state dir.
     drafts: Option<Drafts>,
