@@ -107,8 +107,9 @@ pub struct App {
     pub today: NaiveDate,
     pub mode: Mode,
     pub week: Week,
-    /// The shown week, the whole journal once read, their problems.
-    pub journal: JournalCopy,
+    /// The shown week, the whole journal once read, their problems;
+    /// changed only through `update`, like the rest.
+    journal: JournalCopy,
     /// Index into `visible()`.
     pub selected: usize,
     pub form: Option<Form>,
@@ -195,6 +196,11 @@ impl App {
                 Screen::View
             }
         }
+    }
+
+    /// The app's copy of the journal, to read.
+    pub fn journal(&self) -> &JournalCopy {
+        &self.journal
     }
 
     /// Entries the app knows: the whole journal when loaded, else the week.

@@ -49,7 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             )
         })
         .collect();
-    let title = if app.journal.is_loaded() {
+    let title = if app.journal().is_loaded() {
         format!(" Last {WEEKS} weeks to {} ", app.week.label())
     } else {
         format!(" Last {WEEKS} weeks to {} (loading…) ", app.week.label())

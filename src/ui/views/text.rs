@@ -31,7 +31,7 @@ fn scrolled(app: &App, title: &str, area: Rect, buf: &mut Buffer) {
         Some(Err(err)) => vec![Line::styled(sanitize::line(err), theme::ERROR)],
         None => vec![Line::styled("Rendering…", theme::DIM)],
     };
-    if !app.journal.is_loaded() {
+    if !app.journal().is_loaded() {
         lines.insert(
             0,
             Line::styled(
