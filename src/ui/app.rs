@@ -23,12 +23,15 @@ use super::keymap::{KeyMap, Screen};
 use super::search::{Hit, Search};
 use crate::config::Config;
 use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
-use crate::report::{CustomerLine, Templates};
+use crate::report::{CustomerLine, Stats, Templates, WeekStats};
 use crate::store::{Loaded, Problem};
 pub use history::Step;
 pub use journal_copy::JournalCopy;
 pub use quick::QuickLine;
 pub use reminders::Reminders;
+
+/// How many weeks the stats view shows, the shown one last.
+pub const STATS_WEEKS: usize = 12;
 
 /// The parts of the config the screens use.
 #[derive(Debug, Clone, Default)]
@@ -136,6 +139,9 @@ pub struct App {
     version: u64,
     /// Overdue promises and open screw-ups, worked out once per version.
     reminders: OnceCell<Reminders>,
+    /// The stats view's weeks, worked out once per version and week: drawn
+    /// on every frame of that view.
+    stats: OnceCell<Vec<WeekStats>>,
     /// The customers view's lines, worked out once per version.
     customers: OnceCell<Vec<CustomerLine>>,
     /// Index into `customer_lines()` on the customers view.
@@ -173,6 +179,7 @@ impl App {
             pending_draft: None,
             version: 0,
             reminders: OnceCell::new(),
+            stats: OnceCell::new(),
             customers: OnceCell::new(),
             customer_selected: 0,
             rendered: None,
@@ -246,6 +253,7 @@ impl App {
     fn entries_changed(&mut self) {
         self.version += 1;
         self.reminders = OnceCell::new();
+        self.stats = OnceCell::new();
         self.customers = OnceCell::new();
     }
 
@@ -254,6 +262,13 @@ impl App {
     pub fn customer_lines(&self) -> &[CustomerLine] {
         self.customers
             .get_or_init(|| crate::report::customers(self.known()))
+    }
+
+    /// The [`STATS_WEEKS`] weeks ending with the shown one, as the stats
+    /// view draws them.
+    pub fn week_stats(&self) -> &[WeekStats] {
+        self.stats
+            .get_or_init(|| Stats::build(self.week, STATS_WEEKS, self.known()).weeks)
     }
 
     /// Overdue promises and open screw-ups of every week the app knows.
@@ -563,6 +578,7 @@ impl App {
             return Vec::new();
         }
         self.week = week;
+        self.stats = OnceCell::new();
         self.selected = 0;
         self.scroll = 0;
         // Show what is already in memory at once; the fresh read replaces it.

@@ -1286,3 +1286,22 @@ fn the_wheel_moves_the_customers_selection() {
     mouse(&mut app, ScrollUp, 10, 10);
     assert_eq!(app.customer_selected, 0);
 }
+
+#[test]
+fn the_stats_are_worked_out_once_and_follow_the_week_and_the_entries() {
+    let mut app = app_with(sample());
+    let shown = app.week;
+    let last = |app: &App| app.week_stats().last().cloned().unwrap();
+    assert_eq!(app.week_stats().len(), STATS_WEEKS);
+    assert_eq!(last(&app).week, shown);
+    let met = last(&app).totals.met;
+    assert!(std::ptr::eq(app.week_stats(), app.week_stats()), "kept");
+    app.update(Action::Added(entry(
+        "2026-11-19-st4t",
+        Kind::Met,
+        "Closed the books early",
+    )));
+    assert_eq!(last(&app).totals.met, met + 1, "the new entry counts");
+    press(&mut app, "[");
+    assert_eq!(last(&app).week, shown.prev());
+}
