@@ -469,6 +469,66 @@ mod tests {
     }
 
     #[test]
+    fn u_takes_back_an_add_a_status_a_delete_and_an_edit_on_disk_newest_first() {
+        use crate::model::PromiseStatus;
+        use crate::ui::app::tests::{press, type_text};
+        let dir = tempfile::tempdir().unwrap();
+        let (journal, effects, mut app, promise) = promise_on_disk(dir.path());
+        let on_disk = || {
+            let mut entries = journal.load_all().unwrap().entries;
+            entries.sort_by(|a, b| a.title.cmp(&b.title));
+            entries
+                .into_iter()
+                .map(|e| (e.title, e.status))
+                .collect::<Vec<_>>()
+        };
+        let keys = |app: &mut crate::ui::app::App, keys: &[&str]| {
+            for key in keys {
+                let asked = press(app, key);
+                run_all(app, &effects, asked);
+            }
+        };
+        let day_file = journal.day_path(promise.date);
+        keys(&mut app, &["A"]);
+        type_text(&mut app, "n Lunch with Ada");
+        keys(&mut app, &["enter"]);
+        let with_lunch = std::fs::read_to_string(&day_file).unwrap();
+        keys(&mut app, &["g", "space"]);
+        keys(&mut app, &["G", "d", "y"]);
+        keys(&mut app, &["g", "enter"]);
+        type_text(&mut app, " today");
+        keys(&mut app, &["ctrl-s"]);
+        let open = Some(PromiseStatus::Open);
+        let kept = Some(PromiseStatus::Kept);
+        let title = "Send Birch the revised contract".to_string();
+        assert_eq!(on_disk(), [(format!("{title} today"), kept)]);
+
+        keys(&mut app, &["u"]);
+        assert_eq!(on_disk(), [(title.clone(), kept)], "the edit");
+        keys(&mut app, &["u"]);
+        assert_eq!(
+            on_disk(),
+            [("Lunch with Ada".into(), None), (title.clone(), kept)],
+            "the delete"
+        );
+        keys(&mut app, &["u"]);
+        assert_eq!(
+            on_disk(),
+            [("Lunch with Ada".into(), None), (title.clone(), open)],
+            "the status"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&day_file).unwrap(),
+            with_lunch,
+            "put back as it was"
+        );
+        keys(&mut app, &["u"]);
+        assert_eq!(on_disk(), [(title, open)], "the add");
+        keys(&mut app, &["u"]);
+        assert_eq!(app.message.as_ref().unwrap().1, "Nothing to undo");
+    }
+
+    #[test]
     fn a_form_save_keeps_a_done_made_while_the_form_was_open() {
         use crate::model::PromiseStatus;
         use crate::ui::app::tests::{press, today, type_text};
