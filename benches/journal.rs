@@ -210,7 +210,7 @@ fn add(c: &mut Criterion, journal: &Journal, size: usize) {
     group.bench_function(BenchmarkId::from_parameter(size), |b| {
         b.iter_batched(
             || restore(&path),
-            |()| journal.add(entry.clone()).expect("add"),
+            |()| journal.add(entry.clone()).expect("add").value,
             BatchSize::PerIteration,
         )
     });

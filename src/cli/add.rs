@@ -100,15 +100,17 @@ pub fn run(context: &Context, mut args: AddArgs) -> Result<ExitCode, CliError> {
     let entry = input_from_args(args)
         .to_new_entry(context.today)
         .map_err(|problems| usage(&problems))?;
-    let saved = context.journal.add(entry).map_err(|err| match err {
+    let added = context.journal.add(entry).map_err(|err| match err {
         StoreError::Link(why) => CliError::Runtime(format!("--fixes: {why}")),
         other => other.into(),
     })?;
+    let saved = &added.value;
     // The id stays alone on the first line, for scripts that read it.
     println!("{}", saved.id);
-    if !quiet && let Some(bullet) = crate::report::preview(&saved, &context.config.currency) {
+    if !quiet && let Some(bullet) = crate::report::preview(saved, &context.config.currency) {
         println!("bullet: {}", crate::sanitize::line(&bullet));
     }
+    super::warn(added.warning);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -49,7 +49,8 @@ pub fn delete(context: &Context, args: DeleteArgs) -> Result<ExitCode, CliError>
             names.join(", ")
         )));
     }
-    let deleted = journal.delete(&id)?;
+    let saved = journal.delete(&id)?;
+    let deleted = &saved.value;
     println!(
         "deleted {}  {}",
         deleted.entry.id,
@@ -60,6 +61,7 @@ pub fn delete(context: &Context, args: DeleteArgs) -> Result<ExitCode, CliError>
         sanitize::line(&journal.day_path(entry.date).display().to_string()),
         sanitize::block(table_text.trim_end())
     );
+    super::warn(saved.warning);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -80,7 +82,7 @@ pub fn set_status(
 ) -> Result<ExitCode, CliError> {
     let id = context.journal.resolve_id(&args.id)?;
     // The look-up and the change happen under the store's lock.
-    let entry = context.journal.modify(&id, |entry| {
+    let saved = context.journal.modify(&id, |entry| {
         if entry.kind != Kind::Promise {
             return Err(ModelError::Invalid(format!(
                 "{} is a {}, not a promise",
@@ -91,7 +93,9 @@ pub fn set_status(
         entry.set_status(status, context.today);
         Ok(())
     })?;
+    let entry = &saved.value;
     println!("{} {}  {}", status, entry.id, sanitize::line(&entry.title));
+    super::warn(saved.warning);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -137,7 +141,7 @@ pub fn edit(context: &Context, args: IdArg) -> Result<ExitCode, CliError> {
         .map_err(|p| keep(p.to_string()))?;
     // Applied against the entry as read when the editor opened, so a
     // change saved meanwhile (a `done`, the TUI) is kept, not reverted.
-    context
+    let saved = context
         .journal
         .update_table(&entry, &table_text, &new_entry, table)
         .map_err(|e| keep(e.to_string()))?;
@@ -147,6 +151,7 @@ pub fn edit(context: &Context, args: IdArg) -> Result<ExitCode, CliError> {
         new_entry.id,
         sanitize::line(&new_entry.title)
     );
+    super::warn(saved.warning);
     Ok(ExitCode::SUCCESS)
 }
 

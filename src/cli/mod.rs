@@ -158,7 +158,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let Some(command) = cli.command else {
         return tui(context);
     };
-    let result = match command {
+    match command {
         Command::Add(args) => add::run(&context, args),
         Command::List(args) => list::run(&context, args),
         Command::Show(args) => list::show(&context, args),
@@ -171,8 +171,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             change::set_status(&context, args, crate::model::PromiseStatus::Missed)
         }
         Command::Check(args) => check::run(&context, args),
-        // A throwaway journal: nothing of the user's is saved, so no warnings.
-        Command::Demo => return demo::run(context),
+        Command::Demo => demo::run(context),
         Command::Report(args) => report::report(&context, args),
         Command::Bullets(args) => report::bullets(&context, args),
         Command::Stats(args) => report::stats(&context, args),
@@ -185,12 +184,15 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::MergeDriver(_) | Command::Completions(_) | Command::Man => {
             unreachable!("handled before the context loads")
         }
-    };
-    // Saves stand even when their commit failed; say why after the result.
-    for warning in context.journal.take_warnings() {
+    }
+}
+
+/// Saves stand even when their commit failed: each command says why after
+/// its result, in the store's words.
+pub(crate) fn warn(warning: Option<String>) {
+    if let Some(warning) = warning {
         eprintln!("warning: {warning}");
     }
-    result
 }
 
 /// No command: the TUI.

@@ -6,7 +6,6 @@ use std::ffi::OsStr;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::{Arc, Mutex};
 
 use thiserror::Error;
 
@@ -279,38 +278,20 @@ fn only_status_changed(before: &Entry, after: &Entry) -> bool {
     probe == *after
 }
 
-/// Commits each save when `git = true`. A failed commit never undoes the
-/// save: the file is written, and the reason waits in `warnings` for the
-/// caller (CLI or TUI) to show. Each warning is a whole sentence, made here
-/// and only here ("saved, but not committed to git: …"); callers show it
-/// as it is, adding no prefix of their own.
-#[derive(Debug, Clone, Default)]
-pub struct SaveCommits {
-    warnings: Arc<Mutex<Vec<String>>>,
-}
-
-impl SaveCommits {
-    pub fn commit(&self, root: &Path, paths: &[PathBuf], message: &str) {
-        let relative: Vec<PathBuf> = paths
-            .iter()
-            .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
-            .collect();
-        if let Err(err) = Git::new(root).commit_paths(&relative, message) {
-            self.warn(not_committed(&err));
-        }
-    }
-
-    fn warn(&self, warning: String) {
-        // A poisoned lock only means another thread panicked mid-push; the
-        // list itself is still usable.
-        let mut warnings = self.warnings.lock().unwrap_or_else(|e| e.into_inner());
-        warnings.push(warning);
-    }
-
-    pub fn take_warnings(&self) -> Vec<String> {
-        let mut warnings = self.warnings.lock().unwrap_or_else(|e| e.into_inner());
-        std::mem::take(&mut *warnings)
-    }
+/// Commits `paths` (under `root`) after a save when `git = true`. A failed
+/// commit never undoes the save: the file is written, and the reason comes
+/// back for the caller (CLI or TUI) to show. Each warning is a whole
+/// sentence, made here and only here ("saved, but not committed to git:
+/// …"); callers show it as it is, adding no prefix of their own.
+pub fn commit_save(root: &Path, paths: &[PathBuf], message: &str) -> Option<String> {
+    let relative: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
+        .collect();
+    Git::new(root)
+        .commit_paths(&relative, message)
+        .err()
+        .map(|err| not_committed(&err))
 }
 
 /// The one wording of a save git did not commit.

@@ -4,12 +4,15 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, MouseEvent};
 use serde::Deserialize;
 
+use super::app::TextKey;
 use super::draft::Draft;
 use crate::model::{Entry, EntryId, Kind, Week};
-use crate::store::{DeletedEntry, Loaded};
+use crate::report::render::Setup;
+use crate::store::Loaded;
 
 /// A user's intent, bound to keys per screen. The snake_case names are the
 /// ones used in `keys.toml` and the config's `[keys]` table.
@@ -218,8 +221,11 @@ pub enum Action {
         width: u16,
         height: u16,
     },
-    /// Periodic wake-up: autosaves drafts.
+    /// Periodic wake-up: autosaves drafts and checks the shown week's files.
     Tick,
+    /// The files of `week` changed on disk since it was read or last checked
+    /// (the CLI, a git pull, a sync tool).
+    WeekChanged(Week),
     /// The days of `week` as read from disk.
     WeekLoaded {
         week: Week,
@@ -235,7 +241,12 @@ pub enum Action {
         asked: Box<Entry>,
         saved: Entry,
     },
-    Deleted(Box<DeletedEntry>),
+    /// `entry` is gone from the journal; `trashed` stands for what it takes
+    /// to put it back exactly, which `Effects` keeps.
+    Deleted {
+        entry: Box<Entry>,
+        trashed: Trashed,
+    },
     Restored(Entry),
     Exported(PathBuf),
     /// An export would replace an existing file: ask first.
@@ -248,14 +259,26 @@ pub enum Action {
     ExternallyEdited(String),
     /// An unsaved form from a previous run.
     DraftFound(Draft),
+    /// The report or bullets text asked for with `Effect::Render`, or why
+    /// it could not be rendered.
+    Rendered {
+        key: TextKey,
+        text: Result<String, String>,
+    },
     /// Something the outside world could not do; shown, never fatal.
     Failed(String),
+    /// A save landed but something after it did not (git refused the
+    /// commit): shown as the store words it.
+    Warned(String),
 }
 
 /// What the app asks the runner to do.
 #[derive(Debug, Clone)]
 pub enum Effect {
     LoadWeek(Week),
+    /// Looks whether `week`'s files changed since it was read or last
+    /// checked; answers `Action::WeekChanged` only when they did.
+    CheckWeek(Week),
     Add(Entry),
     /// Saves the fields changed from `base` (the entry as the app had it
     /// when the change began) to `entry`, leaving the rest as on disk.
@@ -264,7 +287,8 @@ pub enum Effect {
         entry: Entry,
     },
     Delete(EntryId),
-    Restore(Box<DeletedEntry>),
+    /// Puts back the entry deleted as `Trashed`, where it was in its file.
+    Restore(Trashed),
     /// Writes `text` to `file_name` in the export dir; an existing file
     /// is replaced only with `overwrite` (else the app is asked).
     Export {
@@ -273,10 +297,36 @@ pub enum Effect {
         overwrite: bool,
     },
     EditExternally(String),
+    /// Renders the report or bullets screen's text (templates may be files).
+    Render(Box<TextOrder>),
     SaveDraft(Draft),
     ClearDraft,
     Suspend,
     Quit,
+}
+
+/// Stands for a deleted entry as its file held it (comments and unknown
+/// keys too), kept by `Effects` so the delete can be undone. The app holds
+/// only this token: the store's types stay with the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Trashed(u64);
+
+impl Trashed {
+    /// Made by `Effects` for each delete (and by tests).
+    pub(in crate::ui) fn new(serial: u64) -> Trashed {
+        Trashed(serial)
+    }
+}
+
+/// A report or bullets text to render, with all it is made from.
+#[derive(Debug, Clone)]
+pub struct TextOrder {
+    pub key: TextKey,
+    /// The entries the report or bullets read, as `report::load` picks
+    /// them from the journal.
+    pub entries: Vec<Entry>,
+    pub today: NaiveDate,
+    pub setup: Setup,
 }
 
 /// The kind a picker key chooses.

@@ -4,6 +4,7 @@
 
 mod capture;
 mod history;
+mod journal_copy;
 mod mouse;
 mod quick;
 mod reminders;
@@ -15,18 +16,22 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, Command, Effect};
+use super::action::{Action, Command, Effect, Trashed};
 use super::draft::Draft;
 use super::form::Form;
 use super::keymap::{KeyMap, Screen};
 use super::search::{Hit, Search};
 use crate::config::Config;
 use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
-use crate::report::{CustomerLine, Templates};
-use crate::store::{DeletedEntry, Loaded, Problem};
+use crate::report::{CustomerLine, Stats, Templates, WeekStats};
+use crate::store::{Loaded, Problem};
 pub use history::Step;
+pub use journal_copy::JournalCopy;
 pub use quick::QuickLine;
 pub use reminders::Reminders;
+
+/// How many weeks the stats view shows, the shown one last.
+pub const STATS_WEEKS: usize = 12;
 
 /// The parts of the config the screens use.
 #[derive(Debug, Clone, Default)]
@@ -105,12 +110,9 @@ pub struct App {
     pub today: NaiveDate,
     pub mode: Mode,
     pub week: Week,
-    /// The shown week's entries, by day, in file order within a day.
-    pub week_entries: Vec<Entry>,
-    /// The whole journal once the background load is done.
-    pub all: Option<Vec<Entry>>,
-    pub week_problems: Vec<Problem>,
-    pub all_problems: Vec<Problem>,
+    /// The shown week, the whole journal once read, their problems;
+    /// changed only through `update`, like the rest.
+    journal: JournalCopy,
     /// Index into `visible()`.
     pub selected: usize,
     pub form: Option<Form>,
@@ -135,17 +137,19 @@ pub struct App {
     pending_draft: Option<Draft>,
     /// Bumped whenever entries in memory change, so rendered text goes stale.
     version: u64,
-    /// Ids of screw-ups some known fix names, worked out once per version:
-    /// every frame asks, and the journal can hold a hundred thousand entries.
-    fixed: OnceCell<HashSet<EntryId>>,
     /// Overdue promises and open screw-ups, worked out once per version.
     reminders: OnceCell<Reminders>,
+    /// The stats view's weeks, worked out once per version and week: drawn
+    /// on every frame of that view.
+    stats: OnceCell<Vec<WeekStats>>,
     /// The customers view's lines, worked out once per version.
     customers: OnceCell<Vec<CustomerLine>>,
     /// Index into `customer_lines()` on the customers view.
     pub customer_selected: usize,
     /// The report or bullets as rendered for `TextKey`, or why not.
     rendered: Option<(TextKey, Result<String, String>)>,
+    /// The text last asked for with `Effect::Render`, so it is asked once.
+    text_asked: Option<TextKey>,
     /// The terminal's (width, height), as last reported.
     pub size: (u16, u16),
 }
@@ -159,10 +163,7 @@ impl App {
             today,
             mode: Mode::Week,
             week,
-            week_entries: Vec::new(),
-            all: None,
-            week_problems: Vec::new(),
-            all_problems: Vec::new(),
+            journal: JournalCopy::default(),
             selected: 0,
             form: None,
             quick: None,
@@ -177,11 +178,12 @@ impl App {
             pending_select: None,
             pending_draft: None,
             version: 0,
-            fixed: OnceCell::new(),
             reminders: OnceCell::new(),
+            stats: OnceCell::new(),
             customers: OnceCell::new(),
             customer_selected: 0,
             rendered: None,
+            text_asked: None,
             size: (80, 24),
         }
     }
@@ -203,9 +205,14 @@ impl App {
         }
     }
 
+    /// The app's copy of the journal, to read.
+    pub fn journal(&self) -> &JournalCopy {
+        &self.journal
+    }
+
     /// Entries the app knows: the whole journal when loaded, else the week.
     pub fn known(&self) -> &[Entry] {
-        self.all.as_deref().unwrap_or(&self.week_entries)
+        self.journal.known()
     }
 
     /// The entries listed on the left: search hits when searching or
@@ -215,7 +222,7 @@ impl App {
             (Some(search), Mode::Search, _) | (Some(search), _, true) => {
                 search.hits.iter().map(|h| &h.entry).collect()
             }
-            _ => self.week_entries.iter().collect(),
+            _ => self.journal.week().iter().collect(),
         }
     }
 
@@ -230,17 +237,12 @@ impl App {
 
     /// Problems to warn about: every file's once the journal is loaded.
     pub fn problems(&self) -> &[Problem] {
-        if self.all.is_some() {
-            &self.all_problems
-        } else {
-            &self.week_problems
-        }
+        self.journal.problems()
     }
 
     /// Ids of screw-ups some known fix names.
     pub fn fixed_ids(&self) -> &HashSet<EntryId> {
-        self.fixed
-            .get_or_init(|| crate::report::fixed_ids(self.known()))
+        self.journal.fixed_ids()
     }
 
     pub fn is_open_screwup(&self, entry: &Entry) -> bool {
@@ -250,8 +252,8 @@ impl App {
     /// Entries in memory changed: what was worked out from them is stale.
     fn entries_changed(&mut self) {
         self.version += 1;
-        self.fixed = OnceCell::new();
         self.reminders = OnceCell::new();
+        self.stats = OnceCell::new();
         self.customers = OnceCell::new();
     }
 
@@ -260,6 +262,13 @@ impl App {
     pub fn customer_lines(&self) -> &[CustomerLine] {
         self.customers
             .get_or_init(|| crate::report::customers(self.known()))
+    }
+
+    /// The [`STATS_WEEKS`] weeks ending with the shown one, as the stats
+    /// view draws them.
+    pub fn week_stats(&self) -> &[WeekStats] {
+        self.stats
+            .get_or_init(|| Stats::build(self.week, STATS_WEEKS, self.known()).weeks)
     }
 
     /// Overdue promises and open screw-ups of every week the app knows.
@@ -272,7 +281,7 @@ impl App {
     pub fn title_of(&self, id: &EntryId) -> Option<&str> {
         self.known()
             .iter()
-            .chain(self.week_entries.iter())
+            .chain(self.journal.week())
             .find(|e| &e.id == id)
             .map(|e| e.title.as_str())
     }
@@ -285,7 +294,15 @@ impl App {
             .collect()
     }
 
+    /// The one way the app changes: `action` in, new state and the
+    /// effects to run out.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = self.react(action);
+        self.ask_for_text(&mut effects);
+        effects
+    }
+
+    fn react(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Key(key) => {
                 // A message stays until the next key, so it is read, then gone.
@@ -307,6 +324,8 @@ impl App {
                 Vec::new()
             }
             Action::Tick => self.tick(),
+            Action::WeekChanged(week) if week == self.week => vec![Effect::LoadWeek(week)],
+            Action::WeekChanged(_) => Vec::new(),
             Action::WeekLoaded { week, loaded } => {
                 self.week_loaded(week, loaded);
                 Vec::new()
@@ -320,7 +339,7 @@ impl App {
             }
             Action::Added(entry) => self.added(entry),
             Action::Updated { base, asked, saved } => self.updated(base, asked, saved),
-            Action::Deleted(deleted) => self.deleted(*deleted),
+            Action::Deleted { entry, trashed } => self.deleted(*entry, trashed),
             Action::Restored(entry) => {
                 self.info(format!("Restored \"{}\"", entry.title));
                 self.undoing = false;
@@ -351,6 +370,14 @@ impl App {
             }
             Action::DraftFound(draft) => {
                 self.question = Some(Question::Draft(draft));
+                Vec::new()
+            }
+            Action::Rendered { key, text } => {
+                self.text_rendered(key, text);
+                Vec::new()
+            }
+            Action::Warned(message) => {
+                self.message = Some((Level::Error, message));
                 Vec::new()
             }
             Action::Failed(message) => {
@@ -384,7 +411,7 @@ impl App {
     }
 
     /// Everything to do before the process ends: keep an open form as a draft.
-    pub fn shutdown(&mut self) -> Vec<Effect> {
+    pub fn shutdown(&self) -> Vec<Effect> {
         match &self.form {
             Some(form) => vec![draft_effect(form)],
             None => Vec::new(),
@@ -399,13 +426,15 @@ impl App {
     }
 
     fn tick(&mut self) -> Vec<Effect> {
-        match &mut self.form {
+        let mut effects = match &mut self.form {
             Some(form) if form.draft_stale => {
                 form.draft_stale = false;
                 vec![draft_effect(form)]
             }
             _ => Vec::new(),
-        }
+        };
+        effects.push(Effect::CheckWeek(self.week));
+        effects
     }
 
     fn answer(&mut self, question: Question, command: Command) -> Vec<Effect> {
@@ -536,7 +565,7 @@ impl App {
     }
 
     fn rerun_search(&mut self) {
-        let entries = self.all.as_deref().unwrap_or(&self.week_entries);
+        let entries = self.journal.known();
         if let Some(search) = &mut self.search {
             search.run(entries, self.version);
         }
@@ -549,20 +578,11 @@ impl App {
             return Vec::new();
         }
         self.week = week;
+        self.stats = OnceCell::new();
         self.selected = 0;
         self.scroll = 0;
         // Show what is already in memory at once; the fresh read replaces it.
-        self.week_entries = match &self.all {
-            Some(all) => sorted(
-                all.iter()
-                    .filter(|e| week.contains(e.date))
-                    .cloned()
-                    .collect(),
-            ),
-            None => Vec::new(),
-        };
-        if self.all.is_none() {
-            // Until the journal is read, the week is all the app knows.
+        if self.journal.show_week(week) {
             self.entries_changed();
         }
         vec![Effect::LoadWeek(week)]
@@ -573,21 +593,9 @@ impl App {
             return;
         }
         let keep = self.selected_entry().map(|e| e.id.clone());
-        let fresh = sorted(loaded.entries);
-        // Most reads find what memory already holds; redoing the whole
-        // journal's worth of work for them made each week change slow.
-        let changed = fresh != self.week_entries || loaded.problems != self.week_problems;
+        let changed = self.journal.week_loaded(week, loaded);
         if changed {
             self.entries_changed();
-            self.week_entries = fresh;
-            self.week_problems = loaded.problems;
-            if let Some(all) = &mut self.all {
-                all.retain(|e| !week.contains(e.date));
-                all.extend(self.week_entries.iter().cloned());
-                self.all_problems
-                    .retain(|p| !self.week_problems.contains(p) && !in_week(p, week));
-                self.all_problems.extend(self.week_problems.iter().cloned());
-            }
         }
         let target = self.pending_select.take().or(keep);
         self.select_id(target.as_ref());
@@ -598,18 +606,7 @@ impl App {
 
     fn journal_loaded(&mut self, loaded: Loaded) {
         self.entries_changed();
-        let week = self.week;
-        let mut all = loaded.entries;
-        // The week was read more recently (and maybe changed since): it wins.
-        all.retain(|e| !week.contains(e.date));
-        all.extend(self.week_entries.iter().cloned());
-        self.all = Some(all);
-        self.all_problems = loaded
-            .problems
-            .into_iter()
-            .filter(|p| !in_week(p, week))
-            .collect();
-        self.all_problems.extend(self.week_problems.iter().cloned());
+        self.journal.journal_loaded(self.week, loaded);
         self.rerun_search();
     }
 
@@ -621,52 +618,23 @@ impl App {
         };
     }
 
-    /// Adds a saved entry to what is in memory. An entry kept on its day
-    /// is replaced where it stands, as the store rewrites it in place: put
-    /// last, it jumped to the end of its day until the watcher's re-read
-    /// put it back.
+    /// Adds a saved entry to what is in memory (see [`JournalCopy::merge`]).
     fn insert(&mut self, entry: Entry) {
-        let in_place = |entries: &mut Vec<Entry>, entry: &Entry| match entries
-            .iter_mut()
-            .find(|e| e.id == entry.id && e.date == entry.date)
-        {
-            Some(slot) => {
-                *slot = entry.clone();
-                true
-            }
-            None => false,
-        };
-        let kept_in_week = in_place(&mut self.week_entries, &entry);
-        let kept_in_all = match &mut self.all {
-            Some(all) => in_place(all, &entry),
-            None => true,
-        };
-        if kept_in_week && kept_in_all {
-            self.entries_changed();
-        } else {
-            self.forget(&entry.id);
-            self.show_in_week(&entry);
-            if let Some(all) = &mut self.all {
-                all.push(entry);
-            }
-        }
+        self.entries_changed();
+        self.journal.merge(self.week, entry);
         self.rerun_search();
     }
 
     /// Lists `entry` when it falls in the shown week and is not listed yet.
     fn show_in_week(&mut self, entry: &Entry) {
-        if self.week.contains(entry.date) && !self.week_entries.iter().any(|e| e.id == entry.id) {
-            self.week_entries.push(entry.clone());
-            self.week_entries = sorted(std::mem::take(&mut self.week_entries));
+        if self.journal.show_in_week(self.week, entry) {
+            self.entries_changed();
         }
     }
 
     fn forget(&mut self, id: &EntryId) {
         self.entries_changed();
-        self.week_entries.retain(|e| &e.id != id);
-        if let Some(all) = &mut self.all {
-            all.retain(|e| &e.id != id);
-        }
+        self.journal.remove(id);
     }
 
     /// Selects `entry`, moving to its week first when it is elsewhere.
@@ -688,15 +656,18 @@ impl App {
         effects
     }
 
-    fn deleted(&mut self, deleted: DeletedEntry) -> Vec<Effect> {
+    fn deleted(&mut self, entry: Entry, trashed: Trashed) -> Vec<Effect> {
         let hint = if self.undoing {
             String::new()
         } else {
             self.undo_hint()
         };
-        self.info(format!("Deleted \"{}\"{hint}", deleted.entry.title));
-        self.forget(&deleted.entry.id);
-        self.remember(Step::Deleted(Box::new(deleted)));
+        self.info(format!("Deleted \"{}\"{hint}", entry.title));
+        self.forget(&entry.id);
+        self.remember(Step::Deleted {
+            id: entry.id,
+            trashed,
+        });
         self.rerun_search();
         let len = self.visible().len();
         self.selected = self.selected.min(len.saturating_sub(1));
@@ -735,20 +706,7 @@ fn draft_effect(form: &Form) -> Effect {
     }
 }
 
-/// Entries by day, keeping file order within a day.
-fn sorted(mut entries: Vec<Entry>) -> Vec<Entry> {
-    entries.sort_by_key(|e| e.date);
-    entries
-}
-
-fn in_week(problem: &Problem, week: Week) -> bool {
-    let stem = problem
-        .path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("");
-    NaiveDate::parse_from_str(stem, "%Y-%m-%d").is_ok_and(|d| week.contains(d))
-}
-
+#[cfg(test)]
+mod asking_tests;
 #[cfg(test)]
 pub(crate) mod tests;

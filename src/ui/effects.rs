@@ -1,21 +1,31 @@
 //! Runs the app's `Effect`s against the store and the file system, and turns
 //! each result into the `Action` the app hears next. Errors become messages.
 
-use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Trashed};
 use super::draft::{Draft, DraftFate, Drafts};
 use crate::model::Week;
-use crate::store::{Journal, StoreError, create_private_dir};
+use crate::store::{DaysStamp, DeletedEntry, Journal, StoreError, create_private_dir};
+
+/// How many deletes can be undone: as many as the app's undo steps.
+const TRASH_DEPTH: usize = 100;
 
 pub struct Effects {
-    pub journal: Journal,
+    journal: Journal,
     export_dir: PathBuf,
     /// This window's drafts; `None` without a state dir.
     drafts: Option<Drafts>,
+    /// The week last read or checked, and how its files looked then.
+    watched: RefCell<Option<(Week, DaysStamp)>>,
+    /// What deletes removed, exactly, for undo; the app holds the tokens.
+    trash: RefCell<BTreeMap<Trashed, DeletedEntry>>,
+    /// The serial of the next token.
+    next_trashed: Cell<u64>,
 }
 
 impl Effects {
@@ -25,40 +35,70 @@ impl Effects {
             journal,
             export_dir,
             drafts,
+            watched: RefCell::new(None),
+            trash: RefCell::new(BTreeMap::new()),
+            next_trashed: Cell::new(0),
         }
     }
 
-    /// Runs a store or file effect. Terminal effects (`Suspend`,
-    /// `EditExternally`, `Quit`) belong to the event loop and give `None`.
-    pub fn run(&self, effect: Effect) -> Option<Action> {
+    /// Runs a store or file effect; what happened comes back as actions,
+    /// in order: the result, then a warning about it (a save git did not
+    /// commit). Terminal effects (`Suspend`, `EditExternally`, `Quit`)
+    /// belong to the event loop and give none.
+    pub fn run(&self, effect: Effect) -> Vec<Action> {
         let failed = |what: &str, err: &dyn std::fmt::Display| {
-            Some(Action::Failed(format!("{what}: {err}")))
+            vec![Action::Failed(format!("{what}: {err}"))]
         };
         match effect {
-            Effect::LoadWeek(week) => match self.journal.load_days(week.days()) {
-                Ok(loaded) => Some(Action::WeekLoaded { week, loaded }),
-                Err(err) => failed("Could not read the week", &err),
-            },
+            Effect::LoadWeek(week) => {
+                // Stamped before reading: a write during the read is seen
+                // by the next check, never lost.
+                self.watch(week);
+                match self.journal.load_days(week.days()) {
+                    Ok(loaded) => vec![Action::WeekLoaded { week, loaded }],
+                    Err(err) => failed("Could not read the week", &err),
+                }
+            }
+            Effect::CheckWeek(week) => {
+                if self.watch(week) {
+                    vec![Action::WeekChanged(week)]
+                } else {
+                    Vec::new()
+                }
+            }
             Effect::Add(entry) => match self.journal.add(entry) {
-                Ok(saved) => Some(self.entry_saved(Action::Added(saved))),
+                Ok(saved) => self.entry_saved(Action::Added(saved.value), saved.warning),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },
             Effect::Update { base, entry } => match self.journal.update_from(&base, &entry) {
-                Ok(saved) => Some(self.entry_saved(Action::Updated {
-                    base,
-                    asked: Box::new(entry),
-                    saved,
-                })),
+                Ok(saved) => self.entry_saved(
+                    Action::Updated {
+                        base,
+                        asked: Box::new(entry),
+                        saved: saved.value,
+                    },
+                    saved.warning,
+                ),
                 Err(err) => failed("Not saved", &one_line(&err)),
             },
             Effect::Delete(id) => match self.journal.delete(&id) {
-                Ok(deleted) => Some(Action::Deleted(Box::new(deleted))),
+                Ok(deleted) => {
+                    let entry = Box::new(deleted.value.entry.clone());
+                    let trashed = self.keep(deleted.value);
+                    with_warning(Action::Deleted { entry, trashed }, deleted.warning)
+                }
                 Err(err) => failed("Not deleted", &one_line(&err)),
             },
-            Effect::Restore(deleted) => match self.journal.restore(&deleted) {
-                Ok(()) => Some(Action::Restored(deleted.entry.clone())),
-                Err(err) => failed("Could not undo", &one_line(&err)),
-            },
+            Effect::Restore(trashed) => {
+                // Taken out either way: the app's undo step is spent.
+                let Some(deleted) = self.trash.borrow_mut().remove(&trashed) else {
+                    return failed("Could not undo", &"the deleted entry was not kept");
+                };
+                match self.journal.restore(&deleted) {
+                    Ok(saved) => with_warning(Action::Restored(deleted.entry), saved.warning),
+                    Err(err) => failed("Could not undo", &one_line(&err)),
+                }
+            }
             Effect::Export {
                 file_name,
                 text,
@@ -67,34 +107,64 @@ impl Effects {
                 let path = self.export_dir.join(&file_name);
                 if !overwrite && path.exists() {
                     let path = std::path::absolute(&path).unwrap_or(path);
-                    return Some(Action::ExportWouldOverwrite {
+                    return vec![Action::ExportWouldOverwrite {
                         path,
                         file_name,
                         text,
-                    });
+                    }];
                 }
                 match self.export(&file_name, &text) {
-                    Ok(path) => Some(Action::Exported(path)),
+                    Ok(path) => vec![Action::Exported(path)],
                     Err(err) => failed("Export failed", &format!("{err:#}")),
                 }
             }
+            Effect::Render(order) => vec![Action::Rendered {
+                key: order.key,
+                text: super::reports::render(&order),
+            }],
             Effect::SaveDraft(draft) => {
                 let result = self
                     .drafts()
                     .and_then(|drafts| drafts.save(&draft).context("saving the draft"));
-                result
-                    .err()
-                    .and_then(|err| failed("Draft not kept", &format!("{err:#}")))
+                match result {
+                    Ok(_) => Vec::new(),
+                    Err(err) => failed("Draft not kept", &format!("{err:#}")),
+                }
             }
             Effect::ClearDraft => {
                 let result = self
                     .drafts()
                     .and_then(|drafts| drafts.clear().context("removing the draft"));
-                result
-                    .err()
-                    .and_then(|err| failed("Draft", &format!("{err:#}")))
+                match result {
+                    Ok(()) => Vec::new(),
+                    Err(err) => failed("Draft", &format!("{err:#}")),
+                }
             }
-            Effect::EditExternally(_) | Effect::Suspend | Effect::Quit => None,
+            Effect::EditExternally(_) | Effect::Suspend | Effect::Quit => Vec::new(),
+        }
+    }
+
+    /// Keeps what a delete removed and gives the token that stands for it;
+    /// the oldest goes once there are more than undo could reach.
+    fn keep(&self, deleted: DeletedEntry) -> Trashed {
+        let serial = self.next_trashed.get();
+        self.next_trashed.set(serial + 1);
+        let trashed = Trashed::new(serial);
+        let mut trash = self.trash.borrow_mut();
+        trash.insert(trashed, deleted);
+        while trash.len() > TRASH_DEPTH {
+            trash.pop_first();
+        }
+        trashed
+    }
+
+    /// Stamps `week`'s files now: true when they changed since the same
+    /// week was last read or checked.
+    fn watch(&self, week: Week) -> bool {
+        let now = self.journal.stamp_days(week.days());
+        match self.watched.replace(Some((week, now.clone()))) {
+            Some((seen, before)) => seen == week && before != now,
+            None => false,
         }
     }
 
@@ -118,11 +188,11 @@ impl Effects {
 
     /// After a save: the draft offered at start has had its chance. Failing
     /// to remove it only means it is offered again, so that is not shown.
-    fn entry_saved(&self, action: Action) -> Action {
+    fn entry_saved(&self, action: Action, warning: Option<String>) -> Vec<Action> {
         if let Some(drafts) = &self.drafts {
             let _ = drafts.entry_saved();
         }
-        action
+        with_warning(action, warning)
     }
 
     /// Runs the effects `App::shutdown` asked for when a signal stops the
@@ -153,6 +223,13 @@ impl Effects {
     }
 }
 
+/// A save's result, then what went wrong after it landed, once.
+fn with_warning(action: Action, warning: Option<String>) -> Vec<Action> {
+    let mut actions = vec![action];
+    actions.extend(warning.map(Action::Warned));
+    actions
+}
+
 /// Store errors may carry a hint on a second line; the status bar has one.
 fn one_line(err: &StoreError) -> String {
     err.to_string().lines().collect::<Vec<_>>().join(" ")
@@ -164,51 +241,102 @@ pub fn edit_in_editor(text: &str) -> anyhow::Result<String> {
         .map_err(|why| anyhow::anyhow!("{why}; details unchanged"))
 }
 
-/// Notices when the shown week's files change on disk (CLI, git pull, sync).
-#[derive(Debug, Default)]
-pub struct WeekWatch {
-    week: Option<Week>,
-    stamps: Vec<Option<(SystemTime, u64)>>,
-}
-
-impl WeekWatch {
-    /// True when any of the week's day files appeared, vanished or changed
-    /// since the last call for the same week.
-    pub fn changed(&mut self, journal: &Journal, week: Week) -> bool {
-        let stamps: Vec<_> = week.days().map(|d| stamp(&journal.day_path(d))).collect();
-        let changed = self.week == Some(week) && stamps != self.stamps;
-        self.week = Some(week);
-        self.stamps = stamps;
-        changed
-    }
-}
-
-fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Entry, EntryId, Kind, WeekStart};
     use chrono::NaiveDate;
+    use std::path::Path;
 
     #[test]
     fn a_changed_day_file_is_noticed() {
         let dir = tempfile::tempdir().unwrap();
         let journal = Journal::new(dir.path());
+        let effects = Effects::new(journal.clone(), dir.path().join("out"), None);
         let day = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
         let week = Week::containing(day, WeekStart::Monday);
-        let mut watch = WeekWatch::default();
-        assert!(!watch.changed(&journal, week));
-        assert!(!watch.changed(&journal, week));
+        let check = |week| effects.run(Effect::CheckWeek(week));
+        assert!(check(week).is_empty(), "the first look only takes note");
+        assert!(check(week).is_empty());
+        let add = |title: &str| {
+            let id = EntryId::generate(day, &mut fastrand::Rng::new());
+            let _ = journal.add(Entry::new(id, day, Kind::Note, title)).unwrap();
+        };
+        add("from the CLI");
+        assert!(matches!(check(week).as_slice(), [Action::WeekChanged(w)] if *w == week));
+        assert!(check(week).is_empty(), "said once");
+        // Reading the week takes note too: only later writes are news.
+        add("before the read");
+        effects.run(Effect::LoadWeek(week));
+        assert!(check(week).is_empty());
+        // Another week is only taken note of.
+        add("while another week is shown");
+        assert!(check(week.next()).is_empty());
+    }
+
+    #[test]
+    fn a_save_git_did_not_commit_comes_back_after_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // git = true on a journal that is not a repository.
+        let journal = Journal::new(dir.path().join("journal")).with_git(true);
+        let effects = Effects::new(journal, dir.path().join("out"), None);
+        let day = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
         let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
-        journal
-            .add(Entry::new(id, day, Kind::Note, "from the CLI"))
+        let actions = effects.run(Effect::Add(Entry::new(id, day, Kind::Note, "kept")));
+        let [Action::Added(saved), Action::Warned(warning)] = actions.as_slice() else {
+            panic!("{actions:?}")
+        };
+        assert_eq!(saved.title, "kept");
+        assert!(warning.starts_with("saved, but not committed"), "{warning}");
+        // Nothing waits anywhere to be shown a second time.
+        let again = effects.run(Effect::LoadWeek(Week::containing(day, WeekStart::Monday)));
+        assert!(
+            matches!(again.as_slice(), [Action::WeekLoaded { .. }]),
+            "{again:?}"
+        );
+    }
+
+    #[test]
+    fn undo_of_a_delete_goes_through_a_token_and_puts_back_the_exact_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let day = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        let _ = journal
+            .add(Entry::new(id_on(day), day, Kind::Note, "first"))
             .unwrap();
-        assert!(watch.changed(&journal, week));
-        assert!(!watch.changed(&journal, week));
+        let doomed = journal
+            .add(Entry::new(id_on(day), day, Kind::Note, "doomed"))
+            .unwrap()
+            .value;
+        let path = journal.day_path(day);
+        // A comment of the user's, inside the entry's table.
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("title = \"doomed\"", "# keep me\ntitle = \"doomed\"");
+        std::fs::write(&path, &text).unwrap();
+        let effects = Effects::new(journal.clone(), dir.path().join("out"), None);
+        let actions = effects.run(Effect::Delete(doomed.id.clone()));
+        let [Action::Deleted { entry, trashed }] = actions.as_slice() else {
+            panic!("{actions:?}")
+        };
+        assert_eq!(entry.id, doomed.id);
+        assert!(!std::fs::read_to_string(&path).unwrap().contains("doomed"));
+        let actions = effects.run(Effect::Restore(*trashed));
+        assert!(
+            matches!(actions.as_slice(), [Action::Restored(e)] if e.id == doomed.id),
+            "{actions:?}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        // A token is good once.
+        let again = effects.run(Effect::Restore(*trashed));
+        assert!(
+            matches!(again.as_slice(), [Action::Failed(m)] if m.starts_with("Could not undo")),
+            "{again:?}"
+        );
+    }
+
+    fn id_on(day: NaiveDate) -> EntryId {
+        EntryId::generate(day, &mut fastrand::Rng::new())
     }
 
     #[test]
@@ -217,12 +345,12 @@ mod tests {
         let journal = Journal::new(dir.path());
         let effects = Effects::new(journal, dir.path().join("out"), None);
         let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
-        match effects.run(Effect::Delete(id)) {
-            Some(Action::Failed(message)) => assert!(message.contains("no entry"), "{message}"),
+        match effects.run(Effect::Delete(id)).as_slice() {
+            [Action::Failed(message)] => assert!(message.contains("no entry"), "{message}"),
             other => panic!("{other:?}"),
         }
-        match effects.run(Effect::SaveDraft(note_draft())) {
-            Some(Action::Failed(message)) => assert!(message.contains("state"), "{message}"),
+        match effects.run(Effect::SaveDraft(note_draft())).as_slice() {
+            [Action::Failed(message)] => assert!(message.contains("state"), "{message}"),
             other => panic!("{other:?}"),
         }
         let export = |text: &str, overwrite| {
@@ -232,25 +360,25 @@ mod tests {
                 overwrite,
             })
         };
-        match export("# hi\n", false) {
-            Some(Action::Exported(path)) => {
+        match export("# hi\n", false).as_slice() {
+            [Action::Exported(path)] => {
                 assert!(path.ends_with("out/report-2026-W47.md"));
-                assert_eq!(std::fs::read_to_string(&path).unwrap(), "# hi\n");
+                assert_eq!(std::fs::read_to_string(path).unwrap(), "# hi\n");
             }
             other => panic!("{other:?}"),
         }
         // The file is there now: the app is asked before it is replaced.
         let written = dir.path().join("out/report-2026-W47.md");
-        match export("# again\n", false) {
-            Some(Action::ExportWouldOverwrite { path, .. }) => {
+        match export("# again\n", false).as_slice() {
+            [Action::ExportWouldOverwrite { path, .. }] => {
                 assert!(path.ends_with("out/report-2026-W47.md"));
             }
             other => panic!("{other:?}"),
         }
         assert_eq!(std::fs::read_to_string(&written).unwrap(), "# hi\n");
         assert!(matches!(
-            export("# again\n", true),
-            Some(Action::Exported(_))
+            export("# again\n", true).as_slice(),
+            [Action::Exported(_)]
         ));
         assert_eq!(std::fs::read_to_string(&written).unwrap(), "# again\n");
     }
@@ -292,12 +420,15 @@ mod tests {
         let out = dir.path().join("out");
         std::fs::create_dir_all(out.join("report-2026-W47.md")).unwrap();
         let effects = Effects::new(Journal::new(dir.path().join("journal")), out.clone(), None);
-        match effects.run(Effect::Export {
-            file_name: "report-2026-W47.md".into(),
-            text: "# hi\n".into(),
-            overwrite: true,
-        }) {
-            Some(Action::Failed(message)) => {
+        match effects
+            .run(Effect::Export {
+                file_name: "report-2026-W47.md".into(),
+                text: "# hi\n".into(),
+                overwrite: true,
+            })
+            .as_slice()
+        {
+            [Action::Failed(message)] => {
                 assert!(message.contains("not a regular file"), "{message}")
             }
             other => panic!("{other:?}"),
@@ -326,7 +457,7 @@ mod tests {
     /// Runs what the app asked for and feeds the answers back.
     fn run_all(app: &mut crate::ui::app::App, effects: &Effects, asked: Vec<Effect>) {
         for effect in asked {
-            if let Some(action) = effects.run(effect) {
+            for action in effects.run(effect) {
                 let more = app.update(action);
                 run_all(app, effects, more);
             }
@@ -338,6 +469,66 @@ mod tests {
     }
 
     #[test]
+    fn u_takes_back_an_add_a_status_a_delete_and_an_edit_on_disk_newest_first() {
+        use crate::model::PromiseStatus;
+        use crate::ui::app::tests::{press, type_text};
+        let dir = tempfile::tempdir().unwrap();
+        let (journal, effects, mut app, promise) = promise_on_disk(dir.path());
+        let on_disk = || {
+            let mut entries = journal.load_all().unwrap().entries;
+            entries.sort_by(|a, b| a.title.cmp(&b.title));
+            entries
+                .into_iter()
+                .map(|e| (e.title, e.status))
+                .collect::<Vec<_>>()
+        };
+        let keys = |app: &mut crate::ui::app::App, keys: &[&str]| {
+            for key in keys {
+                let asked = press(app, key);
+                run_all(app, &effects, asked);
+            }
+        };
+        let day_file = journal.day_path(promise.date);
+        keys(&mut app, &["A"]);
+        type_text(&mut app, "n Lunch with Ada");
+        keys(&mut app, &["enter"]);
+        let with_lunch = std::fs::read_to_string(&day_file).unwrap();
+        keys(&mut app, &["g", "space"]);
+        keys(&mut app, &["G", "d", "y"]);
+        keys(&mut app, &["g", "enter"]);
+        type_text(&mut app, " today");
+        keys(&mut app, &["ctrl-s"]);
+        let open = Some(PromiseStatus::Open);
+        let kept = Some(PromiseStatus::Kept);
+        let title = "Send Birch the revised contract".to_string();
+        assert_eq!(on_disk(), [(format!("{title} today"), kept)]);
+
+        keys(&mut app, &["u"]);
+        assert_eq!(on_disk(), [(title.clone(), kept)], "the edit");
+        keys(&mut app, &["u"]);
+        assert_eq!(
+            on_disk(),
+            [("Lunch with Ada".into(), None), (title.clone(), kept)],
+            "the delete"
+        );
+        keys(&mut app, &["u"]);
+        assert_eq!(
+            on_disk(),
+            [("Lunch with Ada".into(), None), (title.clone(), open)],
+            "the status"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&day_file).unwrap(),
+            with_lunch,
+            "put back as it was"
+        );
+        keys(&mut app, &["u"]);
+        assert_eq!(on_disk(), [(title, open)], "the add");
+        keys(&mut app, &["u"]);
+        assert_eq!(app.message.as_ref().unwrap().1, "Nothing to undo");
+    }
+
+    #[test]
     fn a_form_save_keeps_a_done_made_while_the_form_was_open() {
         use crate::model::PromiseStatus;
         use crate::ui::app::tests::{press, today, type_text};
@@ -346,7 +537,7 @@ mod tests {
         press(&mut app, "enter");
         type_text(&mut app, " today");
         // `jobjournal done` in a shell while the form is open.
-        journal
+        let _ = journal
             .modify(&promise.id, |e| {
                 e.set_status(PromiseStatus::Kept, today());
                 Ok(())
@@ -371,7 +562,7 @@ mod tests {
         let (journal, effects, mut app, promise) = promise_on_disk(dir.path());
         press(&mut app, "enter");
         type_text(&mut app, " today");
-        journal
+        let _ = journal
             .modify(&promise.id, |e| {
                 e.title = "Renamed in another window".into();
                 Ok(())
@@ -405,6 +596,7 @@ mod tests {
                     Ok(())
                 })
                 .unwrap()
+                .value
         };
         other("Retitled elsewhere");
         let asked = press(&mut app, "space");

@@ -151,7 +151,7 @@ pub fn entry_at(app: &App, area: Rect, column: u16, row: u16) -> Option<usize> {
     if !inner.contains(ratatui::layout::Position::new(column, row)) {
         return None;
     }
-    let rows = week_rows(&app.week_entries);
+    let rows = week_rows(app.journal().week());
     let selected_row = rows.iter().position(|r| *r == Row::Entry(app.selected));
     let offset = list_offset(selected_row, usize::from(inner.height));
     match rows.get(offset + usize::from(row - inner.y))? {

@@ -1,6 +1,13 @@
 //! The TUI: one week at a time, a form to capture entries in seconds, search,
-//! report, bullets and stats. `run` owns the terminal and the event loop;
-//! `App` (pure state) decides, `Effects` touches the store, `views` draw.
+//! report, bullets and stats. `App` (pure state) decides, `Effects` touches
+//! the store and the files, `views` draw.
+//!
+//! This module is the runner, and all it does is: read terminal events (and
+//! the background load, signals, the clock's tick) as `Action`s, hand each to
+//! `App::update`, run the `Effect`s it returns through `Effects`, feed their
+//! answers back to `update`, and draw. `update` is the only way the App
+//! changes: a git warning, a report to render, a week changed on disk all
+//! arrive as actions, never through a flag or a shared value.
 
 pub mod action;
 pub mod app;
@@ -30,7 +37,7 @@ use ratatui::DefaultTerminal;
 
 use self::action::{Action, Effect};
 use self::app::{App, Settings};
-use self::effects::{Effects, WeekWatch};
+use self::effects::Effects;
 use self::keymap::KeyMap;
 use crate::config::{self, Config};
 use crate::store::{Journal, Stray};
@@ -163,15 +170,12 @@ fn event_loop(
     loader: &Receiver<Action>,
     signal: &AtomicUsize,
 ) -> anyhow::Result<()> {
-    let mut watch = WeekWatch::default();
-    watch.changed(&effects.journal, app.week);
     let mut last_tick = Instant::now();
     let mut dirty = true;
     let mut loading = true;
     let mut flow = Flow::Continue;
     while flow == Flow::Continue {
         if dirty {
-            reports::refresh(app);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
         }
@@ -198,14 +202,14 @@ fn event_loop(
                 _ => continue,
             };
             let effects_due = app.update(action);
-            flow = dispatch(app, effects, Some(terminal), effects_due);
+            flow = dispatch(app, effects, Some(terminal), effects_due).flow;
             dirty = true;
         }
         if loading {
             match loader.try_recv() {
                 Ok(action) => {
                     let due = app.update(action);
-                    flow = flow.max(dispatch(app, effects, Some(terminal), due));
+                    flow = flow.max(dispatch(app, effects, Some(terminal), due).flow);
                     loading = false;
                     dirty = true;
                 }
@@ -215,13 +219,11 @@ fn event_loop(
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
-            let mut due = app.update(Action::Tick);
-            if watch.changed(&effects.journal, app.week) {
-                due.push(Effect::LoadWeek(app.week));
-                dirty = true;
-            }
-            dirty |= !due.is_empty();
-            flow = flow.max(dispatch(app, effects, Some(terminal), due));
+            let due = app.update(Action::Tick);
+            let ran = dispatch(app, effects, Some(terminal), due);
+            // Most ticks find nothing new: no redraw then.
+            dirty |= ran.answered;
+            flow = flow.max(ran.flow);
         }
     }
     Ok(())
@@ -234,6 +236,14 @@ enum Flow {
     Quit,
 }
 
+/// What running a batch of effects came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ran {
+    flow: Flow,
+    /// Some effect answered with an action, so the app may look different.
+    answered: bool,
+}
+
 /// Runs effects, feeding each result back to the app, until none are left.
 /// `Effect::Quit` ends the loop once the rest (a draft to keep) has run: the
 /// app asks to stop like it asks for anything else, with no flag of its own.
@@ -242,22 +252,23 @@ fn dispatch(
     effects: &Effects,
     mut terminal: Option<&mut DefaultTerminal>,
     due: Vec<Effect>,
-) -> Flow {
+) -> Ran {
     let mut flow = Flow::Continue;
+    let mut answered = false;
     let mut queue: std::collections::VecDeque<Effect> = due.into();
     while let Some(effect) = queue.pop_front() {
-        let action = match effect {
+        let actions = match effect {
             Effect::Quit => {
                 flow = Flow::Quit;
-                None
+                Vec::new()
             }
             Effect::Suspend => {
                 if let Some(terminal) = terminal.as_deref_mut() {
                     suspend(terminal);
                 }
-                None
+                Vec::new()
             }
-            Effect::EditExternally(text) => Some(match terminal.as_deref_mut() {
+            Effect::EditExternally(text) => vec![match terminal.as_deref_mut() {
                 Some(terminal) => {
                     with_terminal_released(terminal, || effects::edit_in_editor(&text)).map_or_else(
                         |err| Action::Failed(format!("{err:#}")),
@@ -265,19 +276,15 @@ fn dispatch(
                     )
                 }
                 None => Action::Failed("no terminal for $EDITOR".into()),
-            }),
+            }],
             other => effects.run(other),
         };
-        if let Some(action) = action {
+        for action in actions {
+            answered = true;
             queue.extend(app.update(action));
         }
-        // A save that landed but could not be committed to git says so, in
-        // the store's own words.
-        for warning in effects.journal.take_warnings() {
-            queue.extend(app.update(Action::Failed(warning)));
-        }
     }
-    flow
+    Ran { flow, answered }
 }
 
 /// Gives the terminal back to the shell while `f` runs, then takes it again.
@@ -330,7 +337,7 @@ mod tests {
         let mut app = App::new(Settings::default(), KeyMap::default(), today);
         let id: EntryId = "2026-11-18-aaaa".parse().unwrap();
         let entry = Entry::new(id, today, Kind::Note, "Saved all the same");
-        let flow = dispatch(&mut app, &effects, None, vec![Effect::Add(entry)]);
+        let flow = dispatch(&mut app, &effects, None, vec![Effect::Add(entry)]).flow;
         assert_eq!(flow, Flow::Continue);
         let (_, message) = app.message.clone().expect("a message");
         assert_eq!(
@@ -354,10 +361,10 @@ mod tests {
         let key = |k: &str| Action::Key(keymap::Key::parse(k).unwrap().event());
         for k in ["a", "n", "H", "i"] {
             let due = app.update(key(k));
-            assert_eq!(dispatch(&mut app, &effects, None, due), Flow::Continue);
+            assert_eq!(dispatch(&mut app, &effects, None, due).flow, Flow::Continue);
         }
         let due = app.update(key("ctrl-c"));
-        assert_eq!(dispatch(&mut app, &effects, None, due), Flow::Quit);
+        assert_eq!(dispatch(&mut app, &effects, None, due).flow, Flow::Quit);
         fn json_files(dir: &std::path::Path) -> usize {
             std::fs::read_dir(dir)
                 .into_iter()

@@ -1,44 +1,47 @@
-//! What the report and bullets screens show: `crate::report` rendered to
-//! Markdown with the user's templates, done by the runner before a draw.
+//! The report and bullets screens' text, rendered when the app asks
+//! (`Effect::Render`): `crate::report`'s one builder of each, rendered to
+//! Markdown with the user's templates. Templates may be files, so this runs
+//! with the effects, never inside `App::update` or a draw.
 
-use super::app::{App, Mode, TextKey};
-use crate::report::{self, Author, Bullets, Format, Period};
+use super::action::TextOrder;
+use super::app::Mode;
+use crate::report::{self, Bullets, Format, Period};
 
-/// Renders the report or bullets the screen shown needs, if not done yet.
-/// Called before every draw; rendering may read user templates, so it is
-/// kept out of `App::update` and the views.
-pub fn refresh(app: &mut App) {
-    if let Some(key) = app.text_wanted() {
-        let text = render(app, key);
-        app.set_text(key, text);
-    }
-}
-
-fn render(app: &App, key: TextKey) -> Result<String, String> {
-    let settings = &app.settings;
-    let rendered = match key.mode {
-        Mode::Report => {
-            let setup = report::render::Setup {
-                author: Author {
-                    name: settings.name.clone(),
-                    role: settings.role.clone(),
-                },
-                currency: settings.currency.clone(),
-                templates: settings.templates.clone(),
-            };
-            report::render::week(key.week, app.known(), app.today, &setup, Format::Markdown)
-        }
+/// The Markdown `order` asks for, or why it could not be rendered.
+pub fn render(order: &TextOrder) -> Result<String, String> {
+    let setup = &order.setup;
+    let rendered = match order.key.mode {
+        Mode::Report => report::render::week(
+            order.key.week,
+            &order.entries,
+            order.today,
+            setup,
+            Format::Markdown,
+        ),
         Mode::Bullets => {
-            let period = Period::last_12_months(app.today);
-            let bullets = Bullets::build(app.known(), period, &settings.currency);
+            let period = Period::last_12_months(order.today);
+            let bullets = Bullets::build(&order.entries, period, &setup.currency);
             report::render::bullets(
                 &bullets,
                 Format::Markdown,
-                &settings.templates,
-                &settings.currency,
+                &setup.templates,
+                &setup.currency,
             )
         }
         _ => return Err("nothing to render here".into()),
     };
     rendered.map_err(|err| err.to_string())
+}
+
+/// For tests that draw without a runner: renders what the screen shown
+/// needs, as `Effect::Render` would, and hands it to the app.
+#[cfg(test)]
+pub fn refresh(app: &mut super::app::App) {
+    if let Some(order) = app.text_order() {
+        let text = render(&order);
+        app.update(super::action::Action::Rendered {
+            key: order.key,
+            text,
+        });
+    }
 }

@@ -3,13 +3,29 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::Journal;
 use crate::store::StoreError;
 
+/// How some days' files look on disk: each one's modified time and size,
+/// or that it is not there. Two equal stamps of the same days mean nothing
+/// was written in between (by the CLI, a git pull, a sync tool).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DaysStamp(Vec<Option<(SystemTime, u64)>>);
+
 impl Journal {
+    /// The stamp of `days`' files, to compare with a later one.
+    pub fn stamp_days(&self, days: impl IntoIterator<Item = NaiveDate>) -> DaysStamp {
+        let stamp = |path: PathBuf| {
+            let meta = fs::metadata(path).ok()?;
+            Some((meta.modified().ok()?, meta.len()))
+        };
+        DaysStamp(days.into_iter().map(|d| stamp(self.day_path(d))).collect())
+    }
+
     pub fn day_path(&self, date: NaiveDate) -> PathBuf {
         self.root
             .join(date.format("%Y").to_string())

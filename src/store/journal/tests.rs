@@ -28,7 +28,8 @@ fn add_find_update_delete_restore() {
     let journal = Journal::new(dir.path().join("journal"));
     let saved = journal
         .add(new_entry(day(18), Kind::Screwup, "Sent the invoice twice"))
-        .unwrap();
+        .unwrap()
+        .value;
     assert_eq!(
         journal.find(&saved.id).unwrap().title,
         "Sent the invoice twice"
@@ -37,16 +38,16 @@ fn add_find_update_delete_restore() {
     let mut moved = saved.clone();
     moved.date = day(19);
     moved.title = "Sent Acme the invoice twice".into();
-    journal.update(&moved).unwrap();
+    let _ = journal.update(&moved).unwrap();
     assert!(journal.load_days([day(18)]).unwrap().entries.is_empty());
     assert_eq!(journal.find(&saved.id).unwrap().date, day(19));
 
-    let deleted = journal.delete(&saved.id).unwrap();
+    let deleted = journal.delete(&saved.id).unwrap().value;
     assert!(matches!(
         journal.find(&saved.id),
         Err(StoreError::NotFound(_))
     ));
-    journal.restore(&deleted).unwrap();
+    let _ = journal.restore(&deleted).unwrap();
     assert_eq!(
         journal.find(&saved.id).unwrap().title,
         "Sent Acme the invoice twice"
@@ -65,7 +66,7 @@ fn broken_days_are_never_written() {
         .unwrap_err();
     assert!(matches!(err, StoreError::Broken(_)));
     assert_eq!(fs::read_to_string(&path).unwrap(), "[[entry]\nbroken");
-    journal
+    let _ = journal
         .add(new_entry(day(19), Kind::Note, "other days still work"))
         .unwrap();
     let loaded = journal.load_all().unwrap();
@@ -79,10 +80,12 @@ fn add_and_update_refuse_links_to_anything_but_a_screwup() {
     let journal = Journal::new(dir.path());
     let note = journal
         .add(new_entry(day(18), Kind::Note, "a note"))
-        .unwrap();
+        .unwrap()
+        .value;
     let screwup = journal
         .add(new_entry(day(18), Kind::Screwup, "oops"))
-        .unwrap();
+        .unwrap()
+        .value;
     let before = fs::read_to_string(journal.day_path(day(18))).unwrap();
     let mut fix = new_entry(day(18), Kind::Fix, "the fix");
     fix.fixes = vec![note.id.clone()];
@@ -98,7 +101,7 @@ fn add_and_update_refuse_links_to_anything_but_a_screwup() {
     );
 
     fix.fixes = vec![screwup.id.clone()];
-    let mut saved = journal.add(fix).unwrap();
+    let mut saved = journal.add(fix).unwrap().value;
     saved.fixes = vec![note.id.clone()];
     assert!(journal.update(&saved).is_err());
     assert_eq!(journal.find(&saved.id).unwrap().fixes, [screwup.id]);
@@ -108,8 +111,8 @@ fn add_and_update_refuse_links_to_anything_but_a_screwup() {
 fn ranges_and_strays() {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::new(dir.path());
-    journal.add(new_entry(day(2), Kind::Met, "early")).unwrap();
-    journal
+    let _ = journal.add(new_entry(day(2), Kind::Met, "early")).unwrap();
+    let _ = journal
         .add(new_entry(
             NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
             Kind::Met,
@@ -142,10 +145,12 @@ fn the_index_is_reused_only_while_files_are_unchanged() {
     let journal = Journal::new(dir.path());
     let kept = journal
         .add(new_entry(day(2), Kind::Met, "kept as is"))
-        .unwrap();
+        .unwrap()
+        .value;
     let edited = journal
         .add(new_entry(day(3), Kind::Met, "before the edit"))
-        .unwrap();
+        .unwrap()
+        .value;
     let index = dir.path().join(crate::store::INDEX_FILE);
     let titles = || -> Vec<String> {
         let loaded = journal.load_all().unwrap();
@@ -201,19 +206,19 @@ fn a_search_through_the_index_finds_what_a_full_parse_finds() {
     let journal = Journal::new(dir.path());
     let mut invoice = new_entry(day(2), Kind::Screwup, "Sent the INVOICE twice");
     invoice.customer = Some("Straße & Söhne".into());
-    journal.add(invoice).unwrap();
+    let _ = journal.add(invoice).unwrap();
     let mut quote = new_entry(day(3), Kind::Met, "Quote turned around");
     quote.details = Some("Birch wanted it\nby Friday".into());
     quote.tags = vec!["Sales".into()];
-    journal.add(quote).unwrap();
-    journal
+    let _ = journal.add(quote).unwrap();
+    let _ = journal
         .add(new_entry(day(3), Kind::Note, "Standup"))
         .unwrap();
     age(&journal.day_path(day(2)), 60);
     age(&journal.day_path(day(3)), 60);
     journal.load_all().unwrap();
     // A file changed since it was cached is parsed, whatever its text.
-    journal
+    let _ = journal
         .add(new_entry(day(4), Kind::Note, "invoice run"))
         .unwrap();
 
@@ -269,13 +274,14 @@ fn modify_reads_under_the_lock_so_no_change_is_lost() {
     let id = journal
         .add(new_entry(day(18), Kind::Note, "tagged"))
         .unwrap()
+        .value
         .id;
     std::thread::scope(|scope| {
         for side in ["a", "b"] {
             let (journal, id) = (journal.clone(), id.clone());
             scope.spawn(move || {
                 for n in 0..40 {
-                    journal
+                    let _ = journal
                         .modify(&id, |e| {
                             e.tags.push(format!("{side}{n}"));
                             Ok(())
@@ -294,8 +300,9 @@ fn update_from_keeps_what_another_save_changed() {
     let journal = Journal::new(dir.path());
     let base = journal
         .add(new_entry(day(18), Kind::Note, "before"))
-        .unwrap();
-    journal
+        .unwrap()
+        .value;
+    let _ = journal
         .modify(&base.id, |e| {
             e.customer = Some("Acme".into());
             Ok(())
@@ -303,7 +310,7 @@ fn update_from_keeps_what_another_save_changed() {
         .unwrap();
     let mut mine = base.clone();
     mine.title = "after".into();
-    let saved = journal.update_from(&base, &mine).unwrap();
+    let saved = journal.update_from(&base, &mine).unwrap().value;
     assert_eq!(saved.customer.as_deref(), Some("Acme"));
     assert_eq!(journal.find(&base.id).unwrap(), saved);
 
@@ -326,8 +333,8 @@ fn a_corrupted_index_is_never_believed() {
     let mut promise = new_entry(day(2), Kind::Promise, "Send the invoice");
     promise.due = Some(day(6));
     promise.status = Some(crate::model::PromiseStatus::Open);
-    let promise = journal.add(promise).unwrap();
-    journal
+    let promise = journal.add(promise).unwrap().value;
+    let _ = journal
         .add(new_entry(day(3), Kind::Met, "Quote on time"))
         .unwrap();
     age(&journal.day_path(day(2)), 60);
@@ -383,7 +390,7 @@ fn a_corrupted_index_is_never_believed() {
         }
         // A save reads the day file, whatever the cache says.
         fs::write(&index_path, &flipped).unwrap();
-        journal
+        let _ = journal
             .modify(&promise.id, |e| {
                 e.status = Some(crate::model::PromiseStatus::Kept);
                 Ok(())
@@ -423,7 +430,8 @@ fn a_move_across_years_lands_whole_or_not_at_all_when_the_disk_fills() {
     let new_year = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     let saved = journal
         .add(new_entry(day(30), Kind::Met, "Shipped the year-end fix"))
-        .unwrap();
+        .unwrap()
+        .value;
     let mut moved = saved.clone();
     moved.date = new_year;
     // The new day is written, then removing the old copy fails.
@@ -431,7 +439,7 @@ fn a_move_across_years_lands_whole_or_not_at_all_when_the_disk_fills() {
     assert!(journal.update(&moved).is_err());
     assert_eq!(copies(&journal, &saved.id), [day(30)]);
     // Trying again lands it once.
-    journal.update(&moved).unwrap();
+    let _ = journal.update(&moved).unwrap();
     assert_eq!(copies(&journal, &saved.id), [new_year]);
     assert!(!dir.path().join(super::moving::MOVING_FILE).exists());
 }
@@ -440,7 +448,10 @@ fn a_move_across_years_lands_whole_or_not_at_all_when_the_disk_fills() {
 fn a_move_cut_between_its_writes_shows_the_entry_once_and_is_finished_by_the_next_save() {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::new(dir.path());
-    let saved = journal.add(new_entry(day(18), Kind::Met, "Moved")).unwrap();
+    let saved = journal
+        .add(new_entry(day(18), Kind::Met, "Moved"))
+        .unwrap()
+        .value;
     // As a crash after the first write leaves it: marker, a copy on each day.
     let mut moved = saved.clone();
     moved.date = day(19);
@@ -458,7 +469,7 @@ fn a_move_cut_between_its_writes_shows_the_entry_once_and_is_finished_by_the_nex
         "Moved, and retitled"
     );
     assert!(journal.verify_all().unwrap().ids.len() == 1);
-    journal
+    let _ = journal
         .add(new_entry(day(20), Kind::Note, "any save"))
         .unwrap();
     assert!(
@@ -470,4 +481,28 @@ fn a_move_cut_between_its_writes_shows_the_entry_once_and_is_finished_by_the_nex
             .is_empty()
     );
     assert!(!dir.path().join(super::moving::MOVING_FILE).exists());
+}
+
+#[test]
+fn a_commit_git_refuses_comes_back_with_the_save() {
+    let dir = tempfile::tempdir().unwrap();
+    // git = true on a journal that is not a repository.
+    let journal = Journal::new(dir.path().join("journal")).with_git(true);
+    let saved = journal
+        .add(new_entry(day(18), Kind::Note, "saved all the same"))
+        .unwrap();
+    let warning = saved.warning.expect("why it was not committed");
+    assert!(
+        warning.starts_with("saved, but not committed to git: "),
+        "{warning}"
+    );
+    assert_eq!(warning.matches("not committed").count(), 1, "{warning}");
+    assert_eq!(journal.find(&saved.value.id).unwrap(), saved.value);
+    let deleted = journal.delete(&saved.value.id).unwrap();
+    assert!(deleted.warning.is_some());
+    assert!(journal.restore(&deleted.value).unwrap().warning.is_some());
+
+    let plain = Journal::new(dir.path().join("plain"));
+    let saved = plain.add(new_entry(day(18), Kind::Note, "no git")).unwrap();
+    assert_eq!(saved.warning, None);
 }

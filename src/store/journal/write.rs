@@ -12,6 +12,23 @@ use crate::store::git::{Change, commit_message};
 use crate::store::save::{self, JournalLock, create_private_dir};
 use crate::store::{Problem, StoreError};
 
+/// A save that landed, and what went wrong after (the commit git refused
+/// with `git = true`). The save stands either way; the caller shows the
+/// warning as it is, once.
+#[derive(Debug, Clone)]
+#[must_use = "a save may carry a warning to show"]
+pub struct Saved<T> {
+    pub value: T,
+    /// "saved, but not committed to git: …", in the store's one wording.
+    pub warning: Option<String>,
+}
+
+impl<T> Saved<T> {
+    fn with(value: T, warning: Option<String>) -> Saved<T> {
+        Saved { value, warning }
+    }
+}
+
 /// What `delete` removed, with enough to put it back exactly (undo).
 #[derive(Debug, Clone)]
 pub struct DeletedEntry {
@@ -123,7 +140,7 @@ impl Journal {
     }
 
     /// Appends `entry` to its day with a fresh id, returning the saved entry.
-    pub fn add(&self, mut entry: Entry) -> Result<Entry, StoreError> {
+    pub fn add(&self, mut entry: Entry) -> Result<Saved<Entry>, StoreError> {
         entry.validate()?;
         let _lock = self.lock()?;
         self.check_links(&entry)?;
@@ -136,8 +153,8 @@ impl Journal {
             file.append(&entry);
             Ok(entry)
         })?;
-        self.commit(&[saved.date], || commit_message(Change::Add, &saved, None));
-        Ok(saved)
+        let warning = self.commit(&[saved.date], || commit_message(Change::Add, &saved, None));
+        Ok(Saved::with(saved, warning))
     }
 
     /// Adds entries that already have ids (an import), one save per day.
@@ -170,7 +187,7 @@ impl Journal {
     /// Saves `entry` over the entry with its id, moving it if its date
     /// changed. Whatever changed on disk since `entry` was read is
     /// overwritten: an editor that kept what it read calls [`Journal::update_from`].
-    pub fn update(&self, entry: &Entry) -> Result<Entry, StoreError> {
+    pub fn update(&self, entry: &Entry) -> Result<Saved<Entry>, StoreError> {
         entry.validate()?;
         let _lock = self.lock()?;
         let current = self.find_on_disk(&entry.id)?;
@@ -181,7 +198,7 @@ impl Journal {
     /// it) to `new`, onto the entry as it is on disk now: fields this editor
     /// left alone keep whatever another save wrote meanwhile, and a field
     /// changed both here and there refuses the save ([`StoreError::Changed`]).
-    pub fn update_from(&self, base: &Entry, new: &Entry) -> Result<Entry, StoreError> {
+    pub fn update_from(&self, base: &Entry, new: &Entry) -> Result<Saved<Entry>, StoreError> {
         new.validate()?;
         let _lock = self.lock()?;
         let current = self.find_on_disk(&base.id)?;
@@ -196,7 +213,7 @@ impl Journal {
         &self,
         id: &EntryId,
         change: impl FnOnce(&mut Entry) -> Result<(), ModelError>,
-    ) -> Result<Entry, StoreError> {
+    ) -> Result<Saved<Entry>, StoreError> {
         let _lock = self.lock()?;
         let current = self.find_on_disk(id)?;
         let mut entry = current.clone();
@@ -207,7 +224,7 @@ impl Journal {
 
     /// Writes `entry` over `current` (as read under the lock held by the
     /// caller), moving it when its date changed.
-    fn save_over(&self, current: &Entry, entry: Entry) -> Result<Entry, StoreError> {
+    fn save_over(&self, current: &Entry, entry: Entry) -> Result<Saved<Entry>, StoreError> {
         self.check_links(&entry)?;
         if current.date == entry.date {
             self.edit_day(entry.date, |file| {
@@ -218,10 +235,10 @@ impl Journal {
         } else {
             self.move_entry(current.date, &entry)?;
         }
-        self.commit(&[entry.date, current.date], || {
+        let warning = self.commit(&[entry.date, current.date], || {
             commit_message(Change::Edit, &entry, Some(current))
         });
-        Ok(entry)
+        Ok(Saved::with(entry, warning))
     }
 
     /// The entry's table exactly as written in its file, for `$EDITOR`.
@@ -246,7 +263,7 @@ impl Journal {
         base_text: &str,
         edited: &Entry,
         table: Table,
-    ) -> Result<Entry, StoreError> {
+    ) -> Result<Saved<Entry>, StoreError> {
         edited.validate()?;
         let _lock = self.lock()?;
         let current = self.find_on_disk(&base.id)?;
@@ -269,32 +286,33 @@ impl Journal {
             self.check_links(&after)?;
             Ok(after)
         })?;
-        self.commit(&[current.date], || {
+        let warning = self.commit(&[current.date], || {
             commit_message(Change::Edit, &after, Some(&current))
         });
-        Ok(after)
+        Ok(Saved::with(after, warning))
     }
 
     /// Removes an entry, returning what `restore` needs to put it back.
-    pub fn delete(&self, id: &EntryId) -> Result<DeletedEntry, StoreError> {
+    pub fn delete(&self, id: &EntryId) -> Result<Saved<DeletedEntry>, StoreError> {
         let _lock = self.lock()?;
         let entry = self.find_on_disk(id)?;
         let (index, table) = self.edit_day(entry.date, |file| {
             file.remove(id)
                 .ok_or_else(|| StoreError::NotFound(id.clone()))
         })?;
-        self.commit(&[entry.date], || {
+        let warning = self.commit(&[entry.date], || {
             commit_message(Change::Delete, &entry, None)
         });
-        Ok(DeletedEntry {
+        let deleted = DeletedEntry {
             entry,
             index,
             table,
-        })
+        };
+        Ok(Saved::with(deleted, warning))
     }
 
     /// Puts a deleted entry back where it was, comments included.
-    pub fn restore(&self, deleted: &DeletedEntry) -> Result<(), StoreError> {
+    pub fn restore(&self, deleted: &DeletedEntry) -> Result<Saved<()>, StoreError> {
         let _lock = self.lock()?;
         self.edit_day(deleted.entry.date, |file| {
             if file.get(&deleted.entry.id).is_some() {
@@ -307,10 +325,10 @@ impl Journal {
             file.insert_table(deleted.index, deleted.table.clone());
             Ok(())
         })?;
-        self.commit(&[deleted.entry.date], || {
+        let warning = self.commit(&[deleted.entry.date], || {
             commit_message(Change::Restore, &deleted.entry, None)
         });
-        Ok(())
+        Ok(Saved::with((), warning))
     }
 }
 

@@ -133,7 +133,7 @@ impl App {
         let original = editing
             .as_ref()
             .and_then(|id| self.known().iter().find(|e| &e.id == id).cloned());
-        if editing.is_some() && original.is_none() && self.all.is_none() {
+        if editing.is_some() && original.is_none() && !self.journal.is_loaded() {
             // The entry may be in an older week: wait for the whole journal.
             self.pending_draft = Some(draft.clone());
             self.info("Opening the draft once the journal is read…".into());

@@ -4,8 +4,7 @@
 
 use super::App;
 use crate::model::{Entry, EntryId};
-use crate::store::DeletedEntry;
-use crate::ui::action::Effect;
+use crate::ui::action::{Effect, Trashed};
 
 /// How to take one change back.
 #[derive(Debug, Clone)]
@@ -20,7 +19,7 @@ pub enum Step {
         after: Box<Entry>,
     },
     /// An entry was deleted: put it back where it was in its file.
-    Deleted(Box<DeletedEntry>),
+    Deleted { id: EntryId, trashed: Trashed },
 }
 
 /// At most this many steps are kept; older ones fall off.
@@ -52,7 +51,7 @@ impl App {
                 base: after,
                 entry: *before,
             }],
-            Step::Deleted(deleted) => vec![Effect::Restore(deleted)],
+            Step::Deleted { trashed, .. } => vec![Effect::Restore(trashed)],
         }
     }
 

@@ -1,5 +1,4 @@
-//! The state machine fed with actions: no terminal and no journal on disk
-//! (except to build a `DeletedEntry`, which only the store can make).
+//! The state machine fed with actions: no terminal and no journal on disk.
 
 use chrono::NaiveDate;
 
@@ -173,11 +172,12 @@ fn the_week_is_listed_by_day_and_the_first_entry_selected() {
     assert_eq!(titles[0], "Sent Acme the October invoice twice");
     assert_eq!(app.selected_entry().unwrap().id.as_str(), "2026-11-16-k7q2");
     assert!(
-        !app.is_open_screwup(&app.week_entries[0]),
+        !app.is_open_screwup(&app.journal.week()[0]),
         "fixed by the fix"
     );
     let standup = app
-        .week_entries
+        .journal
+        .week()
         .iter()
         .find(|e| e.title == "Missed the standup")
         .unwrap();
@@ -188,7 +188,8 @@ fn the_week_is_listed_by_day_and_the_first_entry_selected() {
 fn a_fix_saved_or_deleted_opens_and_closes_its_screw_up() {
     let mut app = app_with(sample());
     let standup = |app: &App| {
-        app.week_entries
+        app.journal
+            .week()
             .iter()
             .find(|e| e.title == "Missed the standup")
             .unwrap()
@@ -199,18 +200,10 @@ fn a_fix_saved_or_deleted_opens_and_closes_its_screw_up() {
     fix.fixes = vec![standup(&app).id];
     app.update(Action::Added(fix.clone()));
     assert!(!app.is_open_screwup(&standup(&app)), "the new fix counts");
-    let dir = tempfile::tempdir().unwrap();
-    let journal = crate::store::Journal::new(dir.path());
-    // The store refuses a link to a screw-up it lacks; this copy only
-    // makes a DeletedEntry.
-    let unlinked = Entry {
-        fixes: Vec::new(),
-        ..fix.clone()
-    };
-    let saved = journal.add(unlinked).unwrap();
-    let mut deleted = journal.delete(&saved.id).unwrap();
-    deleted.entry = fix;
-    app.update(Action::Deleted(Box::new(deleted)));
+    app.update(Action::Deleted {
+        entry: Box::new(fix),
+        trashed: Trashed::new(0),
+    });
     assert!(app.is_open_screwup(&standup(&app)), "open again without it");
 }
 
@@ -280,7 +273,7 @@ fn a_late_week_read_is_ignored_and_a_fresh_one_keeps_the_selection() {
         week: week.prev(),
         loaded: Loaded::default(),
     });
-    assert_eq!(app.week_entries.len(), 7);
+    assert_eq!(app.journal.week().len(), 7);
     app.update(Action::WeekLoaded {
         week,
         loaded: Loaded {
@@ -288,7 +281,7 @@ fn a_late_week_read_is_ignored_and_a_fresh_one_keeps_the_selection() {
             problems: Vec::new(),
         },
     });
-    assert_eq!(app.week_entries.len(), 8);
+    assert_eq!(app.journal.week().len(), 8);
     assert_eq!(app.selected_entry().unwrap().id, selected);
     assert!(app.known().iter().any(|e| e.title == "added from the CLI"));
 }
@@ -437,7 +430,7 @@ fn edit_opens_the_same_form_and_updates_in_place() {
     assert_eq!(updated.details, sample()[0].details);
     app.update(landed(&effects[0]));
     assert_eq!(app.selected_entry().unwrap().title, updated.title);
-    assert_eq!(app.week_entries.len(), 7);
+    assert_eq!(app.journal.week().len(), 7);
 }
 
 #[test]
@@ -466,8 +459,6 @@ fn a_fix_offers_this_and_last_weeks_unfixed_screwups() {
 
 #[test]
 fn delete_asks_then_undo_restores() {
-    let dir = tempfile::tempdir().unwrap();
-    let journal = crate::store::Journal::new(dir.path());
     let mut app = app_with(sample());
     press(&mut app, "j");
     let victim = app.selected_entry().unwrap().clone();
@@ -479,23 +470,19 @@ fn delete_asks_then_undo_restores() {
     let effects = press(&mut app, "y");
     assert!(matches!(effects.as_slice(), [Effect::Delete(id)] if *id == victim.id));
 
-    let unlinked = Entry {
-        fixes: Vec::new(),
-        ..victim.clone()
-    };
-    let saved = journal.add(unlinked).unwrap();
-    let deleted = journal.delete(&saved.id).unwrap();
-    let mut deleted_victim = deleted.clone();
-    deleted_victim.entry = victim.clone();
-    app.update(Action::Deleted(Box::new(deleted_victim)));
-    assert!(!app.week_entries.iter().any(|e| e.id == victim.id));
+    let trashed = Trashed::new(7);
+    app.update(Action::Deleted {
+        entry: Box::new(victim.clone()),
+        trashed,
+    });
+    assert!(!app.journal.week().iter().any(|e| e.id == victim.id));
     assert!(app.message.as_ref().unwrap().1.contains("u undoes"));
 
     let effects = press(&mut app, "u");
-    let [Effect::Restore(restore)] = effects.as_slice() else {
-        panic!("{effects:?}")
-    };
-    assert_eq!(restore.entry.id, victim.id);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Restore(t)] if *t == trashed),
+        "{effects:?}"
+    );
     app.update(Action::Restored(victim.clone()));
     assert_eq!(app.selected_entry().unwrap().id, victim.id);
     assert!(app.history.is_empty());
@@ -562,11 +549,14 @@ fn drafts_are_autosaved_kept_on_quit_and_offered_back() {
     press(&mut app, "p");
     type_text(&mut app, "Call Birch");
     let effects = app.update(Action::Tick);
-    let [Effect::SaveDraft(draft)] = effects.as_slice() else {
+    let [Effect::SaveDraft(draft), Effect::CheckWeek(_)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(draft.fields["title"], "Call Birch");
-    assert!(app.update(Action::Tick).is_empty(), "nothing new to save");
+    assert!(
+        matches!(app.update(Action::Tick).as_slice(), [Effect::CheckWeek(_)]),
+        "nothing new to save"
+    );
     let effects = press(&mut app, "ctrl-c");
     assert!(
         matches!(effects.as_slice(), [Effect::SaveDraft(_), Effect::Quit]),
@@ -761,12 +751,12 @@ fn a_form_typed_back_to_how_it_opened_leaves_no_draft() {
     type_text(&mut app, "x");
     assert!(matches!(
         app.update(Action::Tick).as_slice(),
-        [Effect::SaveDraft(_)]
+        [Effect::SaveDraft(_), Effect::CheckWeek(_)]
     ));
     press(&mut app, "backspace");
     assert!(matches!(
         app.update(Action::Tick).as_slice(),
-        [Effect::ClearDraft]
+        [Effect::ClearDraft, Effect::CheckWeek(_)]
     ));
     let effects = press(&mut app, "ctrl-c");
     assert!(
@@ -1236,7 +1226,7 @@ fn an_edited_row_keeps_its_place_and_the_re_read_moves_nothing() {
     let mut app = app_with(sample());
     let before = titles(&app);
     // Wednesday's first entry, with two more after it in the file.
-    let mut quote = app.week_entries[2].clone();
+    let mut quote = app.journal.week()[2].clone();
     quote.title = "Quote for Birch Ltd sent within the hour".into();
     let action = saved_over(&app, quote.clone());
     app.update(action);
@@ -1245,7 +1235,7 @@ fn an_edited_row_keeps_its_place_and_the_re_read_moves_nothing() {
     assert_eq!(titles(&app), expected, "the frame right after the save");
     assert_eq!(app.selected, 2);
     // The watcher then re-reads the week in file order: nothing moves.
-    let mut on_disk = app.week_entries.clone();
+    let mut on_disk = app.journal.week().to_vec();
     on_disk.sort_by_key(|e| e.date);
     app.update(Action::WeekLoaded {
         week: app.week,
@@ -1274,7 +1264,7 @@ fn an_entry_moved_to_another_week_shows_there_before_that_week_is_read() {
             problems: Vec::new(),
         },
     });
-    let mut moved = app.week_entries[0].clone();
+    let mut moved = app.journal.week()[0].clone();
     moved.date = day(25);
     let action = saved_over(&app, moved.clone());
     let effects = app.update(action);
@@ -1298,4 +1288,23 @@ fn the_wheel_moves_the_customers_selection() {
     assert_eq!(app.customer_selected, 1, "stops at the last");
     mouse(&mut app, ScrollUp, 10, 10);
     assert_eq!(app.customer_selected, 0);
+}
+
+#[test]
+fn the_stats_are_worked_out_once_and_follow_the_week_and_the_entries() {
+    let mut app = app_with(sample());
+    let shown = app.week;
+    let last = |app: &App| app.week_stats().last().cloned().unwrap();
+    assert_eq!(app.week_stats().len(), STATS_WEEKS);
+    assert_eq!(last(&app).week, shown);
+    let met = last(&app).totals.met;
+    assert!(std::ptr::eq(app.week_stats(), app.week_stats()), "kept");
+    app.update(Action::Added(entry(
+        "2026-11-19-st4t",
+        Kind::Met,
+        "Closed the books early",
+    )));
+    assert_eq!(last(&app).totals.met, met + 1, "the new entry counts");
+    press(&mut app, "[");
+    assert_eq!(last(&app).week, shown.prev());
 }

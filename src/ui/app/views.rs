@@ -1,7 +1,12 @@
 //! The read-only screens: report, bullets, stats, customers and help.
 
+use std::collections::HashSet;
+
 use super::{App, Level, Mode, TextKey};
-use crate::ui::action::{Command, Effect};
+use crate::model::EntryId;
+use crate::report::render::Setup;
+use crate::report::{Author, Bullets, Period, WeeklyReport};
+use crate::ui::action::{Command, Effect, TextOrder};
 use crate::ui::keymap::Screen;
 use crate::ui::search::Search;
 
@@ -156,15 +161,79 @@ impl App {
         u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
     }
 
-    /// The text the report or bullets screen needs rendered, unless it is already.
-    pub fn text_wanted(&self) -> Option<TextKey> {
+    /// What the report or bullets screen needs rendered, unless it is
+    /// already: the entries `report::load` would read for it, from those
+    /// the app holds.
+    pub(crate) fn text_order(&self) -> Option<TextOrder> {
         let key = self.text_key()?;
-        (self.rendered.as_ref().map(|(k, _)| *k) != Some(key)).then_some(key)
+        if self.rendered.as_ref().is_some_and(|(k, _)| *k == key) {
+            return None;
+        }
+        let known = self.known();
+        let entries = match key.mode {
+            Mode::Report => {
+                let week = key.week;
+                let (start, end) = WeeklyReport::window(week);
+                // A fix of the week shows the title of the screw-up it names.
+                let named: HashSet<&EntryId> = known
+                    .iter()
+                    .filter(|e| week.contains(e.date))
+                    .flat_map(|e| &e.fixes)
+                    .collect();
+                known
+                    .iter()
+                    .filter(|e| {
+                        (start..=end).contains(&e.date)
+                            || WeeklyReport::needs(week, e)
+                            || named.contains(&e.id)
+                    })
+                    .cloned()
+                    .collect()
+            }
+            _ => {
+                let (start, end) = Bullets::window(Period::last_12_months(self.today));
+                known
+                    .iter()
+                    .filter(|e| (start..=end).contains(&e.date))
+                    .cloned()
+                    .collect()
+            }
+        };
+        let settings = &self.settings;
+        Some(TextOrder {
+            key,
+            entries,
+            today: self.today,
+            setup: Setup {
+                author: Author {
+                    name: settings.name.clone(),
+                    role: settings.role.clone(),
+                },
+                currency: settings.currency.clone(),
+                templates: settings.templates.clone(),
+            },
+        })
     }
 
-    /// Stores text rendered for `key` (by the runner: templates may be files).
-    pub fn set_text(&mut self, key: TextKey, text: Result<String, String>) {
-        self.rendered = Some((key, text));
+    /// Asks for the shown report or bullets once whenever it is missing or
+    /// stale (another week, or entries changed): called after every
+    /// action, so no draw ever renders.
+    pub(super) fn ask_for_text(&mut self, effects: &mut Vec<Effect>) {
+        let key = self.text_key();
+        if key.is_none() || key == self.text_asked {
+            return;
+        }
+        if let Some(order) = self.text_order() {
+            self.text_asked = Some(order.key);
+            effects.push(Effect::Render(Box::new(order)));
+        }
+    }
+
+    /// Keeps rendered text while it is still what the screen needs.
+    pub(super) fn text_rendered(&mut self, key: TextKey, text: Result<String, String>) {
+        if self.text_key() == Some(key) {
+            self.rendered = Some((key, text));
+        }
     }
 
     /// The rendered text of the screen shown, when it is up to date.

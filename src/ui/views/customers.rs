@@ -101,14 +101,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The border and the selection marker.
     let shown = fitting(&widths, usize::from(area.width.saturating_sub(4)));
 
-    let title = match (&app.all, lines.len()) {
-        (None, _) => " Customers (loading…) ".to_string(),
-        (Some(_), 1) => " 1 customer ".to_string(),
-        (Some(_), n) => format!(" {n} customers "),
+    let title = match (app.journal().is_loaded(), lines.len()) {
+        (false, _) => " Customers (loading…) ".to_string(),
+        (true, 1) => " 1 customer ".to_string(),
+        (true, n) => format!(" {n} customers "),
     };
     let block = Block::bordered().title(title);
     if lines.is_empty() {
-        let hint = if app.all.is_some() {
+        let hint = if app.journal().is_loaded() {
             "No entry names a customer yet."
         } else {
             "Reading the journal…"

@@ -49,7 +49,7 @@ fn parts(app: &App, width: u16) -> Vec<Part> {
         Some(Err(err)) => vec![Part::Line(Line::styled(sanitize::line(err), theme::ERROR))],
         None => vec![Part::Line(Line::styled("Rendering…", theme::DIM))],
     };
-    if app.all.is_none() {
+    if !app.journal().is_loaded() {
         parts.insert(
             0,
             Part::Line(Line::styled(

@@ -9,13 +9,13 @@ use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, Gra
 
 use super::theme;
 use crate::model::{Kind, Money};
-use crate::report::{Stats, WeekStats};
-use crate::ui::app::App;
+use crate::report::WeekStats;
+use crate::ui::app::{App, STATS_WEEKS};
 
-const WEEKS: usize = 12;
+const WEEKS: usize = STATS_WEEKS;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let weeks = Stats::build(app.week, WEEKS, app.known()).weeks;
+    let weeks = app.week_stats();
     let [chart, legend, money] = area.layout(&Layout::vertical([
         Constraint::Fill(3),
         Constraint::Length(1),
@@ -49,9 +49,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             )
         })
         .collect();
-    let title = match app.all {
-        Some(_) => format!(" Last {WEEKS} weeks to {} ", app.week.label()),
-        None => format!(" Last {WEEKS} weeks to {} (loading…) ", app.week.label()),
+    let title = if app.journal().is_loaded() {
+        format!(" Last {WEEKS} weeks to {} ", app.week.label())
+    } else {
+        format!(" Last {WEEKS} weeks to {} (loading…) ", app.week.label())
     };
     BarChart::grouped(groups)
         .bar_width(bar_width)
@@ -69,7 +70,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .render(legend, buf);
 
-    money_chart(app, &weeks, money, buf);
+    money_chart(app, weeks, money, buf);
 }
 
 /// Revenue won and lost per week as lines, in major units.

@@ -26,7 +26,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ]));
     buf.set_style(top, theme::HEADER);
-    let totals = Totals::of(&app.week_entries);
+    let totals = Totals::of(app.journal().week());
     let (won, lost) = (totals.revenue_won, totals.revenue_lost);
     let money = |m: Money| m.display(&app.settings.currency);
     let left = Line::from(vec![
@@ -50,7 +50,12 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mut spans = vec![Span::raw(" ")];
     for kind in Kind::ALL {
-        let n = app.week_entries.iter().filter(|e| e.kind == kind).count();
+        let n = app
+            .journal()
+            .week()
+            .iter()
+            .filter(|e| e.kind == kind)
+            .count();
         spans.push(Span::styled(theme::marker(kind), theme::kind(kind)));
         spans.push(Span::raw(format!(" {n} {}  ", plural(kind, n))));
     }
@@ -81,7 +86,7 @@ fn plural(kind: Kind, n: usize) -> &'static str {
 pub fn body(app: &App, area: Rect, buf: &mut Buffer) {
     let parts = layout::body(app, area);
     if let (Some(bar), Some(search)) = (parts.search_bar, &app.search) {
-        let title = if app.all.is_none() {
+        let title = if !app.journal().is_loaded() {
             " Search (this week; the rest is loading…) "
         } else {
             " Search all entries "
@@ -201,8 +206,9 @@ fn key(app: &App, command: Command) -> String {
 
 fn list(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().title(format!(" {} ", app.week.label()));
-    if app.week_entries.is_empty() {
-        let first_run = app.all.as_ref().is_some_and(Vec::is_empty) && app.problems().is_empty();
+    if app.journal().week().is_empty() {
+        let first_run =
+            app.journal().is_loaded() && app.known().is_empty() && app.problems().is_empty();
         let lines = if first_run {
             vec![
                 Line::styled("Welcome to jobjournal!", theme::TITLE),
@@ -240,7 +246,7 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let fixed = app.fixed_ids();
-    let rows = layout::week_rows(&app.week_entries);
+    let rows = layout::week_rows(app.journal().week());
     let selected_row = rows.iter().position(|r| *r == Row::Entry(app.selected));
     let items: Vec<ListItem> = rows
         .iter()
@@ -258,7 +264,7 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
             Row::Entry(index) => ListItem::new(entry_line(
                 app,
                 fixed,
-                &app.week_entries[index],
+                &app.journal().week()[index],
                 &[],
                 usize::from(area.width.saturating_sub(2)),
             )),
