@@ -103,7 +103,7 @@ impl Journal {
         let present: HashSet<String> = files.iter().map(|(_, path)| self.index_key(path)).collect();
         let loaded = self.load_files(files, scan, &mut index)?;
         index.retain_only(&present);
-        index.save(&self.root);
+        index.save();
         Ok(loaded)
     }
 
@@ -123,12 +123,13 @@ impl Journal {
         index: &mut Index,
     ) -> Result<Loaded, StoreError> {
         // Files go by in slices, so each slice's entries move into the
-        // result before the next is read: collecting every file's entries
-        // first and then joining them held the journal twice at the peak.
+        // result, and its records into the cache file, before the next is
+        // read: collecting every file's entries first and then joining them
+        // held the journal twice at the peak, and holding every record until
+        // the save held the cache as well.
         const SLICE: usize = 512;
         let now = std::time::SystemTime::now();
         let mut loaded = Loaded::default();
-        let mut records = Vec::new();
         for slice in files.chunks(SLICE) {
             let parsed: Vec<Result<(Loaded, Option<NewRecord>), StoreError>> = slice
                 .par_iter()
@@ -138,11 +139,10 @@ impl Journal {
                 let (day, record) = day?;
                 loaded.entries.extend(day.entries);
                 loaded.problems.extend(day.problems);
-                records.extend(record);
+                if let Some(record) = record {
+                    index.insert(record);
+                }
             }
-        }
-        for record in records {
-            index.insert(record);
         }
         self.hide_half_moved(&mut loaded);
         Ok(loaded)
