@@ -101,6 +101,8 @@ struct Record {
     /// section, so a search decodes only the files that can match. Read
     /// only by searches.
     text: Option<(Range<usize>, u64)>,
+    /// The text lacks the needle given to [`Index::answer_for`].
+    lacks: bool,
 }
 
 /// The checksum of one record's bytes, tied to its path and stamp so a
@@ -163,6 +165,8 @@ pub struct Cached<'a> {
     stamp: Stamp,
     entries: (&'a [u8], u64),
     text: Option<(&'a [u8], u64)>,
+    /// The needle answered for up front, and whether the text lacks it.
+    answered: Option<(&'a str, bool)>,
 }
 
 impl Cached<'_> {
@@ -170,6 +174,11 @@ impl Cached<'_> {
     /// its search text; true may still be a near miss across two fields,
     /// and is the answer whenever the text was not read.
     pub fn may_mention(&self, needle: &str) -> bool {
+        if let Some((answered, lacks)) = self.answered
+            && answered == needle
+        {
+            return !lacks;
+        }
         self.text
             .filter(|(text, sum)| checksum(self.key, self.stamp, text) == *sum)
             .and_then(|(text, _)| std::str::from_utf8(text).ok())
@@ -314,9 +323,13 @@ pub struct Index {
     /// The cache file's two sections as read; records point into them.
     entries_section: Vec<u8>,
     texts_section: Vec<u8>,
-    /// The cache file, at its texts section, while they are not read: a
-    /// save that must keep them reads them from the version it loaded.
-    unread_texts: Option<File>,
+    /// The cache file as loaded: a save that must keep the texts reads
+    /// them from this version when the scan did not, or let them go.
+    loaded_file: Option<File>,
+    /// Where the texts section starts in that file.
+    texts_at: u64,
+    /// The needle [`Index::answer_for`] settled.
+    needle: Option<String>,
     /// Records of the cache as loaded that are still to be carried over.
     records: HashMap<String, Record>,
     /// Where records of files parsed now go, opened by the first of them.
@@ -360,21 +373,39 @@ impl Index {
                     entries: span(&entries_section, stored.bytes),
                     entries_sum: stored.sum,
                     text: None,
+                    lacks: false,
                 };
                 (stored.key.to_string(), record)
             })
             .collect();
         let mut index = Index {
+            texts_at: 8 + entries_section.len() as u64,
             entries_section,
             records,
+            loaded_file: Some(file),
             ..empty(false)
         };
         if texts {
-            index.read_texts(file);
-        } else {
-            index.unread_texts = Some(file);
+            index.read_texts();
         }
         index
+    }
+
+    /// Settles now, for every record, whether its text may mention `needle`,
+    /// then lets the texts go: a search that keeps nearly every entry (`e`)
+    /// would otherwise hold the texts beside its matches (11 MB at 100k).
+    /// A save that must keep them reads them again from the cache as loaded.
+    pub fn answer_for(&mut self, needle: &str) {
+        for (key, record) in &mut self.records {
+            let text = record.text.take();
+            record.lacks = text.is_some_and(|(range, sum)| {
+                let text = &self.texts_section[range];
+                checksum(key, record.stamp, text) == sum
+                    && std::str::from_utf8(text).is_ok_and(|text| !text.contains(needle))
+            });
+        }
+        self.texts_section = Vec::new();
+        self.needle = Some(needle.to_string());
     }
 
     /// Whether a file parsed now should be encoded for the cache.
@@ -382,11 +413,17 @@ impl Index {
         self.root.is_some() && !self.failed
     }
 
-    /// Reads the texts section that follows the entries section in `file`
-    /// and gives each record the text of its exact version, if there is one.
-    fn read_texts(&mut self, mut file: File) {
+    /// Reads the texts section of the cache file as loaded and gives each
+    /// record the text of its exact version, if there is one.
+    fn read_texts(&mut self) {
+        let Some(file) = &mut self.loaded_file else {
+            return;
+        };
         let mut texts = Vec::new();
-        if file.read_to_end(&mut texts).is_err() {
+        let read = file
+            .seek(SeekFrom::Start(self.texts_at))
+            .and_then(|_| file.read_to_end(&mut texts));
+        if read.is_err() {
             return;
         }
         for stored in read_section(&texts).unwrap_or_default() {
@@ -413,6 +450,7 @@ impl Index {
                 .text
                 .as_ref()
                 .map(|(text, sum)| (&self.texts_section[text.clone()], *sum)),
+            answered: self.needle.as_deref().map(|n| (n, record.lacks)),
         })
     }
 
@@ -484,9 +522,10 @@ impl Index {
         let Some(root) = self.root.take().filter(|_| self.changed && !self.failed) else {
             return;
         };
-        // Unchanged records keep their texts: read them now if the scan did not.
-        if let Some(file) = self.unread_texts.take() {
-            self.read_texts(file);
+        // Unchanged records keep their texts: read them now if the scan
+        // did not, or let them go.
+        if self.texts_section.is_empty() {
+            self.read_texts();
         }
         let _ = self.write_rest(&root);
     }
@@ -632,6 +671,40 @@ mod tests {
                     .may_mention("quote")
             );
         }
+    }
+
+    #[test]
+    fn a_search_answers_its_needle_up_front_and_lets_the_texts_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = SystemTime::now();
+        let mut index = Index::load(dir.path(), false);
+        let invoice = [entry("2026-11-18-aaaa", "Invoice sent")];
+        let quote = [entry("2026-11-19-bbbb", "Quote turned around")];
+        index.insert(Index::prepare("a".into(), stamp(1), &invoice, now).unwrap());
+        index.insert(Index::prepare("b".into(), stamp(2), &quote, now).unwrap());
+        index.save();
+
+        let mut index = Index::load(dir.path(), true);
+        index.answer_for("quote");
+        assert_eq!(index.texts_section.capacity(), 0, "the texts are let go");
+        let (a, b) = (
+            index.get("a", stamp(1)).unwrap(),
+            index.get("b", stamp(2)).unwrap(),
+        );
+        assert!(!a.may_mention("quote") && b.may_mention("quote"));
+        assert!(
+            a.may_mention("invoice"),
+            "another needle: unknown, so maybe"
+        );
+        // A save after the search keeps every file's text.
+        let extra = [entry("2026-11-20-cccc", "Call back")];
+        index.insert(Index::prepare("c".into(), stamp(3), &extra, now).unwrap());
+        index.save();
+        let index = Index::load(dir.path(), true);
+        let a = index.get("a", stamp(1)).unwrap();
+        assert!(a.may_mention("invoice") && !a.may_mention("quote"));
+        assert!(!index.get("b", stamp(2)).unwrap().may_mention("invoice"));
+        assert!(index.get("c", stamp(3)).unwrap().may_mention("call"));
     }
 
     #[test]

@@ -95,7 +95,11 @@ impl Journal {
     /// Reads the whole journal in parallel, keeping only the entries `scan`
     /// accepts, so a search holds its matches in memory, not everything.
     pub fn scan(&self, scan: &Scan) -> Result<Loaded, StoreError> {
-        self.scan_files(scan, Index::load(&self.root, scan.needle.is_some()))
+        let mut index = Index::load(&self.root, scan.needle.is_some());
+        if let Some(needle) = &scan.needle {
+            index.answer_for(needle);
+        }
+        self.scan_files(scan, index)
     }
 
     fn scan_files(&self, scan: &Scan, mut index: Index) -> Result<Loaded, StoreError> {
