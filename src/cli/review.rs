@@ -71,6 +71,9 @@ pub fn run(context: &Context, args: ReviewArgs) -> Result<ExitCode, CliError> {
         role: config.role.clone(),
     };
     let review = Review::build(period, &loaded.entries, author, config.currency.clone());
+    // The review owns what it shows: the entries (50 MB for 100k) need not
+    // be held while it is rendered.
+    drop(loaded);
     let templates = Templates::for_config_dir(config.config_dir.as_deref());
     let text = review
         .render(format, &templates)

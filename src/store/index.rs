@@ -12,18 +12,22 @@
 //! - every record carries a checksum (xxh3) of its path, stamp and bytes,
 //!   checked when the bytes are used: a damaged record is treated as absent
 //!   and the file parsed again;
-//! - saves never read it: a change reads the day file under the lock.
+//! - saves never read it: a change reads the day file under the lock;
+//! - it is written as a scan parses files, into a temp file renamed over it
+//!   when complete, and each section ends with a marker: a cache cut short
+//!   anywhere is ignored, the texts section alone if only it is cut.
 
 use std::collections::HashMap;
 use std::fs::{File, Metadata};
-use std::io::Read;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
+use tempfile::NamedTempFile;
 
-use super::save::atomic_write;
+use super::save::{TEMP_SUFFIX, sync_dir};
 use crate::model::Entry;
 
 /// The cache file, at the journal's root.
@@ -34,7 +38,7 @@ const SETTLE: Duration = Duration::from_secs(3);
 
 /// Which build wrote the cache; any other build ignores it, so a change in
 /// `Entry`'s shape can never decode into wrong entries.
-const FORMAT: &str = concat!("jobjournal-index-6-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("jobjournal-index-7-", env!("CARGO_PKG_VERSION"));
 
 /// What identifies one version of a file's contents, without reading it.
 ///
@@ -85,22 +89,20 @@ impl Stamp {
     }
 }
 
-/// Where a record's bytes are: in the cache file as it was read (no copy is
-/// made of a cache tens of megabytes long), or encoded just now.
-enum Bytes {
-    InEntries(Range<usize>),
-    InTexts(Range<usize>),
-    Owned(Vec<u8>),
-}
-
+/// One cached file, as loaded: where its bytes are in the sections read
+/// (no copy is made of a cache tens of megabytes long).
 struct Record {
     stamp: Stamp,
-    /// The file's entries, postcard-encoded; decoded only when wanted.
-    entries: Bytes,
+    /// The file's entries, postcard-encoded, in the entries section;
+    /// decoded only when wanted.
+    entries: Range<usize>,
     entries_sum: u64,
-    /// The entries' [`Entry::search_text`], one after another, so a search
-    /// decodes only the files that can match. Read only by searches.
-    text: Option<(Bytes, u64)>,
+    /// The entries' [`Entry::search_text`], one after another, in the texts
+    /// section, so a search decodes only the files that can match. Read
+    /// only by searches.
+    text: Option<(Range<usize>, u64)>,
+    /// The text lacks the needle given to [`Index::answer_for`].
+    lacks: bool,
 }
 
 /// The checksum of one record's bytes, tied to its path and stamp so a
@@ -119,13 +121,13 @@ fn checksum(key: &str, stamp: Stamp, bytes: &[u8]) -> u64 {
 /// The cache file holds two sections: the entries, then the search texts,
 /// after an 8-byte little-endian length of the first. Loading the whole
 /// journal reads the first only; the texts would add a third to its memory.
-#[derive(Serialize, Deserialize)]
-struct Section<'a> {
-    format: &'a str,
-    #[serde(borrow)]
-    records: Vec<StoredRecord<'a>>,
-}
-
+///
+/// Each section is the [`FORMAT`] string, then `Some(record)` after
+/// `Some(record)`, then `None`, all postcard-encoded. Records are written
+/// one by one as a scan parses files, so a first scan never holds the
+/// whole cache in memory; the closing `None` tells a complete section from
+/// one cut short at a record's end. Should a key occur twice, the later
+/// record stands.
 #[derive(Serialize, Deserialize)]
 struct StoredRecord<'a> {
     key: &'a str,
@@ -136,6 +138,25 @@ struct StoredRecord<'a> {
     sum: u64,
 }
 
+/// The records of one section, or `None` when it is foreign, damaged or
+/// incomplete: all of it is believed, or none.
+fn read_section(section: &[u8]) -> Option<Vec<StoredRecord<'_>>> {
+    let (format, mut rest) = postcard::take_from_bytes::<&str>(section).ok()?;
+    if format != FORMAT {
+        return None;
+    }
+    let mut records = Vec::new();
+    loop {
+        match postcard::take_from_bytes::<Option<StoredRecord>>(rest).ok()? {
+            (Some(record), after) => {
+                records.push(record);
+                rest = after;
+            }
+            (None, after) => return after.is_empty().then_some(records),
+        }
+    }
+}
+
 /// The cached version of one file; its bytes are believed only if their
 /// checksum holds.
 #[derive(Clone, Copy)]
@@ -144,6 +165,8 @@ pub struct Cached<'a> {
     stamp: Stamp,
     entries: (&'a [u8], u64),
     text: Option<(&'a [u8], u64)>,
+    /// The needle answered for up front, and whether the text lacks it.
+    answered: Option<(&'a str, bool)>,
 }
 
 impl Cached<'_> {
@@ -151,6 +174,11 @@ impl Cached<'_> {
     /// its search text; true may still be a near miss across two fields,
     /// and is the answer whenever the text was not read.
     pub fn may_mention(&self, needle: &str) -> bool {
+        if let Some((answered, lacks)) = self.answered
+            && answered == needle
+        {
+            return !lacks;
+        }
         self.text
             .filter(|(text, sum)| checksum(self.key, self.stamp, text) == *sum)
             .and_then(|(text, _)| std::str::from_utf8(text).ok())
@@ -170,23 +198,145 @@ impl Cached<'_> {
 /// A file just parsed, encoded and ready to go into the index.
 pub struct NewRecord {
     key: String,
-    record: Record,
+    stamp: Stamp,
+    entries: Vec<u8>,
+    entries_sum: u64,
+    text: Vec<u8>,
+    text_sum: u64,
+}
+
+/// The cache file being written: the entries section straight into a temp
+/// file beside the cache, the texts section into a second, unnamed one,
+/// appended when the first is done. Only the write buffers are in memory.
+struct Writer {
+    file: BufWriter<NamedTempFile>,
+    texts: BufWriter<File>,
+}
+
+fn encoding_failed(err: postcard::Error) -> io::Error {
+    io::Error::other(err)
+}
+
+/// How long a cache temp file may go unwritten before it counts as left by
+/// a process that ended while writing it: a scan writes to its own several
+/// times a second.
+const ABANDONED: Duration = Duration::from_secs(60);
+
+/// Removes cache temp files no process is writing any more: a TUI closed
+/// during its first load leaves one nearly as large as the cache. Removing
+/// one still in use is harmless: that process's cache is then not saved.
+fn remove_abandoned(root: &Path, now: SystemTime) {
+    let Ok(dir) = std::fs::read_dir(root) else {
+        return;
+    };
+    let prefix = format!(".{INDEX_FILE}.");
+    for entry in dir.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        // Not followed: a symlink or directory of that name is the user's.
+        let abandoned = entry.metadata().is_ok_and(|meta| {
+            meta.is_file()
+                && meta
+                    .modified()
+                    .is_ok_and(|m| now.duration_since(m).is_ok_and(|age| age > ABANDONED))
+        });
+        if abandoned {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+impl Writer {
+    fn create(root: &Path) -> io::Result<Writer> {
+        remove_abandoned(root, SystemTime::now());
+        // Named like a save's temp file, so one left by a killed process is
+        // recognised and removed; tempfile makes it mode 0600 on unix.
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{INDEX_FILE}."))
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(root)?;
+        let mut file = BufWriter::new(temp);
+        // The entries section's length, patched in by `finish`.
+        file.write_all(&[0; 8])?;
+        postcard::to_io(FORMAT, &mut file).map_err(encoding_failed)?;
+        let mut texts = BufWriter::new(tempfile::tempfile_in(root)?);
+        postcard::to_io(FORMAT, &mut texts).map_err(encoding_failed)?;
+        Ok(Writer { file, texts })
+    }
+
+    fn write(
+        &mut self,
+        key: &str,
+        stamp: Stamp,
+        (bytes, sum): (&[u8], u64),
+        text: Option<(&[u8], u64)>,
+    ) -> io::Result<()> {
+        let record = |bytes, sum| {
+            Some(StoredRecord {
+                key,
+                stamp,
+                bytes,
+                sum,
+            })
+        };
+        postcard::to_io(&record(bytes, sum), &mut self.file).map_err(encoding_failed)?;
+        if let Some((bytes, sum)) = text {
+            postcard::to_io(&record(bytes, sum), &mut self.texts).map_err(encoding_failed)?;
+        }
+        Ok(())
+    }
+
+    /// Closes both sections and puts the cache in place atomically.
+    fn finish(self, path: &Path) -> io::Result<()> {
+        let Writer { mut file, texts } = self;
+        let end = None::<StoredRecord>;
+        postcard::to_io(&end, &mut file).map_err(encoding_failed)?;
+        let entries_len = file.stream_position()? - 8;
+        file.seek(SeekFrom::Start(0))?;
+        file.write_all(&entries_len.to_le_bytes())?;
+        file.seek(SeekFrom::End(0))?;
+        let mut texts = postcard::to_io(&end, texts)
+            .map_err(encoding_failed)?
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        texts.seek(SeekFrom::Start(0))?;
+        io::copy(&mut texts, &mut file)?;
+        let temp = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+        temp.as_file().sync_all()?;
+        temp.persist(path).map_err(|err| err.error)?;
+        if let Some(dir) = path.parent() {
+            sync_dir(dir)?;
+        }
+        Ok(())
+    }
 }
 
 /// The cache in memory: records by path relative to the journal root.
 #[derive(Default)]
 pub struct Index {
+    /// Where the cache is written; `None` for a stand-in that keeps no
+    /// records of the files parsed during its scan.
+    root: Option<PathBuf>,
     /// The cache file's two sections as read; records point into them.
     entries_section: Vec<u8>,
     texts_section: Vec<u8>,
-    /// The cache file, at its texts section, while they are not read: a
-    /// save that must keep them reads them from the version it loaded.
-    unread_texts: Option<File>,
+    /// The cache file as loaded: a save that must keep the texts reads
+    /// them from this version when the scan did not, or let them go.
+    loaded_file: Option<File>,
+    /// Where the texts section starts in that file.
+    texts_at: u64,
+    /// The needle [`Index::answer_for`] settled.
+    needle: Option<String>,
+    /// Records of the cache as loaded that are still to be carried over.
     records: HashMap<String, Record>,
+    /// Where records of files parsed now go, opened by the first of them.
+    writer: Option<Writer>,
+    /// A write failed: nothing is saved this time.
+    failed: bool,
     changed: bool,
-    /// Whether files parsed during the scan get records; a default index is
-    /// a stand-in that keeps none.
-    recording: bool,
 }
 
 /// Where `part`, a slice of `whole`, starts and ends in it.
@@ -200,87 +350,90 @@ impl Index {
     /// unreadable or foreign cache is empty.
     pub fn load(root: &Path, texts: bool) -> Index {
         let path = root.join(INDEX_FILE);
-        // Only a regular file is read: a FIFO there must not hang every command.
-        let Ok(Ok((mut file, _))) = super::open::open_regular(&path, u64::MAX) else {
-            return Index {
-                recording: true,
-                ..Index::default()
-            };
-        };
-        let Ok(entries_section) = read_entries_section(&mut file) else {
-            return Index::rebuilt();
-        };
-        let records = match postcard::from_bytes::<Section>(&entries_section) {
-            Ok(section) if section.format == FORMAT => section
-                .records
-                .into_iter()
-                .map(|stored| {
-                    let record = Record {
-                        stamp: stored.stamp,
-                        entries: Bytes::InEntries(span(&entries_section, stored.bytes)),
-                        entries_sum: stored.sum,
-                        text: None,
-                    };
-                    (stored.key.to_string(), record)
-                })
-                .collect(),
-            _ => return Index::rebuilt(),
-        };
-        let mut index = Index {
-            entries_section,
-            records,
-            recording: true,
+        let empty = |changed| Index {
+            root: Some(root.to_path_buf()),
+            changed,
             ..Index::default()
         };
+        // Only a regular file is read: a FIFO there must not hang every command.
+        let Ok(Ok((mut file, _))) = super::open::open_regular(&path, u64::MAX) else {
+            return empty(false);
+        };
+        let Ok(entries_section) = read_entries_section(&mut file) else {
+            return empty(true);
+        };
+        let Some(stored) = read_section(&entries_section) else {
+            return empty(true);
+        };
+        let records = stored
+            .into_iter()
+            .map(|stored| {
+                let record = Record {
+                    stamp: stored.stamp,
+                    entries: span(&entries_section, stored.bytes),
+                    entries_sum: stored.sum,
+                    text: None,
+                    lacks: false,
+                };
+                (stored.key.to_string(), record)
+            })
+            .collect();
+        let mut index = Index {
+            texts_at: 8 + entries_section.len() as u64,
+            entries_section,
+            records,
+            loaded_file: Some(file),
+            ..empty(false)
+        };
         if texts {
-            index.read_texts(file);
-        } else {
-            index.unread_texts = Some(file);
+            index.read_texts();
         }
         index
     }
 
-    /// An empty index that replaces the saved one.
-    pub fn rebuilt() -> Index {
-        Index {
-            changed: true,
-            recording: true,
-            ..Index::default()
+    /// Settles now, for every record, whether its text may mention `needle`,
+    /// then lets the texts go: a search that keeps nearly every entry (`e`)
+    /// would otherwise hold the texts beside its matches (11 MB at 100k).
+    /// A save that must keep them reads them again from the cache as loaded.
+    pub fn answer_for(&mut self, needle: &str) {
+        for (key, record) in &mut self.records {
+            let text = record.text.take();
+            record.lacks = text.is_some_and(|(range, sum)| {
+                let text = &self.texts_section[range];
+                checksum(key, record.stamp, text) == sum
+                    && std::str::from_utf8(text).is_ok_and(|text| !text.contains(needle))
+            });
         }
+        self.texts_section = Vec::new();
+        self.needle = Some(needle.to_string());
     }
 
     /// Whether a file parsed now should be encoded for the cache.
     pub fn is_recording(&self) -> bool {
-        self.recording
+        self.root.is_some() && !self.failed
     }
 
-    /// Reads the texts section that follows the entries section in `file`
-    /// and gives each record the text of its exact version, if there is one.
-    fn read_texts(&mut self, mut file: File) {
+    /// Reads the texts section of the cache file as loaded and gives each
+    /// record the text of its exact version, if there is one.
+    fn read_texts(&mut self) {
+        let Some(file) = &mut self.loaded_file else {
+            return;
+        };
         let mut texts = Vec::new();
-        if file.read_to_end(&mut texts).is_err() {
+        let read = file
+            .seek(SeekFrom::Start(self.texts_at))
+            .and_then(|_| file.read_to_end(&mut texts));
+        if read.is_err() {
             return;
         }
-        if let Ok(section) = postcard::from_bytes::<Section>(&texts)
-            && section.format == FORMAT
-        {
-            for stored in section.records {
-                if let Some(record) = self.records.get_mut(stored.key)
-                    && record.stamp == stored.stamp
-                {
-                    record.text = Some((Bytes::InTexts(span(&texts, stored.bytes)), stored.sum));
-                }
+        for stored in read_section(&texts).unwrap_or_default() {
+            if let Some(record) = self.records.get_mut(stored.key)
+                && record.stamp == stored.stamp
+            {
+                record.text = Some((span(&texts, stored.bytes), stored.sum));
             }
         }
         self.texts_section = texts;
-    }
-
-    fn bytes<'a>(&'a self, bytes: &'a Bytes) -> &'a [u8] {
-        match bytes {
-            Bytes::InEntries(range) => &self.entries_section[range.clone()],
-            Bytes::InTexts(range) => &self.texts_section[range.clone()],
-            Bytes::Owned(bytes) => bytes,
-        }
     }
 
     /// The cached `key`, if the cache holds this exact version of it.
@@ -289,11 +442,15 @@ impl Index {
         Some(Cached {
             key,
             stamp,
-            entries: (self.bytes(&record.entries), record.entries_sum),
+            entries: (
+                &self.entries_section[record.entries.clone()],
+                record.entries_sum,
+            ),
             text: record
                 .text
                 .as_ref()
-                .map(|(text, sum)| (self.bytes(text), *sum)),
+                .map(|(text, sum)| (&self.texts_section[text.clone()], *sum)),
+            answered: self.needle.as_deref().map(|n| (n, record.lacks)),
         })
     }
 
@@ -311,24 +468,44 @@ impl Index {
             .iter()
             .map(Entry::search_text)
             .collect::<Vec<_>>()
-            .join("\n");
+            .join("\n")
+            .into_bytes();
         let entries = postcard::to_stdvec(entries).ok()?;
-        let entries_sum = checksum(&key, stamp, &entries);
-        let text_sum = checksum(&key, stamp, text.as_bytes());
         Some(NewRecord {
+            entries_sum: checksum(&key, stamp, &entries),
+            text_sum: checksum(&key, stamp, &text),
             key,
-            record: Record {
-                stamp,
-                entries: Bytes::Owned(entries),
-                entries_sum,
-                text: Some((Bytes::Owned(text.into_bytes()), text_sum)),
-            },
+            stamp,
+            entries,
+            text,
         })
     }
 
+    /// Writes `new` to the cache being built (opened now if this is the
+    /// first); it replaces the loaded record of its file.
     pub fn insert(&mut self, new: NewRecord) {
-        self.records.insert(new.key, new.record);
+        let Some(root) = self.root.as_deref().filter(|_| !self.failed) else {
+            return;
+        };
         self.changed = true;
+        self.records.remove(&new.key);
+        let writer = match &mut self.writer {
+            Some(writer) => Ok(writer),
+            None => Writer::create(root).map(|w| self.writer.insert(w)),
+        };
+        let written = writer.and_then(|w| {
+            w.write(
+                &new.key,
+                new.stamp,
+                (&new.entries, new.entries_sum),
+                Some((&new.text, new.text_sum)),
+            )
+        });
+        if written.is_err() {
+            // The temp file goes with the writer; the old cache stays.
+            self.writer = None;
+            self.failed = true;
+        }
     }
 
     /// Drops records of files that are gone (after a scan of every file).
@@ -338,53 +515,35 @@ impl Index {
         self.changed |= self.records.len() != before;
     }
 
-    /// Writes the cache back if anything changed. Failing to is harmless:
-    /// the next scan parses what it could not reuse.
-    pub fn save(mut self, root: &Path) {
-        if !self.changed {
-            return;
-        }
-        let path = root.join(INDEX_FILE);
-        // Unchanged records keep their texts: read them now if the scan did not.
-        if let Some(file) = self.unread_texts.take() {
-            self.read_texts(file);
-        }
-        let section = |text: bool, out: Vec<u8>| {
-            let records = self
-                .records
-                .iter()
-                .filter_map(|(key, record)| {
-                    let (bytes, sum) = if text {
-                        let (bytes, sum) = record.text.as_ref()?;
-                        (bytes, *sum)
-                    } else {
-                        (&record.entries, record.entries_sum)
-                    };
-                    Some(StoredRecord {
-                        key,
-                        stamp: record.stamp,
-                        bytes: self.bytes(bytes),
-                        sum,
-                    })
-                })
-                .collect();
-            postcard::to_extend(
-                &Section {
-                    format: FORMAT,
-                    records,
-                },
-                out,
-            )
-        };
-        // Both sections are encoded into one buffer, the length patched in.
-        let Ok(mut bytes) = section(false, vec![0; 8]) else {
+    /// Puts the cache in place if anything changed: the records written
+    /// during the scan and the loaded ones still current. Failing to is
+    /// harmless: the next scan parses what it could not reuse.
+    pub fn save(mut self) {
+        let Some(root) = self.root.take().filter(|_| self.changed && !self.failed) else {
             return;
         };
-        let entries_len = (bytes.len() - 8) as u64;
-        bytes[..8].copy_from_slice(&entries_len.to_le_bytes());
-        if let Ok(bytes) = section(true, bytes) {
-            let _ = atomic_write(&path, &bytes);
+        // Unchanged records keep their texts: read them now if the scan
+        // did not, or let them go.
+        if self.texts_section.is_empty() {
+            self.read_texts();
         }
+        let _ = self.write_rest(&root);
+    }
+
+    fn write_rest(&mut self, root: &Path) -> io::Result<()> {
+        let mut writer = match self.writer.take() {
+            Some(writer) => writer,
+            None => Writer::create(root)?,
+        };
+        for (key, record) in &self.records {
+            let entries = &self.entries_section[record.entries.clone()];
+            let text = record
+                .text
+                .as_ref()
+                .map(|(text, sum)| (&self.texts_section[text.clone()], *sum));
+            writer.write(key, record.stamp, (entries, record.entries_sum), text)?;
+        }
+        writer.finish(&root.join(INDEX_FILE))
     }
 }
 
@@ -427,14 +586,14 @@ mod tests {
         let mut index = Index::load(dir.path(), false);
         let first = [entry("2026-11-18-aaaa", "Invoice sent TWICE")];
         index.insert(Index::prepare("a".into(), stamp(1), &first, now).unwrap());
-        index.save(dir.path());
+        index.save();
 
         // A whole-journal load reads the entries only, then records a new file.
         let mut index = Index::load(dir.path(), false);
         assert!(index.get("a", stamp(1)).unwrap().text.is_none());
         let second = [entry("2026-11-19-bbbb", "Quote turned around")];
         index.insert(Index::prepare("b".into(), stamp(2), &second, now).unwrap());
-        index.save(dir.path());
+        index.save();
 
         let index = Index::load(dir.path(), true);
         let a = index.get("a", stamp(1)).unwrap();
@@ -449,13 +608,172 @@ mod tests {
         );
     }
 
+    /// The files of `dir`, by name.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn records_go_to_disk_as_they_come_and_read_back_equal() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = SystemTime::now();
+        let days: Vec<(String, Vec<Entry>)> = (0..300)
+            .map(|n| {
+                let id = format!("2026-01-01-{n:04}");
+                let title = format!("Entry number {n} about INVOICE {}", n * 7);
+                (format!("2026/day-{n}.toml"), vec![entry(&id, &title)])
+            })
+            .collect();
+        let mut index = Index::load(dir.path(), false);
+        for (n, (key, entries)) in days.iter().enumerate() {
+            let stamp = stamp(n as u64);
+            index.insert(Index::prepare(key.clone(), stamp, entries, now).unwrap());
+        }
+        // Before the save, the records are in a temp file beside the cache,
+        // not held by the index.
+        let temps: Vec<String> = names(dir.path());
+        assert_eq!(temps.len(), 1, "{temps:?}");
+        assert!(crate::store::save::is_temp_file(&temps[0]), "{temps:?}");
+        let written = std::fs::metadata(dir.path().join(&temps[0])).unwrap().len();
+        assert!(written > 300 * 30, "only {written} bytes written so far");
+        assert!(index.records.is_empty());
+        index.save();
+        assert_eq!(names(dir.path()), [INDEX_FILE], "the temp file is gone");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let meta = std::fs::metadata(dir.path().join(INDEX_FILE)).unwrap();
+            assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        }
+
+        // Read back, then carried over by a save that adds one more file.
+        for round in 0..2 {
+            let mut index = Index::load(dir.path(), true);
+            for (n, (key, entries)) in days.iter().enumerate() {
+                let cached = index.get(key, stamp(n as u64)).unwrap();
+                assert_eq!(&cached.entries().unwrap(), entries, "round {round}");
+                assert!(cached.may_mention(&format!("invoice {}", n * 7)));
+                assert!(!cached.may_mention("quote"));
+            }
+            let extra = [entry("2026-02-01-aaaa", "Quote")];
+            index.insert(Index::prepare("extra".into(), stamp(9999), &extra, now).unwrap());
+            index.save();
+            let index = Index::load(dir.path(), true);
+            assert!(
+                index
+                    .get("extra", stamp(9999))
+                    .unwrap()
+                    .may_mention("quote")
+            );
+        }
+    }
+
+    #[test]
+    fn a_search_answers_its_needle_up_front_and_lets_the_texts_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = SystemTime::now();
+        let mut index = Index::load(dir.path(), false);
+        let invoice = [entry("2026-11-18-aaaa", "Invoice sent")];
+        let quote = [entry("2026-11-19-bbbb", "Quote turned around")];
+        index.insert(Index::prepare("a".into(), stamp(1), &invoice, now).unwrap());
+        index.insert(Index::prepare("b".into(), stamp(2), &quote, now).unwrap());
+        index.save();
+
+        let mut index = Index::load(dir.path(), true);
+        index.answer_for("quote");
+        assert_eq!(index.texts_section.capacity(), 0, "the texts are let go");
+        let (a, b) = (
+            index.get("a", stamp(1)).unwrap(),
+            index.get("b", stamp(2)).unwrap(),
+        );
+        assert!(!a.may_mention("quote") && b.may_mention("quote"));
+        assert!(
+            a.may_mention("invoice"),
+            "another needle: unknown, so maybe"
+        );
+        // A save after the search keeps every file's text.
+        let extra = [entry("2026-11-20-cccc", "Call back")];
+        index.insert(Index::prepare("c".into(), stamp(3), &extra, now).unwrap());
+        index.save();
+        let index = Index::load(dir.path(), true);
+        let a = index.get("a", stamp(1)).unwrap();
+        assert!(a.may_mention("invoice") && !a.may_mention("quote"));
+        assert!(!index.get("b", stamp(2)).unwrap().may_mention("invoice"));
+        assert!(index.get("c", stamp(3)).unwrap().may_mention("call"));
+    }
+
+    #[test]
+    fn temp_files_of_a_killed_writer_are_removed_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir
+            .path()
+            .join(format!(".{INDEX_FILE}.dead0001{TEMP_SUFFIX}"));
+        let busy = dir
+            .path()
+            .join(format!(".{INDEX_FILE}.busy0002{TEMP_SUFFIX}"));
+        let users = dir.path().join(format!(".{INDEX_FILE}.mine{TEMP_SUFFIX}"));
+        for path in [&old, &busy] {
+            std::fs::write(path, b"half a cache").unwrap();
+        }
+        std::fs::create_dir(&users).unwrap();
+        let long_ago = SystemTime::now() - ABANDONED * 2;
+        for path in [&old, &users] {
+            File::open(path).unwrap().set_modified(long_ago).unwrap();
+        }
+        let mut index = Index::load(dir.path(), false);
+        let day = [entry("2026-11-18-aaaa", "kept")];
+        index.insert(Index::prepare("a".into(), stamp(1), &day, SystemTime::now()).unwrap());
+        index.save();
+        assert!(!old.exists(), "abandoned temp file kept");
+        assert!(busy.exists(), "a temp file still being written was removed");
+        assert!(users.is_dir(), "a directory is not a temp file");
+    }
+
+    #[test]
+    fn a_cache_cut_anywhere_is_never_believed_in_part() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = SystemTime::now();
+        let mut index = Index::load(dir.path(), true);
+        let days = [
+            [entry("2026-11-18-aaaa", "Invoice sent")],
+            [entry("2026-11-19-bbbb", "Quote turned around")],
+        ];
+        for (n, day) in days.iter().enumerate() {
+            index.insert(Index::prepare(format!("{n}"), stamp(n as u64), day, now).unwrap());
+        }
+        index.save();
+        let path = dir.path().join(INDEX_FILE);
+        let bytes = std::fs::read(&path).unwrap();
+        let entries_end = 8 + u64::from_le_bytes(bytes[..8].try_into().unwrap()) as usize;
+        for cut in 0..bytes.len() {
+            std::fs::write(&path, &bytes[..cut]).unwrap();
+            let index = Index::load(dir.path(), true);
+            for (n, day) in days.iter().enumerate() {
+                let key = format!("{n}");
+                let cached = index.get(&key, stamp(n as u64));
+                // Cut in the entries section, nothing serves; cut in the
+                // texts, even between two records, the entries serve alone.
+                assert_eq!(cached.is_some(), cut >= entries_end, "cut at {cut}");
+                if let Some(cached) = cached {
+                    assert_eq!(cached.entries().unwrap(), day);
+                    assert!(cached.text.is_none(), "texts cut at {cut} were read");
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_cache_cut_short_or_foreign_is_empty() {
         let dir = tempfile::tempdir().unwrap();
         let mut index = Index::load(dir.path(), true);
         let day = [entry("2026-11-18-aaaa", "kept")];
         index.insert(Index::prepare("a".into(), stamp(1), &day, SystemTime::now()).unwrap());
-        index.save(dir.path());
+        index.save();
         let path = dir.path().join(INDEX_FILE);
         let bytes = std::fs::read(&path).unwrap();
         for cut in [0, 4, 8, 20, bytes.len() - 1] {

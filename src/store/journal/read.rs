@@ -95,7 +95,11 @@ impl Journal {
     /// Reads the whole journal in parallel, keeping only the entries `scan`
     /// accepts, so a search holds its matches in memory, not everything.
     pub fn scan(&self, scan: &Scan) -> Result<Loaded, StoreError> {
-        self.scan_files(scan, Index::load(&self.root, scan.needle.is_some()))
+        let mut index = Index::load(&self.root, scan.needle.is_some());
+        if let Some(needle) = &scan.needle {
+            index.answer_for(needle);
+        }
+        self.scan_files(scan, index)
     }
 
     fn scan_files(&self, scan: &Scan, mut index: Index) -> Result<Loaded, StoreError> {
@@ -103,7 +107,7 @@ impl Journal {
         let present: HashSet<String> = files.iter().map(|(_, path)| self.index_key(path)).collect();
         let loaded = self.load_files(files, scan, &mut index)?;
         index.retain_only(&present);
-        index.save(&self.root);
+        index.save();
         Ok(loaded)
     }
 
@@ -123,12 +127,13 @@ impl Journal {
         index: &mut Index,
     ) -> Result<Loaded, StoreError> {
         // Files go by in slices, so each slice's entries move into the
-        // result before the next is read: collecting every file's entries
-        // first and then joining them held the journal twice at the peak.
+        // result, and its records into the cache file, before the next is
+        // read: collecting every file's entries first and then joining them
+        // held the journal twice at the peak, and holding every record until
+        // the save held the cache as well.
         const SLICE: usize = 512;
         let now = std::time::SystemTime::now();
         let mut loaded = Loaded::default();
-        let mut records = Vec::new();
         for slice in files.chunks(SLICE) {
             let parsed: Vec<Result<(Loaded, Option<NewRecord>), StoreError>> = slice
                 .par_iter()
@@ -138,11 +143,10 @@ impl Journal {
                 let (day, record) = day?;
                 loaded.entries.extend(day.entries);
                 loaded.problems.extend(day.problems);
-                records.extend(record);
+                if let Some(record) = record {
+                    index.insert(record);
+                }
             }
-        }
-        for record in records {
-            index.insert(record);
         }
         self.hide_half_moved(&mut loaded);
         Ok(loaded)
