@@ -1,0 +1,383 @@
+//! What a text search means, for `list --search` and the TUI's `/` alike:
+//! every word of the query must appear, in any order and case, somewhere in
+//! the title, customer, tags, details, expected, delivered, bullet or
+//! adopted-by; matches are ranked by where and how each word was found,
+//! then newest first. Plain functions of text: no I/O, no terminal.
+//!
+//! The rank: each word scores its best place, `3 × where + how`, where is
+//! 2 for the title or customer, 1 for tags, expected, delivered, bullet or
+//! adopted-by, 0 for details; how is 2 for a whole word, 1 for the start of
+//! a word, 0 for inside one. An entry's score is the sum over the words, so
+//! a title match always outranks a details-only one, and a whole word a
+//! piece of one in the same place. Equal scores: newest day first, then the
+//! later time, then the id.
+
+use std::cmp::Ordering;
+use std::ops::Range;
+
+use super::Entry;
+
+/// Which part of an entry a piece of matched text comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Title,
+    Customer,
+    Tags,
+    Details,
+    Expected,
+    Delivered,
+    Bullet,
+    AdoptedBy,
+}
+
+impl Part {
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Title => "title",
+            Part::Customer => "customer",
+            Part::Tags => "tags",
+            Part::Details => "details",
+            Part::Expected => "expected",
+            Part::Delivered => "delivered",
+            Part::Bullet => "bullet",
+            Part::AdoptedBy => "adopted by",
+        }
+    }
+
+    /// How much a word found here counts: the title and customer say what
+    /// an entry is about, details only mention things.
+    fn weight(self) -> u32 {
+        match self {
+            Part::Title | Part::Customer => 2,
+            Part::Details => 0,
+            _ => 1,
+        }
+    }
+}
+
+/// Points for the best possible place of one word: a whole word in the title.
+const BEST: u32 = 3 * 2 + 2;
+
+/// An entry's searchable parts in their original text, in the order they
+/// are matched; tags and adopters joined by `, ` as they are shown.
+pub fn parts(entry: &Entry) -> Vec<(Part, String)> {
+    let mut parts = vec![(Part::Title, entry.title.clone())];
+    let mut push = |part: Part, text: Option<&String>| {
+        if let Some(text) = text {
+            parts.push((part, text.clone()));
+        }
+    };
+    push(Part::Customer, entry.customer.as_ref());
+    push(
+        Part::Tags,
+        (!entry.tags.is_empty())
+            .then(|| entry.tags.join(", "))
+            .as_ref(),
+    );
+    push(Part::Details, entry.details.as_ref());
+    push(Part::Expected, entry.expected.as_ref());
+    push(Part::Delivered, entry.delivered.as_ref());
+    push(Part::Bullet, entry.bullet.as_ref());
+    push(
+        Part::AdoptedBy,
+        (!entry.adopted_by.is_empty())
+            .then(|| entry.adopted_by.join(", "))
+            .as_ref(),
+    );
+    parts
+}
+
+/// `text` lower-cased a char at a time, so each char of the result maps
+/// back to one char of `text` (`str::to_lowercase` treats a final sigma
+/// apart, which would break that).
+fn lower(text: &str, out: &mut String) {
+    for c in text.chars() {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// An entry's parts lower-cased once, one after another: what a query is
+/// scored against. Kept per entry by the TUI so a keystroke only reads it.
+#[derive(Debug, Clone, Default)]
+pub struct SearchText {
+    text: String,
+    /// Where each part lies in `text`, heaviest first.
+    parts: Vec<(Part, Range<usize>)>,
+}
+
+impl SearchText {
+    pub fn of(entry: &Entry) -> SearchText {
+        let mut text = SearchText::default();
+        text.fill(entry);
+        text
+    }
+
+    /// Refills `self` from `entry`, reusing its buffers.
+    pub fn fill(&mut self, entry: &Entry) {
+        self.text.clear();
+        self.parts.clear();
+        let mut entry_parts = parts(entry);
+        // Heaviest first, so a word found there need not be looked for further.
+        entry_parts.sort_by_key(|(part, _)| std::cmp::Reverse(part.weight()));
+        for (part, piece) in entry_parts {
+            let start = self.text.len();
+            lower(&piece, &mut self.text);
+            self.parts.push((part, start..self.text.len()));
+            self.text.push('\n');
+        }
+    }
+
+    /// Frees what the buffers hold beyond the text.
+    pub fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.parts.shrink_to_fit();
+    }
+}
+
+/// The words of a search, lower-cased; every one must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        Query {
+            words: text
+                .split_whitespace()
+                .map(|w| {
+                    let mut word = String::new();
+                    lower(w, &mut word);
+                    word
+                })
+                .collect(),
+        }
+    }
+
+    /// A query with no words matches nothing.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The longest word: a text without it holds no match, so a file whose
+    /// text lacks it can be skipped unread.
+    pub fn longest_word(&self) -> Option<&str> {
+        self.words
+            .iter()
+            .max_by_key(|w| w.len())
+            .map(String::as_str)
+    }
+
+    /// How well `text` matches (higher is better), or `None` when a word is
+    /// missing.
+    pub fn score(&self, text: &SearchText) -> Option<u32> {
+        if self.words.is_empty() {
+            return None;
+        }
+        self.words.iter().map(|w| best_place(w, text)).sum()
+    }
+
+    /// [`Query::score`] of `entry`.
+    pub fn score_entry(&self, entry: &Entry) -> Option<u32> {
+        self.score(&SearchText::of(entry))
+    }
+
+    /// The chars of `text` (positions counted in chars) that some word
+    /// covers, in order, for highlighting.
+    pub fn matched_chars(&self, text: &str) -> Vec<usize> {
+        let mut lowered = String::new();
+        // The char of `text` each byte of `lowered` came from.
+        let mut origin = Vec::new();
+        for (i, c) in text.chars().enumerate() {
+            let before = lowered.len();
+            lowered.extend(c.to_lowercase());
+            origin.resize(lowered.len(), i);
+            debug_assert!(lowered.len() > before);
+        }
+        let mut chars = Vec::new();
+        for word in &self.words {
+            for (at, _) in lowered.match_indices(word.as_str()) {
+                chars.extend(origin[at..at + word.len()].iter().copied());
+            }
+        }
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    }
+
+    /// The words `text` lacks, as a query of their own.
+    pub fn missing_from(&self, text: &str) -> Query {
+        let mut lowered = String::new();
+        lower(text, &mut lowered);
+        Query {
+            words: self
+                .words
+                .iter()
+                .filter(|w| !lowered.contains(w.as_str()))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// The entries that match, best first (see the module's rule).
+    pub fn rank(&self, entries: Vec<Entry>) -> Vec<Entry> {
+        let mut scored: Vec<(u32, Entry)> = entries
+            .into_iter()
+            .filter_map(|e| Some((self.score_entry(&e)?, e)))
+            .collect();
+        scored.sort_by(|a, b| order((a.0, &a.1), (b.0, &b.1)));
+        scored.into_iter().map(|(_, e)| e).collect()
+    }
+}
+
+/// The order of ranked results: higher score first, then the newer day,
+/// the later time (an entry without one after those with), then the id.
+pub fn order(a: (u32, &Entry), b: (u32, &Entry)) -> Ordering {
+    b.0.cmp(&a.0)
+        .then(b.1.date.cmp(&a.1.date))
+        .then(b.1.time.cmp(&a.1.time))
+        .then(a.1.id.cmp(&b.1.id))
+}
+
+/// The points of `word`'s best place in `text`, `None` when it is nowhere.
+fn best_place(word: &str, text: &SearchText) -> Option<u32> {
+    let mut best: Option<u32> = None;
+    for (part, range) in &text.parts {
+        let floor = 3 * part.weight();
+        // Parts come heaviest first: once a word is found, a lighter part
+        // cannot beat it.
+        if best.is_some_and(|b| b >= floor + 2) {
+            break;
+        }
+        let piece = &text.text[range.clone()];
+        for (at, _) in piece.match_indices(word) {
+            let points = floor + fit(piece, at, word.len());
+            best = Some(best.map_or(points, |b| b.max(points)));
+            if points == floor + 2 {
+                break;
+            }
+        }
+        if best == Some(BEST) {
+            break;
+        }
+    }
+    best
+}
+
+/// 2 for a whole word, 1 for the start of one, 0 for inside one.
+fn fit(piece: &str, at: usize, len: usize) -> u32 {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let starts = !is_word(piece[..at].chars().next_back());
+    let ends = !is_word(piece[at + len..].chars().next());
+    match (starts, ends) {
+        (true, true) => 2,
+        (true, false) => 1,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntryId, Kind};
+
+    fn entry(id: &str, title: &str) -> Entry {
+        let id: EntryId = id.parse().unwrap();
+        Entry::new(id.clone(), id.date(), Kind::Note, title)
+    }
+
+    fn titles(entries: &[Entry]) -> Vec<&str> {
+        entries.iter().map(|e| e.title.as_str()).collect()
+    }
+
+    #[test]
+    fn every_word_must_appear_in_any_order_and_case() {
+        let mut acme = entry("2026-11-18-aaaa", "Sent the invoice twice");
+        acme.customer = Some("Acme Corp".into());
+        let query = |q: &str| Query::new(q).score_entry(&acme);
+        assert!(query("INVOICE acme").is_some());
+        assert!(query("corp twi").is_some());
+        assert!(query("acme lunch").is_none(), "every word");
+        assert!(query("invc").is_none(), "letters strewn about are no match");
+        assert!(query("  ").is_none(), "an empty query matches nothing");
+    }
+
+    #[test]
+    fn place_outranks_fit_and_fit_breaks_ties_in_a_place() {
+        let score = |e: &Entry, q: &str| Query::new(q).score_entry(e).unwrap();
+        let title_whole = entry("2026-11-01-aaaa", "The invoice run");
+        let title_start = entry("2026-11-01-bbbb", "Invoiced Acme");
+        let title_inside = entry("2026-11-01-cccc", "Reinvoiced Acme");
+        let mut details_whole = entry("2026-11-01-dddd", "Lunch");
+        details_whole.details = Some("talked about the invoice".into());
+        let mut tagged = entry("2026-11-01-eeee", "Lunch");
+        tagged.tags = vec!["invoice".into()];
+        assert_eq!(score(&title_whole, "invoice"), 8);
+        assert_eq!(score(&title_start, "invoice"), 7);
+        assert_eq!(score(&title_inside, "invoice"), 6);
+        assert_eq!(score(&tagged, "invoice"), 5);
+        assert_eq!(score(&details_whole, "invoice"), 2);
+        // A word's best place counts, wherever it comes in the text.
+        let mut both = details_whole.clone();
+        both.customer = Some("Invoice Ltd".into());
+        assert_eq!(score(&both, "invoice"), 8);
+        assert_eq!(score(&both, "invoice lunch"), 16);
+    }
+
+    #[test]
+    fn a_title_match_outranks_a_newer_details_only_match() {
+        let old = entry("2025-01-06-aaaa", "Birch renewal signed");
+        let mut newer = entry("2026-11-18-bbbb", "Lunch");
+        newer.details = Some("Birch mentioned the renewal".into());
+        let mut newest_title = entry("2026-11-19-cccc", "Birch call");
+        newest_title.details = Some("about the renewal".into());
+        let ranked = Query::new("birch renewal").rank(vec![
+            newer.clone(),
+            old.clone(),
+            newest_title.clone(),
+        ]);
+        assert_eq!(
+            titles(&ranked),
+            ["Birch renewal signed", "Birch call", "Lunch"]
+        );
+    }
+
+    #[test]
+    fn equal_scores_list_newest_first() {
+        let a = entry("2026-11-02-aaaa", "Invoice A");
+        let b = entry("2026-11-18-bbbb", "Invoice B");
+        let mut c = entry("2026-11-18-cccc", "Invoice C");
+        c.time = chrono::NaiveTime::from_hms_opt(9, 30, 0);
+        let ranked = Query::new("invoice").rank(vec![a, b, c]);
+        assert_eq!(titles(&ranked), ["Invoice C", "Invoice B", "Invoice A"]);
+    }
+
+    #[test]
+    fn matched_chars_count_chars_of_the_original_text() {
+        let query = Query::new("ACME é");
+        assert_eq!(query.matched_chars("Sent Acme a café"), [5, 6, 7, 8, 15]);
+        // A char whose lower case is longer still maps to itself.
+        assert_eq!(Query::new("i̇x").matched_chars("İx"), [0, 1]);
+        assert!(Query::new("zz").matched_chars("Acme").is_empty());
+    }
+
+    #[test]
+    fn missing_from_keeps_the_words_a_text_lacks() {
+        let query = Query::new("Acme invoice twice");
+        assert_eq!(
+            query.missing_from("Sent the INVOICE").words(),
+            ["acme", "twice"]
+        );
+        assert!(query.missing_from("acme invoice twice").is_empty());
+    }
+
+    #[test]
+    fn the_longest_word_is_the_needle() {
+        assert_eq!(Query::new("an INVOICE run").longest_word(), Some("invoice"));
+        assert_eq!(Query::new(" ").longest_word(), None);
+    }
+}
