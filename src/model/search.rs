@@ -59,38 +59,79 @@ impl Part {
 const BEST: u32 = 3 * 2 + 2;
 
 /// An entry's searchable parts in their original text, in the order they
-/// are matched; tags and adopters joined by `, ` as they are shown.
+/// are shown; tags and adopters joined by `, ` as they are shown.
 pub fn parts(entry: &Entry) -> Vec<(Part, String)> {
-    let mut parts = vec![(Part::Title, entry.title.clone())];
-    let mut push = |part: Part, text: Option<&String>| {
-        if let Some(text) = text {
-            parts.push((part, text.clone()));
-        }
-    };
-    push(Part::Customer, entry.customer.as_ref());
-    push(
-        Part::Tags,
-        (!entry.tags.is_empty())
-            .then(|| entry.tags.join(", "))
-            .as_ref(),
-    );
-    push(Part::Details, entry.details.as_ref());
-    push(Part::Expected, entry.expected.as_ref());
-    push(Part::Delivered, entry.delivered.as_ref());
-    push(Part::Bullet, entry.bullet.as_ref());
-    push(
-        Part::AdoptedBy,
-        (!entry.adopted_by.is_empty())
-            .then(|| entry.adopted_by.join(", "))
-            .as_ref(),
-    );
+    let mut parts = Vec::new();
+    each_part(entry, SHOWN, |part, text| {
+        parts.push((part, text.to_string()))
+    });
     parts
+}
+
+/// The order parts are shown in.
+const SHOWN: [Part; 8] = [
+    Part::Title,
+    Part::Customer,
+    Part::Tags,
+    Part::Details,
+    Part::Expected,
+    Part::Delivered,
+    Part::Bullet,
+    Part::AdoptedBy,
+];
+
+/// The order parts are scored in: heaviest first, so a word found there
+/// need not be looked for further.
+const HEAVIEST_FIRST: [Part; 8] = [
+    Part::Title,
+    Part::Customer,
+    Part::Tags,
+    Part::Expected,
+    Part::Delivered,
+    Part::Bullet,
+    Part::AdoptedBy,
+    Part::Details,
+];
+
+/// Calls `f` with each part `entry` has, in `order`, without copying the
+/// text (lists are joined).
+fn each_part(entry: &Entry, order: [Part; 8], mut f: impl FnMut(Part, &str)) {
+    for part in order {
+        let text = match part {
+            Part::Title => Some(entry.title.as_str()),
+            Part::Customer => entry.customer.as_deref(),
+            Part::Details => entry.details.as_deref(),
+            Part::Expected => entry.expected.as_deref(),
+            Part::Delivered => entry.delivered.as_deref(),
+            Part::Bullet => entry.bullet.as_deref(),
+            Part::Tags | Part::AdoptedBy => {
+                let list = if part == Part::Tags {
+                    &entry.tags
+                } else {
+                    &entry.adopted_by
+                };
+                if !list.is_empty() {
+                    f(part, &list.join(", "));
+                }
+                continue;
+            }
+        };
+        if let Some(text) = text {
+            f(part, text);
+        }
+    }
 }
 
 /// `text` lower-cased a char at a time, so each char of the result maps
 /// back to one char of `text` (`str::to_lowercase` treats a final sigma
 /// apart, which would break that).
 fn lower(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in text.chars() {
         out.extend(c.to_lowercase());
     }
@@ -116,15 +157,12 @@ impl SearchText {
     pub fn fill(&mut self, entry: &Entry) {
         self.text.clear();
         self.parts.clear();
-        let mut entry_parts = parts(entry);
-        // Heaviest first, so a word found there need not be looked for further.
-        entry_parts.sort_by_key(|(part, _)| std::cmp::Reverse(part.weight()));
-        for (part, piece) in entry_parts {
+        each_part(entry, HEAVIEST_FIRST, |part, piece| {
             let start = self.text.len();
-            lower(&piece, &mut self.text);
+            lower(piece, &mut self.text);
             self.parts.push((part, start..self.text.len()));
             self.text.push('\n');
-        }
+        });
     }
 
     /// Frees what the buffers hold beyond the text.
@@ -181,9 +219,16 @@ impl Query {
         self.words.iter().map(|w| best_place(w, text)).sum()
     }
 
-    /// [`Query::score`] of `entry`.
+    /// [`Query::score`] of `entry`, lower-casing into one buffer per
+    /// thread: a search over a whole journal calls this for every entry.
     pub fn score_entry(&self, entry: &Entry) -> Option<u32> {
-        self.score(&SearchText::of(entry))
+        thread_local! {
+            static TEXT: std::cell::RefCell<SearchText> = Default::default();
+        }
+        TEXT.with_borrow_mut(|text| {
+            text.fill(entry);
+            self.score(text)
+        })
     }
 
     /// The chars of `text` (positions counted in chars) that some word
