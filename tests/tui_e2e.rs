@@ -824,3 +824,79 @@ fn the_mouse_is_reported_while_open_and_released_after_q() {
     // Left on, the shell would get escape codes for every click.
     assert_eq!(flags(), "00", "mouse reporting is off again");
 }
+
+#[test]
+fn alt_letters_jump_to_the_money_fields_and_enter_saves_at_both_sizes() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        tmux.wait_for("Welcome to jobjournal");
+        tmux.keys(&["a", "x"]);
+        let form = tmux.wait_for("New exceeded");
+        assert!(form.contains("Alt-r        Revenue"), "{form}");
+        tmux.type_text("Quote turned around");
+        // tmux sends Alt-r as ESC r, as terminals do.
+        tmux.keys(&["M-r"]);
+        tmux.wait_for("›Alt-r");
+        tmux.type_text("5000");
+        tmux.keys(&["M-c"]);
+        tmux.wait_for("›Alt-c");
+        tmux.type_text("Birch Oops");
+        // Ctrl-U clears the line, as in a shell.
+        tmux.keys(&["C-u"]);
+        tmux.type_text("Birch");
+        tmux.keys(&["M-x"]);
+        tmux.type_text("3 days");
+        tmux.keys(&["M-e"]);
+        tmux.type_text("4 hours");
+        tmux.wait_for("4 hours");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Saved \"Quote turned around\"");
+        let day = read(&journal.day_path(TODAY));
+        for line in [
+            "title = \"Quote turned around\"",
+            "revenue = 5000",
+            "customer = \"Birch\"",
+            "expected = \"3 days\"",
+            "delivered = \"4 hours\"",
+        ] {
+            assert!(day.contains(line), "{line} in:\n{day}");
+        }
+        tmux.keys(&["q"]);
+        tmux.wait_for("exit=0");
+    }
+}
+
+#[test]
+fn a_click_selects_a_search_result_at_both_sizes() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        journal.add(&["note", "Invoice for Acme sent", "--date", "2026-11-02"]);
+        journal.add(&["note", "Acme invoice paid"]);
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        tmux.wait_for("Acme invoice paid");
+        tmux.keys(&["/"]);
+        tmux.type_text("invoice");
+        let screen = tmux.wait_for("2 found");
+        let row = screen
+            .lines()
+            .position(|l| l.contains("Invoice for Acme sent"))
+            .expect("the older hit is listed");
+        // An SGR mouse press and release, 1-based, on that row.
+        tmux.tmux(&[
+            "send-keys",
+            "-l",
+            &format!("\x1b[<0;20;{}M\x1b[<0;20;{}m", row + 1, row + 1),
+        ]);
+        let screen = tmux.wait_for("Mon 2 Nov 2026");
+        assert!(screen.contains("Invoice for Acme sent"), "{screen}");
+        tmux.keys(&["Escape", "q"]);
+        tmux.wait_for("exit=0");
+    }
+}
