@@ -1063,3 +1063,37 @@ fn a_full_day_in_keys() {
     println!("wall time in tmux: {:.1} s", elapsed.as_secs_f64());
     assert!(total <= 400, "{total} keys");
 }
+
+#[test]
+fn search_lists_a_title_match_above_a_newer_details_match_at_both_sizes() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        journal.add(&["note", "Renewal signed with Birch", "--date", "2026-10-05"]);
+        journal.add(&[
+            "note",
+            "Lunch",
+            "--details",
+            "Birch talked about the renewal",
+        ]);
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        tmux.wait_for("Lunch");
+        tmux.keys(&["/"]);
+        tmux.type_text("renewal birch");
+        let screen = tmux.wait_for("2 found");
+        let at = |text: &str| {
+            screen
+                .find(text)
+                .unwrap_or_else(|| panic!("{text}:\n{screen}"))
+        };
+        assert!(at("2026-10-05") < at("2026-11-18"), "{screen}");
+        assert!(
+            screen.contains("details: Birch talked about the renewal"),
+            "{screen}"
+        );
+        tmux.keys(&["Escape", "q"]);
+        tmux.wait_for("exit=0");
+    }
+}

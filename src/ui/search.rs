@@ -221,7 +221,8 @@ fn search_among(
                     } else {
                         rest.matched_chars(&text)
                     },
-                    text,
+                    // Shown on one line; a char for a char, so positions hold.
+                    text: text.replace('\n', " "),
                 })
                 .collect();
             Hit {
