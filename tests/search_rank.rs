@@ -49,7 +49,8 @@ fn journal() -> TestJournal {
     journal
 }
 
-fn cli_ids(journal: &TestJournal, query: &str) -> Vec<String> {
+/// `field` of each entry `list --search QUERY --format json` prints, in order.
+fn cli_list(journal: &TestJournal, query: &str, field: &str) -> Vec<String> {
     let output = journal
         .cmd()
         .args(["list", "--search", query, "--format", "json"])
@@ -60,8 +61,12 @@ fn cli_ids(journal: &TestJournal, query: &str) -> Vec<String> {
     json.as_array()
         .unwrap()
         .iter()
-        .map(|e| e["id"].as_str().unwrap().to_string())
+        .map(|e| e[field].as_str().unwrap().to_string())
         .collect()
+}
+
+fn cli_ids(journal: &TestJournal, query: &str) -> Vec<String> {
+    cli_list(journal, query, "id")
 }
 
 fn tui_ids(journal: &TestJournal, query: &str) -> Vec<String> {
@@ -111,18 +116,7 @@ fn the_cli_and_the_tui_rank_a_search_the_same_way() {
 #[test]
 fn a_title_match_outranks_a_newer_details_only_match() {
     let journal = journal();
-    let output = journal
-        .cmd()
-        .args(["list", "--search", "invoice", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let titles: Vec<&str> = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["title"].as_str().unwrap())
-        .collect();
+    let titles = cli_list(&journal, "invoice", "title");
     // A whole word in a title (newest first), the start of a word in a
     // title, inside a word in a title (its tag counts less), expected, and
     // details last although it is among the newest.

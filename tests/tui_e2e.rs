@@ -871,7 +871,7 @@ fn alt_letters_jump_to_the_money_fields_and_enter_saves_at_both_sizes() {
 }
 
 #[test]
-fn a_click_selects_a_search_result_at_both_sizes() {
+fn a_click_selects_a_search_result_and_the_wheel_moves_at_both_sizes() {
     for (width, height) in [("80", "24"), ("120", "40")] {
         let journal = TestJournal::new();
         journal.add(&["note", "Invoice for Acme sent", "--date", "2026-11-02"]);
@@ -896,6 +896,9 @@ fn a_click_selects_a_search_result_at_both_sizes() {
         ]);
         let screen = tmux.wait_for("Mon 2 Nov 2026");
         assert!(screen.contains("Invoice for Acme sent"), "{screen}");
+        // The wheel (button 64 up) moves the selection back to the first hit.
+        tmux.tmux(&["send-keys", "-l", &format!("\x1b[<64;20;{}M", row + 1)]);
+        tmux.wait_for("Wed 18 Nov 2026");
         tmux.keys(&["Escape", "q"]);
         tmux.wait_for("exit=0");
     }

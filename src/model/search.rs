@@ -15,6 +15,8 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
+use chrono::{NaiveDate, NaiveTime};
+
 use super::Entry;
 
 /// Which part of an entry a piece of matched text comes from.
@@ -144,6 +146,8 @@ pub struct SearchText {
     text: String,
     /// Where each part lies in `text`, heaviest first.
     parts: Vec<(Part, Range<usize>)>,
+    /// What orders equal scores, copied so ranking never reads the entry.
+    newest: Newest,
 }
 
 impl SearchText {
@@ -157,6 +161,7 @@ impl SearchText {
     pub fn fill(&mut self, entry: &Entry) {
         self.text.clear();
         self.parts.clear();
+        self.newest = Newest::of(entry);
         each_part(entry, HEAVIEST_FIRST, |part, piece| {
             let start = self.text.len();
             lower(piece, &mut self.text);
@@ -219,6 +224,14 @@ impl Query {
         self.words.iter().map(|w| best_place(w, text)).sum()
     }
 
+    /// Where `text` ranks, or `None` when a word is missing.
+    pub fn rank_of(&self, text: &SearchText) -> Option<Rank> {
+        Some(Rank {
+            score: self.score(text)?,
+            newest: text.newest,
+        })
+    }
+
     /// [`Query::score`] of `entry`, lower-casing into one buffer per
     /// thread: a search over a whole journal calls this for every entry.
     pub fn score_entry(&self, entry: &Entry) -> Option<u32> {
@@ -270,22 +283,76 @@ impl Query {
 
     /// The entries that match, best first (see the module's rule).
     pub fn rank(&self, entries: Vec<Entry>) -> Vec<Entry> {
-        let mut scored: Vec<(u32, Entry)> = entries
+        let mut ranked: Vec<(Rank, Entry)> = entries
             .into_iter()
-            .filter_map(|e| Some((self.score_entry(&e)?, e)))
+            .filter_map(|e| {
+                let score = self.score_entry(&e)?;
+                Some((Rank::new(score, &e), e))
+            })
             .collect();
-        scored.sort_by(|a, b| order((a.0, &a.1), (b.0, &b.1)));
-        scored.into_iter().map(|(_, e)| e).collect()
+        ranked.sort_by(|a, b| a.0.cmp(&b.0));
+        ranked.into_iter().map(|(_, e)| e).collect()
     }
 }
 
-/// The order of ranked results: higher score first, then the newer day,
-/// the later time (an entry without one after those with), then the id.
-pub fn order(a: (u32, &Entry), b: (u32, &Entry)) -> Ordering {
-    b.0.cmp(&a.0)
-        .then(b.1.date.cmp(&a.1.date))
-        .then(b.1.time.cmp(&a.1.time))
-        .then(a.1.id.cmp(&b.1.id))
+/// Where a match ranks; `Ord` is the order results are listed in: the
+/// higher score first, then the newer day, the later time (an entry without
+/// one after those with), then the id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rank {
+    pub score: u32,
+    newest: Newest,
+}
+
+impl Rank {
+    pub fn new(score: u32, entry: &Entry) -> Rank {
+        Rank {
+            score,
+            newest: Newest::of(entry),
+        }
+    }
+}
+
+impl Ord for Rank {
+    fn cmp(&self, other: &Rank) -> Ordering {
+        other
+            .score
+            .cmp(&self.score)
+            .then(other.newest.date.cmp(&self.newest.date))
+            .then(other.newest.time.cmp(&self.newest.time))
+            .then(self.newest.id.cmp(&other.newest.id))
+    }
+}
+
+impl PartialOrd for Rank {
+    fn partial_cmp(&self, other: &Rank) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// An entry's day, time and id, inline: sorting a hundred thousand matches
+/// by reading each entry's own fields cost more than scoring them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Newest {
+    date: NaiveDate,
+    time: Option<NaiveTime>,
+    /// The id's bytes (an id is 15 ASCII bytes), zero-padded so they
+    /// compare as the id's text does.
+    id: [u8; 16],
+}
+
+impl Newest {
+    fn of(entry: &Entry) -> Newest {
+        let mut id = [0; 16];
+        let bytes = entry.id.as_str().as_bytes();
+        let len = bytes.len().min(id.len());
+        id[..len].copy_from_slice(&bytes[..len]);
+        Newest {
+            date: entry.date,
+            time: entry.time,
+            id,
+        }
+    }
 }
 
 /// The points of `word`'s best place in `text`, `None` when it is nowhere.

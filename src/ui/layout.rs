@@ -134,27 +134,32 @@ pub fn list_offset(selected_row: Option<usize>, height: usize) -> usize {
     selected_row.map_or(0, |row| (row + 1).saturating_sub(height))
 }
 
-/// The entry (index into the week's entries) drawn at the terminal's
-/// `column`, `row`, when the week list is what the screen shows.
-pub fn entry_at(app: &App, area: Rect, column: u16, row: u16) -> Option<usize> {
-    if app.mode != Mode::Week || app.question.is_some() || app.hits().is_some() {
-        return None;
-    }
+/// The list's area inside its border, and the line of it at `column`,
+/// `row` (0 the first), when that is inside.
+fn list_line(app: &App, area: Rect, column: u16, row: u16) -> Option<(Rect, usize)> {
     let list = body(app, areas(app, area).body).list;
-    // Inside the border.
     let inner = Rect {
         x: list.x + 1,
         y: list.y + 1,
         width: list.width.saturating_sub(2),
         height: list.height.saturating_sub(2),
     };
-    if !inner.contains(ratatui::layout::Position::new(column, row)) {
+    inner
+        .contains(ratatui::layout::Position::new(column, row))
+        .then(|| (inner, usize::from(row - inner.y)))
+}
+
+/// The entry (index into the week's entries) drawn at the terminal's
+/// `column`, `row`, when the week list is what the screen shows.
+pub fn entry_at(app: &App, area: Rect, column: u16, row: u16) -> Option<usize> {
+    if app.mode != Mode::Week || app.question.is_some() || app.hits().is_some() {
         return None;
     }
+    let (inner, line) = list_line(app, area, column, row)?;
     let rows = week_rows(&app.week_entries);
     let selected_row = rows.iter().position(|r| *r == Row::Entry(app.selected));
     let offset = list_offset(selected_row, usize::from(inner.height));
-    match rows.get(offset + usize::from(row - inner.y))? {
+    match rows.get(offset + line)? {
         Row::Entry(index) => Some(*index),
         Row::Day(_) => None,
     }
@@ -167,19 +172,9 @@ pub fn hit_at(app: &App, area: Rect, column: u16, row: u16) -> Option<usize> {
     if app.question.is_some() || hits.is_empty() {
         return None;
     }
-    let list = body(app, areas(app, area).body).list;
-    let inner = Rect {
-        x: list.x + 1,
-        y: list.y + 1,
-        width: list.width.saturating_sub(2),
-        height: list.height.saturating_sub(2),
-    };
-    if !inner.contains(ratatui::layout::Position::new(column, row)) {
-        return None;
-    }
+    let (inner, mut top) = list_line(app, area, column, row)?;
     let heights: Vec<usize> = hits.iter().map(|h| h.rows()).collect();
     let selected = app.selected.min(hits.len() - 1);
-    let mut top = usize::from(row - inner.y);
     for (index, height) in
         heights
             .iter()

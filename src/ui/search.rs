@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::model::Entry;
 pub use crate::model::search::Part;
-use crate::model::search::{Query, SearchText, order, parts};
+use crate::model::search::{Query, Rank, SearchText, parts};
 use crate::report::customer_key;
 
 /// One searchable piece of an entry and the char positions that matched.
@@ -189,25 +189,23 @@ fn search_among(
             matched: Vec::new(),
         };
     }
-    let score = |i: usize| query.score(&haystacks[i]).map(|score| (score, i));
-    let mut scored: Vec<(u32, usize)> = match among {
-        Some(among) => among.par_iter().filter_map(|&i| score(i)).collect(),
+    let rank = |i: usize| query.rank_of(&haystacks[i]).map(|rank| (rank, i));
+    let mut scored: Vec<(Rank, usize)> = match among {
+        Some(among) => among.par_iter().filter_map(|&i| rank(i)).collect(),
         None => (0..entries.len())
             .into_par_iter()
-            .filter_map(score)
+            .filter_map(rank)
             .collect(),
     };
     let matched: Vec<usize> = scored.iter().map(|&(_, i)| i).collect();
-    let ranked =
-        |a: &(u32, usize), b: &(u32, usize)| order((a.0, &entries[a.1]), (b.0, &entries[b.1]));
     if scored.len() > MAX_HITS {
-        scored.select_nth_unstable_by(MAX_HITS, ranked);
+        scored.select_nth_unstable(MAX_HITS);
         scored.truncate(MAX_HITS);
     }
-    scored.sort_unstable_by(ranked);
+    scored.sort_unstable();
     let hits = scored
         .into_iter()
-        .map(|(score, i)| {
+        .map(|(rank, i)| {
             let entry = &entries[i];
             // Other parts show where the words the title lacks were found,
             // so an excerpt is listed only when it says something new.
@@ -227,7 +225,7 @@ fn search_among(
                 .collect();
             Hit {
                 entry: entry.clone(),
-                score,
+                score: rank.score,
                 pieces,
             }
         })
