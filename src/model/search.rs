@@ -15,7 +15,8 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use memchr::memmem::Finder;
 
 use super::Entry;
 
@@ -178,23 +179,33 @@ impl SearchText {
 }
 
 /// The words of a search, lower-cased; every one must match.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Query {
     words: Vec<String>,
+    /// A searcher per word, built once: `str::contains` builds one on each
+    /// call, which cost more than the search over a short title.
+    finders: Vec<Finder<'static>>,
 }
 
 impl Query {
     pub fn new(text: &str) -> Query {
-        Query {
-            words: text
-                .split_whitespace()
+        Query::of_words(
+            text.split_whitespace()
                 .map(|w| {
                     let mut word = String::new();
                     lower(w, &mut word);
                     word
                 })
                 .collect(),
-        }
+        )
+    }
+
+    fn of_words(words: Vec<String>) -> Query {
+        let finders = words
+            .iter()
+            .map(|w| Finder::new(w.as_bytes()).into_owned())
+            .collect();
+        Query { words, finders }
     }
 
     /// A query with no words matches nothing.
@@ -221,7 +232,7 @@ impl Query {
         if self.words.is_empty() {
             return None;
         }
-        self.words.iter().map(|w| best_place(w, text)).sum()
+        self.finders.iter().map(|w| best_place(w, text)).sum()
     }
 
     /// Where `text` ranks, or `None` when a word is missing.
@@ -271,14 +282,13 @@ impl Query {
     pub fn missing_from(&self, text: &str) -> Query {
         let mut lowered = String::new();
         lower(text, &mut lowered);
-        Query {
-            words: self
-                .words
+        Query::of_words(
+            self.words
                 .iter()
                 .filter(|w| !lowered.contains(w.as_str()))
                 .cloned()
                 .collect(),
-        }
+        )
     }
 
     /// The entries that match, best first (see the module's rule).
@@ -290,7 +300,7 @@ impl Query {
                 Some((Rank::new(score, &e), e))
             })
             .collect();
-        ranked.sort_by(|a, b| a.0.cmp(&b.0));
+        ranked.sort_by_key(|(rank, _)| *rank);
         ranked.into_iter().map(|(_, e)| e).collect()
     }
 }
@@ -310,6 +320,17 @@ impl Rank {
             score,
             newest: Newest::of(entry),
         }
+    }
+
+    /// The score and the day in one number that sorts the same way:
+    /// `a.coarse() < b.coarse()` means `a < b`. Picking the best few of
+    /// a hundred thousand by it, then ordering those by the whole rank,
+    /// is several times quicker than comparing whole ranks throughout.
+    pub fn coarse(&self) -> u64 {
+        let day = self.newest.date.num_days_from_ce();
+        // Later days give smaller numbers; years 1-9999 keep it positive.
+        let day = (i64::from(i32::MAX) - i64::from(day)) as u64;
+        (u64::from(u32::MAX - self.score) << 32) | (day & 0xffff_ffff)
     }
 }
 
@@ -356,7 +377,10 @@ impl Newest {
 }
 
 /// The points of `word`'s best place in `text`, `None` when it is nowhere.
-fn best_place(word: &str, text: &SearchText) -> Option<u32> {
+fn best_place(word: &Finder, text: &SearchText) -> Option<u32> {
+    // Most entries lack a word: one search of the whole text says so.
+    word.find(text.text.as_bytes())?;
+    let len = word.needle().len();
     let mut best: Option<u32> = None;
     for (part, range) in &text.parts {
         let floor = 3 * part.weight();
@@ -366,8 +390,8 @@ fn best_place(word: &str, text: &SearchText) -> Option<u32> {
             break;
         }
         let piece = &text.text[range.clone()];
-        for (at, _) in piece.match_indices(word) {
-            let points = floor + fit(piece, at, word.len());
+        for at in word.find_iter(piece.as_bytes()) {
+            let points = floor + fit(piece, at, len);
             best = Some(best.map_or(points, |b| b.max(points)));
             if points == floor + 2 {
                 break;
@@ -456,6 +480,31 @@ mod tests {
             titles(&ranked),
             ["Birch renewal signed", "Birch call", "Lunch"]
         );
+    }
+
+    #[test]
+    fn the_coarse_key_sorts_as_the_rank_does() {
+        let mut entries = Vec::new();
+        for (id, score) in [
+            ("2026-11-18-aaaa", 8),
+            ("2026-11-18-bbbb", 8),
+            ("2025-01-01-cccc", 8),
+            ("2026-11-19-dddd", 7),
+            ("0001-01-01-eeee", 9),
+            ("9999-12-31-ffff", 2),
+        ] {
+            entries.push(Rank::new(score, &entry(id, "x")));
+        }
+        for a in &entries {
+            for b in &entries {
+                if a.coarse() < b.coarse() {
+                    assert!(a < b, "{a:?} {b:?}");
+                }
+                if a < b {
+                    assert!(a.coarse() <= b.coarse(), "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -189,20 +189,29 @@ fn search_among(
             matched: Vec::new(),
         };
     }
-    let rank = |i: usize| query.rank_of(&haystacks[i]).map(|rank| (rank, i));
-    let mut scored: Vec<(Rank, usize)> = match among {
+    // Score and day in one number per match, so picking the best of a
+    // hundred thousand moves and compares little.
+    let rank = |i: usize| query.rank_of(&haystacks[i]).map(|rank| (rank.coarse(), i));
+    let mut coarse: Vec<(u64, usize)> = match among {
         Some(among) => among.par_iter().filter_map(|&i| rank(i)).collect(),
         None => (0..entries.len())
             .into_par_iter()
             .filter_map(rank)
             .collect(),
     };
-    let matched: Vec<usize> = scored.iter().map(|&(_, i)| i).collect();
-    if scored.len() > MAX_HITS {
-        scored.select_nth_unstable(MAX_HITS);
-        scored.truncate(MAX_HITS);
+    let matched: Vec<usize> = coarse.iter().map(|&(_, i)| i).collect();
+    if coarse.len() > MAX_HITS {
+        // Everything as good as the last kept by score and day, so the
+        // whole rank settles which of those make the cut.
+        let (_, &mut (bar, _), _) = coarse.select_nth_unstable(MAX_HITS - 1);
+        coarse.retain(|&(key, _)| key <= bar);
     }
+    let mut scored: Vec<(Rank, usize)> = coarse
+        .into_iter()
+        .filter_map(|(_, i)| Some((query.rank_of(&haystacks[i])?, i)))
+        .collect();
     scored.sort_unstable();
+    scored.truncate(MAX_HITS);
     let hits = scored
         .into_iter()
         .map(|(rank, i)| {
