@@ -1085,7 +1085,10 @@ fn search_lists_a_title_match_above_a_newer_details_match_at_both_sizes() {
         tmux.wait_for("Lunch");
         tmux.keys(&["/"]);
         tmux.type_text("renewal birch");
-        let screen = tmux.wait_for("2 found");
+        // Each key redraws: wait for the whole query's results.
+        tmux.wait_for("renewal birch");
+        let screen = tmux.wait_for("details: Birch talked about the renewal");
+        assert!(screen.contains("2 found"), "{screen}");
         let at = |text: &str| {
             screen
                 .find(text)
