@@ -13,7 +13,6 @@
 //! later time, then the id.
 
 use std::cmp::Ordering;
-use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use memchr::memmem::Finder;
@@ -145,8 +144,9 @@ fn lower(text: &str, out: &mut String) {
 #[derive(Debug, Clone, Default)]
 pub struct SearchText {
     text: String,
-    /// Where each part lies in `text`, heaviest first.
-    parts: Vec<(Part, Range<usize>)>,
+    /// Where each part of [`HEAVIEST_FIRST`] lies in `text` (empty when
+    /// the entry lacks it): inline, so an entry's text is one allocation.
+    bounds: [(u32, u32); 8],
     /// What orders equal scores, copied so ranking never reads the entry.
     newest: Newest,
 }
@@ -161,20 +161,25 @@ impl SearchText {
     /// Refills `self` from `entry`, reusing its buffers.
     pub fn fill(&mut self, entry: &Entry) {
         self.text.clear();
-        self.parts.clear();
+        self.bounds = [(0, 0); 8];
         self.newest = Newest::of(entry);
+        let mut at = 0;
         each_part(entry, HEAVIEST_FIRST, |part, piece| {
+            // Parts come in this order; skip the slots of those missing.
+            while HEAVIEST_FIRST[at] != part {
+                at += 1;
+            }
             let start = self.text.len();
             lower(piece, &mut self.text);
-            self.parts.push((part, start..self.text.len()));
+            // Texts over 4 GiB are not entries a day file can hold.
+            self.bounds[at] = (start as u32, self.text.len() as u32);
             self.text.push('\n');
         });
     }
 
-    /// Frees what the buffers hold beyond the text.
+    /// Frees what the buffer holds beyond the text.
     pub fn shrink(&mut self) {
         self.text.shrink_to_fit();
-        self.parts.shrink_to_fit();
     }
 }
 
@@ -382,14 +387,17 @@ fn best_place(word: &Finder, text: &SearchText) -> Option<u32> {
     word.find(text.text.as_bytes())?;
     let len = word.needle().len();
     let mut best: Option<u32> = None;
-    for (part, range) in &text.parts {
+    for (part, &(start, end)) in HEAVIEST_FIRST.iter().zip(&text.bounds) {
+        if start == end {
+            continue;
+        }
         let floor = 3 * part.weight();
         // Parts come heaviest first: once a word is found, a lighter part
         // cannot beat it.
         if best.is_some_and(|b| b >= floor + 2) {
             break;
         }
-        let piece = &text.text[range.clone()];
+        let piece = &text.text[start as usize..end as usize];
         for at in word.find_iter(piece.as_bytes()) {
             let points = floor + fit(piece, at, len);
             best = Some(best.map_or(points, |b| b.max(points)));
