@@ -545,9 +545,10 @@ fn list_filters_and_ranges() {
     assert_eq!(titles(&["--kind", "met"]), ["Audit delivered"]);
     assert_eq!(titles(&["--tag", "billing"]), ["Billing mistake"]);
     assert_eq!(titles(&["--customer", "acme"]), ["Billing mistake"]);
+    // Both have the word in the title: the newer comes first.
     assert_eq!(
         titles(&["--search", "BILLING"]),
-        ["Old note about billing", "Billing mistake"]
+        ["Billing mistake", "Old note about billing"]
     );
     assert_eq!(
         titles(&["--search", "billing", "--week", "this"]),

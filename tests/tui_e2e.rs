@@ -824,3 +824,282 @@ fn the_mouse_is_reported_while_open_and_released_after_q() {
     // Left on, the shell would get escape codes for every click.
     assert_eq!(flags(), "00", "mouse reporting is off again");
 }
+
+#[test]
+fn alt_letters_jump_to_the_money_fields_and_enter_saves_at_both_sizes() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        tmux.wait_for("Welcome to jobjournal");
+        tmux.keys(&["a", "x"]);
+        let form = tmux.wait_for("New exceeded");
+        assert!(form.contains("Alt-r        Revenue"), "{form}");
+        tmux.type_text("Quote turned around");
+        // tmux sends Alt-r as ESC r, as terminals do.
+        tmux.keys(&["M-r"]);
+        tmux.wait_for("›Alt-r");
+        tmux.type_text("5000");
+        tmux.keys(&["M-c"]);
+        tmux.wait_for("›Alt-c");
+        tmux.type_text("Birch Oops");
+        // Ctrl-U clears the line, as in a shell.
+        tmux.keys(&["C-u"]);
+        tmux.type_text("Birch");
+        tmux.keys(&["M-x"]);
+        tmux.type_text("3 days");
+        tmux.keys(&["M-e"]);
+        tmux.type_text("4 hours");
+        tmux.wait_for("4 hours");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Saved \"Quote turned around\"");
+        let day = read(&journal.day_path(TODAY));
+        for line in [
+            "title = \"Quote turned around\"",
+            "revenue = 5000",
+            "customer = \"Birch\"",
+            "expected = \"3 days\"",
+            "delivered = \"4 hours\"",
+        ] {
+            assert!(day.contains(line), "{line} in:\n{day}");
+        }
+        tmux.keys(&["q"]);
+        tmux.wait_for("exit=0");
+    }
+}
+
+#[test]
+fn a_click_selects_a_search_result_and_the_wheel_moves_at_both_sizes() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        journal.add(&["note", "Invoice for Acme sent", "--date", "2026-11-02"]);
+        journal.add(&["note", "Acme invoice paid"]);
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        tmux.wait_for("Acme invoice paid");
+        tmux.keys(&["/"]);
+        tmux.type_text("invoice");
+        let screen = tmux.wait_for("2 found");
+        let row = screen
+            .lines()
+            .position(|l| l.contains("Invoice for Acme sent"))
+            .expect("the older hit is listed");
+        // An SGR mouse press and release, 1-based, on that row.
+        tmux.tmux(&[
+            "send-keys",
+            "-l",
+            &format!("\x1b[<0;20;{}M\x1b[<0;20;{}m", row + 1, row + 1),
+        ]);
+        let screen = tmux.wait_for("Mon 2 Nov 2026");
+        assert!(screen.contains("Invoice for Acme sent"), "{screen}");
+        // The wheel (button 64 up) moves the selection back to the first hit.
+        tmux.tmux(&["send-keys", "-l", &format!("\x1b[<64;20;{}M", row + 1)]);
+        tmux.wait_for("Wed 18 Nov 2026");
+        tmux.keys(&["Escape", "q"]);
+        tmux.wait_for("exit=0");
+    }
+}
+
+/// The keys a person types, counted step by step: a named key or a chord
+/// (`C-s`, `M-r`) is one key, typed text one key a character.
+struct Typist<'a> {
+    tmux: &'a Tmux,
+    steps: Vec<(&'static str, usize)>,
+    typed: usize,
+}
+
+impl Typist<'_> {
+    fn keys(&mut self, keys: &[&str]) {
+        self.tmux.keys(keys);
+        self.typed += keys.len();
+    }
+
+    fn text(&mut self, text: &str) {
+        self.tmux.type_text(text);
+        self.typed += text.chars().count();
+    }
+
+    /// `A`, the line, Enter.
+    fn quick(&mut self, line: &str) {
+        self.keys(&["A"]);
+        self.tmux.wait_for("Quick add");
+        self.text(line);
+        self.keys(&["Enter"]);
+    }
+
+    /// Ends a step once `text` shows.
+    fn done(&mut self, step: &'static str, text: &str) {
+        self.tmux.wait_for(text);
+        self.steps.push((step, std::mem::take(&mut self.typed)));
+    }
+}
+
+/// A working day journaled in the real binary: eight entries (quick add
+/// and the form), a promise kept, an edit, a delete undone; then the day's
+/// file holds exactly that. Prints the keys per step and the wall time
+/// (`cargo test --test tui_e2e a_full_day -- --nocapture`) for the README.
+#[test]
+fn a_full_day_in_keys() {
+    let journal = TestJournal::new();
+    let Some(tmux) = Tmux::start(&journal) else {
+        return;
+    };
+    tmux.wait_for("Welcome to jobjournal");
+    let start = Instant::now();
+    let mut day = Typist {
+        tmux: &tmux,
+        steps: Vec::new(),
+        typed: 0,
+    };
+    day.quick("s Sent Acme the invoice twice @Acme -1200 #billing");
+    day.done(
+        "screw-up with customer, money, tag (quick add)",
+        "Saved \"Sent Acme the invoice twice\"",
+    );
+    day.quick("p Send Birch the quote due:fri");
+    day.done(
+        "promise due Friday (quick add)",
+        "Saved \"Send Birch the quote\"",
+    );
+    day.quick("x Quote turned around 3d>24h @Birch +5000");
+    day.done(
+        "exceeded with expected>delivered, customer, money (quick add)",
+        "Saved \"Quote turned around\"",
+    );
+    day.keys(&["a", "f"]);
+    tmux.wait_for("New fix");
+    day.text("Added a duplicate invoice check");
+    day.keys(&["M-x", "Space", "M-h"]);
+    day.text("3");
+    day.keys(&["Enter"]);
+    day.done(
+        "fix linked to the screw-up, hours saved (form, Alt-x, Alt-h)",
+        "Saved \"Added a duplicate invoice check\"",
+    );
+    day.quick("m Monthly report sent on time @Acme");
+    day.done("met (quick add)", "Saved \"Monthly report sent on time\"");
+    day.keys(&["a", "n"]);
+    tmux.wait_for("New note");
+    day.text("Lunch with the billing team");
+    day.keys(&["M-c"]);
+    day.text("Acme");
+    day.keys(&["M-g"]);
+    day.text("team");
+    day.keys(&["Enter"]);
+    day.done(
+        "note with customer and tag (form, Alt-c, Alt-g)",
+        "Saved \"Lunch with the billing team\"",
+    );
+    day.quick("p Call Cedar back due:tomorrow");
+    day.done(
+        "promise due tomorrow (quick add)",
+        "Saved \"Call Cedar back\"",
+    );
+    day.quick("n Renewal call moved to Monday @Cedar");
+    day.done("note (quick add)", "Saved \"Renewal call moved to Monday\"");
+    day.keys(&["g", "j", "Space"]);
+    day.done("promise kept (g j Space)", "Send Birch the quote  kept");
+    day.keys(&["g", "j", "j", "j", "j", "e"]);
+    tmux.wait_for("Edit met");
+    day.keys(&["M-r"]);
+    day.text("800");
+    day.keys(&["Enter"]);
+    day.done(
+        "edit: revenue on the met (e, Alt-r)",
+        "Saved \"Monthly report sent on time\"",
+    );
+    day.keys(&["G", "d", "y"]);
+    tmux.wait_for("Deleted \"Renewal call moved to Monday\"");
+    day.keys(&["u"]);
+    day.done(
+        "delete, then undo (G d y u)",
+        "Restored \"Renewal call moved to Monday\"",
+    );
+    let elapsed = start.elapsed();
+    day.keys(&["q"]);
+    tmux.wait_for("exit=0");
+
+    let file = read(&journal.day_path(TODAY));
+    assert_eq!(file.matches("kind = ").count(), 8, "{file}");
+    for kind in ["screwup", "fix", "exceeded", "met", "promise", "note"] {
+        assert!(
+            file.contains(&format!("kind = \"{kind}\"")),
+            "{kind}:\n{file}"
+        );
+    }
+    for line in [
+        "revenue = -1200",
+        "due = 2026-11-20",
+        "status = \"kept\"",
+        &format!("closed = {TODAY}"),
+        "expected = \"3d\"",
+        "revenue = 5000",
+        "hours_saved = 3",
+        "revenue = 800",
+        "customer = \"Cedar\"",
+        "due = 2026-11-19",
+        "title = \"Renewal call moved to Monday\"",
+    ] {
+        assert!(file.contains(line), "{line} in:\n{file}");
+    }
+    // The fix names the screw-up by its id.
+    let screwup_id = file
+        .split("[[entry]]")
+        .find(|e| e.contains("Sent Acme the invoice twice"))
+        .and_then(|e| e.lines().find(|l| l.starts_with("id = ")))
+        .map(|l| l.trim_start_matches("id = ").trim_matches('"').to_string())
+        .expect("the screw-up's id");
+    assert!(
+        file.contains(&format!("fixes = [\"{screwup_id}\"]")),
+        "{file}"
+    );
+
+    let total: usize = day.steps.iter().map(|(_, n)| n).sum();
+    for (step, keys) in &day.steps {
+        println!("| {step} | {keys} |");
+    }
+    println!("| total | {total} |");
+    println!("wall time in tmux: {:.1} s", elapsed.as_secs_f64());
+    assert!(total <= 400, "{total} keys");
+}
+
+#[test]
+fn search_lists_a_title_match_above_a_newer_details_match_at_both_sizes() {
+    for (width, height) in [("80", "24"), ("120", "40")] {
+        let journal = TestJournal::new();
+        journal.add(&["note", "Renewal signed with Birch", "--date", "2026-10-05"]);
+        journal.add(&[
+            "note",
+            "Lunch",
+            "--details",
+            "Birch talked about the renewal",
+        ]);
+        let Some(tmux) = Tmux::start(&journal) else {
+            return;
+        };
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        tmux.wait_for("Lunch");
+        tmux.keys(&["/"]);
+        tmux.type_text("renewal birch");
+        // Each key redraws: wait for the whole query's results.
+        tmux.wait_for("renewal birch");
+        let screen = tmux.wait_for("details: Birch talked about the renewal");
+        assert!(screen.contains("2 found"), "{screen}");
+        let at = |text: &str| {
+            screen
+                .find(text)
+                .unwrap_or_else(|| panic!("{text}:\n{screen}"))
+        };
+        assert!(at("2026-10-05") < at("2026-11-18"), "{screen}");
+        assert!(
+            screen.contains("details: Birch talked about the renewal"),
+            "{screen}"
+        );
+        tmux.keys(&["Escape", "q"]);
+        tmux.wait_for("exit=0");
+    }
+}

@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::add::{parse_id_or_short, parse_kind};
 use super::{CliError, Context, print};
+use crate::model::search::Query;
 use crate::model::{Entry, Kind, PromiseStatus};
 use crate::store::{Loaded, Scan};
 
@@ -39,7 +40,8 @@ pub struct ListArgs {
     #[arg(long)]
     pub customer: Option<String>,
     /// Only entries where every word appears, in any order and case, in the
-    /// title, customer, tags, details, expected, delivered, bullet or adopted-by.
+    /// title, customer, tags, details, expected, delivered, bullet or adopted-by;
+    /// best match first (title and customer, then whole words), then newest.
     #[arg(long)]
     pub search: Option<String>,
     /// Open promises overdue or due within --within days, oldest due first.
@@ -62,16 +64,23 @@ pub struct ShowArgs {
 }
 
 pub fn run(context: &Context, args: ListArgs) -> Result<ExitCode, CliError> {
-    let (range, loaded) = if args.due {
-        load_due(context, &args, &Filter::new(&args))?
+    let filter = Filter::new(&args);
+    let (range, mut loaded) = if args.due {
+        load_due(context, &args, &filter)?
     } else {
-        load(context, &args, &Filter::new(&args))?
+        load(context, &args, &filter)?
     };
     warn_problems(&loaded);
+    // A search lists best match first, as the TUI's `/` does; `--due`
+    // keeps its oldest-due-first order.
+    let ranked = !filter.query.is_empty() && !args.due;
+    if ranked {
+        loaded.entries = filter.query.rank(std::mem::take(&mut loaded.entries));
+    }
     let entries = &loaded.entries;
     match args.format {
         Format::Json => print_json(entries)?,
-        Format::Text => print_text(context, &range, entries),
+        Format::Text => print_text(context, &range, entries, ranked),
         Format::Csv => super::csv_export::print(entries)?,
     }
     Ok(ExitCode::SUCCESS)
@@ -176,8 +185,8 @@ fn load(context: &Context, args: &ListArgs, filter: &Filter) -> Result<(Range, L
 struct Filter<'a> {
     args: &'a ListArgs,
     customer: Option<String>,
-    /// The words of `--search`, each of which must appear.
-    words: Vec<String>,
+    /// `--search`: every word must appear.
+    query: Query,
     /// The longest word: a file that lacks it holds no match, so the
     /// store can skip it unread.
     search: Option<String>,
@@ -185,16 +194,12 @@ struct Filter<'a> {
 
 impl Filter<'_> {
     fn new(args: &ListArgs) -> Filter<'_> {
-        let words: Vec<String> = args
-            .search
-            .as_deref()
-            .map(|q| q.split_whitespace().map(str::to_lowercase).collect())
-            .unwrap_or_default();
+        let query = Query::new(args.search.as_deref().unwrap_or_default());
         Filter {
             args,
             customer: args.customer.as_deref().map(str::to_lowercase),
-            search: words.iter().max_by_key(|w| w.len()).cloned(),
-            words,
+            search: query.longest_word().map(str::to_string),
+            query,
         }
     }
 
@@ -216,15 +221,11 @@ impl Filter<'_> {
         {
             return false;
         }
-        if !self.words.is_empty() {
-            let text = entry.search_text();
-            return self.words.iter().all(|word| text.contains(word.as_str()));
-        }
-        true
+        self.query.is_empty() || self.query.score_entry(entry).is_some()
     }
 }
 
-fn print_text(context: &Context, range: &Range, entries: &[Entry]) {
+fn print_text(context: &Context, range: &Range, entries: &[Entry], ranked: bool) {
     let heading = match range {
         Range::Week(week) => format!(
             "{}  {} – {}",
@@ -256,6 +257,17 @@ fn print_text(context: &Context, range: &Range, entries: &[Entry]) {
             };
             println!(
                 "  {when:<18} {}",
+                print::entry_line(entry, &context.config.currency)
+            );
+        }
+        return;
+    }
+    if ranked {
+        // Best match first, so each line says its day.
+        for entry in entries {
+            println!(
+                "  {}  {}",
+                entry.date.format("%a %Y-%m-%d"),
                 print::entry_line(entry, &context.config.currency)
             );
         }

@@ -9,6 +9,7 @@ mod input;
 mod kind;
 mod money;
 mod quick;
+pub mod search;
 mod week;
 
 pub use date::{

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::draft::Draft;
@@ -208,6 +208,32 @@ impl Form {
             .collect()
     }
 
+    /// The field Alt and `key`'s letter jumps to in this form, if it shows
+    /// one with that letter.
+    pub fn jump_target(&self, key: KeyEvent) -> Option<FieldId> {
+        let KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        if !key.modifiers.contains(KeyModifiers::ALT)
+            || key.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            return None;
+        }
+        let c = c.to_ascii_lowercase();
+        self.fields().into_iter().find(|f| jump_letter(*f) == c)
+    }
+
+    /// Moves the focus to the field `key` jumps to; false when it jumps nowhere.
+    pub fn jump(&mut self, key: KeyEvent) -> bool {
+        match self.jump_target(key) {
+            Some(field) => {
+                self.focus = field;
+                true
+            }
+            None => false,
+        }
+    }
+
     pub fn next_field(&mut self) {
         self.move_focus(1);
     }
@@ -396,6 +422,34 @@ impl Form {
     }
 }
 
+/// The letter that, with Alt, jumps to `field`; the form shows it beside
+/// the label. A letter is used once per kind (Due and Delivered, Expected
+/// and Fixes never share a form). Alt-B/F/D/N/P/U stay the text keys they
+/// are (word moves, delete word, paragraph, undo); Alt-H and Alt-V, which
+/// only repeat Ctrl-W and PgUp there, give way to Hours saved and Customer value.
+pub fn jump_letter(field: FieldId) -> char {
+    match field {
+        FieldId::Title => 't',
+        FieldId::Expected => 'x',
+        FieldId::Delivered => 'e',
+        FieldId::Due => 'e',
+        FieldId::Status => 's',
+        FieldId::Fixes => 'x',
+        FieldId::Date => 'a',
+        FieldId::Time => 'm',
+        FieldId::Customer => 'c',
+        FieldId::Tags => 'g',
+        FieldId::Details => 'i',
+        FieldId::Revenue => 'r',
+        FieldId::CustomerValue => 'v',
+        FieldId::CostSaved => 'o',
+        FieldId::HoursSaved => 'h',
+        FieldId::Reach => 'k',
+        FieldId::AdoptedBy => 'y',
+        FieldId::Bullet => 'l',
+    }
+}
+
 /// Why an entry makes no bullet of its own, in the words of the form's
 /// fields; `report::no_bullet` decides, by the rule `report::preview` follows.
 fn no_bullet_reason(entry: &Entry) -> &'static str {
@@ -461,6 +515,61 @@ mod tests {
     fn focus(form: &mut Form, field: FieldId) {
         while form.focus != field {
             form.next_field();
+        }
+    }
+
+    #[test]
+    fn each_jump_key_lands_on_its_field_for_each_kind() {
+        for kind in Kind::ALL {
+            let mut form = Form::new(kind, today(), today(), Vec::new());
+            let fields = form.fields();
+            let mut letters: Vec<char> = fields.iter().map(|f| jump_letter(*f)).collect();
+            letters.sort_unstable();
+            letters.dedup();
+            assert_eq!(letters.len(), fields.len(), "{kind:?}: one letter each");
+            // From the last field back to the first, so every jump moves.
+            for field in fields.iter().rev() {
+                let key = KeyEvent::new(KeyCode::Char(jump_letter(*field)), KeyModifiers::ALT);
+                assert!(form.jump(key), "{kind:?} {field:?}");
+                assert_eq!(form.focus, *field, "{kind:?}");
+            }
+        }
+        // Without Alt the letter is text; a letter no field shows jumps nowhere.
+        let mut form = Form::new(Kind::Note, today(), today(), Vec::new());
+        assert!(!form.jump(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE)));
+        assert!(!form.jump(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::ALT)));
+        assert!(form.jump(KeyEvent::new(
+            KeyCode::Char('R'),
+            KeyModifiers::ALT | KeyModifiers::SHIFT
+        )));
+        assert_eq!(form.focus, FieldId::Revenue);
+    }
+
+    /// The help's jump-key rows name each field with the letter it has.
+    #[test]
+    fn the_help_lists_every_jump_key_as_the_form_has_it() {
+        let (_, rows) = crate::ui::guide::SECTIONS
+            .iter()
+            .find(|(heading, _)| heading.starts_with("Form: jump"))
+            .expect("a section of jump keys");
+        let mut listed = Vec::new();
+        for (keys, names) in rows.iter() {
+            let names = names.split(" (").next().unwrap();
+            let keys: Vec<&str> = keys.split_whitespace().collect();
+            let names: Vec<&str> = names.split(", ").collect();
+            assert_eq!(keys.len(), names.len(), "{keys:?} {names:?}");
+            for (key, name) in keys.iter().zip(names) {
+                let field = FIELDS
+                    .iter()
+                    .map(|s| s.field)
+                    .find(|f| f.label().eq_ignore_ascii_case(name))
+                    .unwrap_or_else(|| panic!("no field {name:?}"));
+                assert_eq!(*key, format!("Alt-{}", jump_letter(field)), "{name}");
+                listed.push(field);
+            }
+        }
+        for spec in &FIELDS {
+            assert!(listed.contains(&spec.field), "{:?} is listed", spec.field);
         }
     }
 

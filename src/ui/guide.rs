@@ -3,7 +3,7 @@
 //! the help view (to draw it) and the app (to know where scrolling ends).
 
 /// A heading, then (what you type, what it means) rows.
-pub const SECTIONS: [(&str, &[(&str, &str)]); 2] = [
+pub const SECTIONS: [(&str, &[(&str, &str)]); 3] = [
     (
         "Quick add line (A)",
         &[
@@ -42,6 +42,22 @@ pub const SECTIONS: [(&str, &[(&str, &str)]); 2] = [
                 "start / end of the line, start of the line",
             ),
             ("Alt-B / Alt-F", "a word back / forward"),
+        ],
+    ),
+    (
+        "Form: jump to a field (Alt and the letter beside its label)",
+        &[
+            ("Alt-t Alt-a Alt-m", "title, date, time"),
+            ("Alt-c Alt-g Alt-i", "customer, tags, details"),
+            ("Alt-r Alt-v", "revenue, customer value"),
+            (
+                "Alt-o Alt-h Alt-k Alt-y",
+                "cost saved, hours saved, reach, adopted by",
+            ),
+            ("Alt-l", "resume bullet"),
+            ("Alt-x Alt-e", "expected, delivered (exceeded)"),
+            ("Alt-e Alt-s", "due, status (promise)"),
+            ("Alt-x", "fixes (fix)"),
         ],
     ),
 ];

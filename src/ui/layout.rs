@@ -134,30 +134,72 @@ pub fn list_offset(selected_row: Option<usize>, height: usize) -> usize {
     selected_row.map_or(0, |row| (row + 1).saturating_sub(height))
 }
 
-/// The entry (index into the week's entries) drawn at the terminal's
-/// `column`, `row`, when the week list is what the screen shows.
-pub fn entry_at(app: &App, area: Rect, column: u16, row: u16) -> Option<usize> {
-    if app.mode != Mode::Week || app.question.is_some() || app.hits().is_some() {
-        return None;
-    }
+/// The list's area inside its border, and the line of it at `column`,
+/// `row` (0 the first), when that is inside.
+fn list_line(app: &App, area: Rect, column: u16, row: u16) -> Option<(Rect, usize)> {
     let list = body(app, areas(app, area).body).list;
-    // Inside the border.
     let inner = Rect {
         x: list.x + 1,
         y: list.y + 1,
         width: list.width.saturating_sub(2),
         height: list.height.saturating_sub(2),
     };
-    if !inner.contains(ratatui::layout::Position::new(column, row)) {
+    inner
+        .contains(ratatui::layout::Position::new(column, row))
+        .then(|| (inner, usize::from(row - inner.y)))
+}
+
+/// The entry (index into the week's entries) drawn at the terminal's
+/// `column`, `row`, when the week list is what the screen shows.
+pub fn entry_at(app: &App, area: Rect, column: u16, row: u16) -> Option<usize> {
+    if app.mode != Mode::Week || app.question.is_some() || app.hits().is_some() {
         return None;
     }
+    let (inner, line) = list_line(app, area, column, row)?;
     let rows = week_rows(app.journal().week());
     let selected_row = rows.iter().position(|r| *r == Row::Entry(app.selected));
     let offset = list_offset(selected_row, usize::from(inner.height));
-    match rows.get(offset + usize::from(row - inner.y))? {
+    match rows.get(offset + line)? {
         Row::Entry(index) => Some(*index),
         Row::Day(_) => None,
     }
+}
+
+/// The search hit (index into the results) drawn at the terminal's
+/// `column`, `row`, when search results are what the screen shows.
+pub fn hit_at(app: &App, area: Rect, column: u16, row: u16) -> Option<usize> {
+    let hits = app.hits()?;
+    if app.question.is_some() || hits.is_empty() {
+        return None;
+    }
+    let (inner, mut top) = list_line(app, area, column, row)?;
+    let heights: Vec<usize> = hits.iter().map(|h| h.rows()).collect();
+    let selected = app.selected.min(hits.len() - 1);
+    for (index, height) in
+        heights
+            .iter()
+            .enumerate()
+            .skip(items_offset(&heights, selected, usize::from(inner.height)))
+    {
+        if top < *height {
+            return Some(index);
+        }
+        top -= height;
+    }
+    None
+}
+
+/// The first item shown of a list of items `heights` rows high in `height`
+/// rows: the top, unless the selected item would not fit, then the first
+/// from which it does (what ratatui's `List` does from offset 0).
+pub fn items_offset(heights: &[usize], selected: usize, height: usize) -> usize {
+    let mut first = 0;
+    let mut used: usize = heights[..=selected].iter().sum();
+    while used > height && first < selected {
+        used -= heights[first];
+        first += 1;
+    }
+    first
 }
 
 #[cfg(test)]
@@ -192,6 +234,34 @@ mod tests {
         assert_eq!(list_offset(Some(4), 5), 0);
         assert_eq!(list_offset(Some(5), 5), 1);
         assert_eq!(list_offset(Some(11), 5), 7);
+    }
+
+    #[test]
+    fn items_of_two_rows_scroll_as_the_list_draws_them() {
+        assert_eq!(items_offset(&[1, 2, 1], 2, 4), 0);
+        assert_eq!(items_offset(&[1, 2, 1, 2], 3, 4), 2);
+        assert_eq!(items_offset(&[2, 2, 2], 2, 4), 1);
+        assert_eq!(items_offset(&[2, 2, 2], 0, 4), 0);
+    }
+
+    #[test]
+    fn a_click_maps_to_the_hit_drawn_there() {
+        let mut app = app_with(sample());
+        crate::ui::app::tests::press(&mut app, "/");
+        crate::ui::app::tests::type_text(&mut app, "billing");
+        let hits = app.hits().unwrap();
+        // Each hit shows where the word was found under its title: two rows.
+        assert_eq!(hits.iter().map(|h| h.rows()).collect::<Vec<_>>(), [2, 2]);
+        let area = Rect::new(0, 0, 80, 24);
+        // Header 2, reminder line 1, the search box 3, the list's border 1.
+        let top = 7;
+        assert_eq!(hit_at(&app, area, 5, top), Some(0));
+        assert_eq!(hit_at(&app, area, 5, top + 1), Some(0), "its excerpt");
+        assert_eq!(hit_at(&app, area, 5, top + 2), Some(1));
+        assert_eq!(hit_at(&app, area, 5, top + 3), Some(1));
+        assert_eq!(hit_at(&app, area, 5, top + 4), None, "below the last");
+        assert_eq!(hit_at(&app, area, 5, top - 1), None, "the border");
+        assert_eq!(entry_at(&app, area, 5, top), None, "not a week row");
     }
 
     #[test]

@@ -1,47 +1,16 @@
-//! Search over every entry with nucleo-matcher: each word of the query must
-//! appear, case-insensitively and in any order, in the title, customer,
-//! tags, details, expected, delivered, bullet or adopted-by, as the CLI's
-//! `list --search` means it. nucleo ranks the matches (word starts and
-//! runs score higher) and keeps where each fell so the view can highlight it.
+//! The search box over every entry. What a search means and how its
+//! results are ranked is [`crate::model::search`], the rule `list
+//! --search` follows too; this keeps each entry's lower-cased text between
+//! keystrokes, scores on every core, narrows as the query grows, and keeps
+//! where each word fell so the view can highlight it.
 
-use std::ops::Range;
-
-use chrono::NaiveDate;
-use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui_textarea::TextArea;
 use rayon::prelude::*;
 
 use crate::model::Entry;
+pub use crate::model::search::Part;
+use crate::model::search::{Query, Rank, SearchText, parts};
 use crate::report::customer_key;
-
-/// Which part of an entry a piece of matched text comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Title,
-    Customer,
-    Tags,
-    Details,
-    Expected,
-    Delivered,
-    Bullet,
-    AdoptedBy,
-}
-
-impl Part {
-    pub fn label(self) -> &'static str {
-        match self {
-            Part::Title => "title",
-            Part::Customer => "customer",
-            Part::Tags => "tags",
-            Part::Details => "details",
-            Part::Expected => "expected",
-            Part::Delivered => "delivered",
-            Part::Bullet => "bullet",
-            Part::AdoptedBy => "adopted by",
-        }
-    }
-}
 
 /// One searchable piece of an entry and the char positions that matched.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +30,19 @@ pub struct Hit {
 impl Hit {
     pub fn piece(&self, part: Part) -> Option<&Piece> {
         self.pieces.iter().find(|p| p.part == part)
+    }
+
+    /// The piece shown under the title: the first other part that matched.
+    pub fn excerpt(&self) -> Option<&Piece> {
+        self.pieces
+            .iter()
+            .find(|p| p.part != Part::Title && !p.matched.is_empty())
+    }
+
+    /// Rows the hit takes in the results list: its title, and the excerpt
+    /// when there is one.
+    pub fn rows(&self) -> usize {
+        1 + usize::from(self.excerpt().is_some())
     }
 }
 
@@ -153,12 +135,9 @@ impl Search {
 /// True when every entry `longer` matches, `shorter` matches too, so a
 /// search for `longer` need look only at what `shorter` found: typing one
 /// more letter (or word) narrows a search where every word must appear.
-/// A backslash escapes a space, which may join two words into one.
 fn narrows(shorter: &str, longer: &str) -> bool {
-    !shorter.trim().is_empty() && longer.starts_with(shorter) && !longer.contains('\\')
+    !shorter.trim().is_empty() && longer.starts_with(shorter)
 }
-
-const SEPARATOR: &str = "\n";
 
 /// At most this many hits are kept: enough to scroll through, few enough
 /// that a one-letter query over years of entries stays instant.
@@ -171,36 +150,18 @@ pub fn search(entries: &[Entry], query: &str) -> (Vec<Hit>, usize) {
     (found.hits, found.matched.len())
 }
 
-/// One entry as the matcher sees it, kept apart from the entry so a
-/// keystroke reads a few bytes per entry, not the whole entry.
-#[derive(Debug, Clone)]
-struct Haystack {
-    text: Box<str>,
-    ascii: bool,
-    date: NaiveDate,
-}
+/// One entry's lower-cased text, kept apart from the entry so a keystroke
+/// reads a few bytes per entry, not the whole entry.
+type Haystack = SearchText;
 
-impl Haystack {
-    fn utf32<'a>(&'a self, chars: &'a mut Vec<char>) -> Utf32Str<'a> {
-        if self.ascii {
-            Utf32Str::Ascii(self.text.as_bytes())
-        } else {
-            Utf32Str::new(&self.text, chars)
-        }
-    }
-}
-
-/// Each entry's [`write_haystack`] text, made in parallel.
+/// Each entry's [`SearchText`], made in parallel.
 fn haystacks(entries: &[Entry]) -> Vec<Haystack> {
     entries
         .par_iter()
-        .map_init(String::new, |buffer, entry| {
-            write_haystack(entry, buffer, None);
-            Haystack {
-                text: buffer.as_str().into(),
-                ascii: buffer.is_ascii(),
-                date: entry.date,
-            }
+        .map(|entry| {
+            let mut text = SearchText::of(entry);
+            text.shrink();
+            text
         })
         .collect()
 }
@@ -211,221 +172,74 @@ struct Found {
     matched: Vec<usize>,
 }
 
-/// Scores the entries at `among` (all when `None`) on every core; each
-/// thread reuses its matchers and one buffer, so a keystroke over years of
-/// entries allocates almost nothing.
-///
-/// Every candidate is scored by nucleo's greedy match, in linear time, and
-/// only the kept best get the optimal score they are shown in order of: a
-/// one- or two-letter query matches nearly everything, and scoring a
-/// hundred thousand entries optimally took several frames. The result
-/// depends on the query and the entries only, not on what was typed before.
+/// Scores the entries at `among` (all when `None`) on every core, keeps
+/// the best [`MAX_HITS`] in the shared order and finds where each word fell
+/// in them. The result depends on the query and the entries only, not on
+/// what was typed before.
 fn search_among(
     entries: &[Entry],
     haystacks: &[Haystack],
     query: &str,
     among: Option<&[usize]>,
 ) -> Found {
-    if query.trim().is_empty() {
+    let query = Query::new(query);
+    if query.is_empty() {
         return Found {
             hits: Vec::new(),
             matched: Vec::new(),
         };
     }
-    // Every word a substring, whatever its case: no fuzzy letters strewn
-    // over a long text ("birch" must not find "billing team … lunch").
-    let pattern = Pattern::new(
-        query,
-        CaseMatching::Ignore,
-        Normalization::Smart,
-        AtomKind::Substring,
-    );
-    let score = |state: &mut Scratch, i: usize| {
-        state
-            .score(&pattern, &haystacks[i], true)
-            .map(|score| (score, haystacks[i].date, i))
-    };
-    let scratch = || Scratch::new(&pattern);
-    let mut scored: Vec<(u32, NaiveDate, usize)> = match among {
-        Some(among) => among
-            .par_iter()
-            .map_init(scratch, |state, &i| score(state, i))
-            .flatten_iter()
-            .collect(),
+    // Score and day in one number per match, so picking the best of a
+    // hundred thousand moves and compares little.
+    let rank = |i: usize| query.rank_of(&haystacks[i]).map(|rank| (rank.coarse(), i));
+    let mut coarse: Vec<(u64, usize)> = match among {
+        Some(among) => among.par_iter().filter_map(|&i| rank(i)).collect(),
         None => (0..entries.len())
             .into_par_iter()
-            .map_init(scratch, score)
-            .flatten_iter()
+            .filter_map(rank)
             .collect(),
     };
-    let matched: Vec<usize> = scored.iter().map(|&(_, _, i)| i).collect();
-    // Best score first, then newest; the index settles the rest, so the
-    // order never depends on how the work was split.
-    let order = |a: &(u32, NaiveDate, usize), b: &(u32, NaiveDate, usize)| {
-        b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
-    };
-    if scored.len() > MAX_HITS {
-        scored.select_nth_unstable_by(MAX_HITS, order);
-        scored.truncate(MAX_HITS);
+    let matched: Vec<usize> = coarse.iter().map(|&(_, i)| i).collect();
+    if coarse.len() > MAX_HITS {
+        // Everything as good as the last kept by score and day, so the
+        // whole rank settles which of those make the cut.
+        let (_, &mut (bar, _), _) = coarse.select_nth_unstable(MAX_HITS - 1);
+        coarse.retain(|&(key, _)| key <= bar);
     }
-    // The kept few are ranked by their optimal score.
-    let mut state = scratch();
-    for (score, _, i) in &mut scored {
-        *score = state
-            .score(&pattern, &haystacks[*i], false)
-            .unwrap_or(*score);
-    }
-    scored.sort_unstable_by(order);
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buf = Vec::new();
-    let mut indices = Vec::new();
-    let mut text = String::new();
-    let mut parts = Vec::new();
+    let mut scored: Vec<(Rank, usize)> = coarse
+        .into_iter()
+        .filter_map(|(_, i)| Some((query.rank_of(&haystacks[i])?, i)))
+        .collect();
+    scored.sort_unstable();
+    scored.truncate(MAX_HITS);
     let hits = scored
         .into_iter()
-        .map(|(score, _, i)| {
+        .map(|(rank, i)| {
             let entry = &entries[i];
-            parts.clear();
-            write_haystack(entry, &mut text, Some(&mut parts));
-            indices.clear();
-            pattern.indices(Utf32Str::new(&text, &mut buf), &mut matcher, &mut indices);
-            indices.sort_unstable();
-            indices.dedup();
-            let pieces = parts
-                .iter()
-                .map(|(part, range)| {
-                    // Match positions count chars of the whole haystack.
-                    let start = text[..range.start].chars().count();
-                    let piece = &text[range.clone()];
-                    let chars = start..start + piece.chars().count();
-                    Piece {
-                        part: *part,
-                        text: piece.to_string(),
-                        matched: indices
-                            .iter()
-                            .map(|&i| i as usize)
-                            .filter(|i| chars.contains(i))
-                            .map(|i| i - start)
-                            .collect(),
-                    }
+            // Other parts show where the words the title lacks were found,
+            // so an excerpt is listed only when it says something new.
+            let rest = query.missing_from(&entry.title);
+            let pieces = parts(entry)
+                .into_iter()
+                .map(|(part, text)| Piece {
+                    part,
+                    matched: if part == Part::Title {
+                        query.matched_chars(&text)
+                    } else {
+                        rest.matched_chars(&text)
+                    },
+                    // Shown on one line; a char for a char, so positions hold.
+                    text: text.replace('\n', " "),
                 })
                 .collect();
             Hit {
                 entry: entry.clone(),
-                score,
+                score: rank.score,
                 pieces,
             }
         })
         .collect();
     Found { hits, matched }
-}
-
-/// One thread's matchers, one per atom (word) of the pattern and set to its
-/// case and normalisation rules, and a buffer for text that is not ASCII.
-struct Scratch {
-    matchers: Vec<Matcher>,
-    chars: Vec<char>,
-}
-
-impl Scratch {
-    fn new(pattern: &Pattern) -> Scratch {
-        let matchers = pattern
-            .atoms
-            .iter()
-            .map(|atom| {
-                let mut matcher = Matcher::new(Config::DEFAULT);
-                // Scoring sets the matcher to the atom's case and
-                // normalisation rules, which the greedy match then follows.
-                atom.score(Utf32Str::Ascii(b""), &mut matcher);
-                matcher
-            })
-            .collect();
-        Scratch {
-            matchers,
-            chars: Vec::new(),
-        }
-    }
-
-    /// The pattern's score on `text`, as [`Pattern::score`] gives it, but
-    /// with each plain fuzzy word matched greedily when `greedy`.
-    fn score(&mut self, pattern: &Pattern, haystack: &Haystack, greedy: bool) -> Option<u32> {
-        let haystack = haystack.utf32(&mut self.chars);
-        let mut total = 0;
-        for (atom, matcher) in pattern.atoms.iter().zip(&mut self.matchers) {
-            let score = if greedy && atom.kind == AtomKind::Fuzzy && !atom.negative {
-                matcher.fuzzy_match_greedy(haystack, atom.needle_text())?
-            } else {
-                atom.score(haystack, matcher)?
-            };
-            total += u32::from(score);
-        }
-        Some(total)
-    }
-}
-
-/// The text an entry is matched against: its title, customer, tags and
-/// details, one to a line, line breaks within each written as spaces. With
-/// `parts`, also where each of them lies in it.
-fn write_haystack(
-    entry: &Entry,
-    out: &mut String,
-    mut parts: Option<&mut Vec<(Part, Range<usize>)>>,
-) {
-    out.clear();
-    let mut mark = |out: &mut String, part: Part, start: usize| {
-        if let Some(parts) = parts.as_deref_mut() {
-            parts.push((part, start..out.len()));
-        }
-    };
-    push_flat(out, &entry.title);
-    mark(out, Part::Title, 0);
-    if let Some(customer) = &entry.customer {
-        out.push_str(SEPARATOR);
-        let start = out.len();
-        push_flat(out, customer);
-        mark(out, Part::Customer, start);
-    }
-    if !entry.tags.is_empty() {
-        out.push_str(SEPARATOR);
-        let start = out.len();
-        for (i, tag) in entry.tags.iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push_str(tag);
-        }
-        mark(out, Part::Tags, start);
-    }
-    let texts = [
-        (Part::Details, &entry.details),
-        (Part::Expected, &entry.expected),
-        (Part::Delivered, &entry.delivered),
-        (Part::Bullet, &entry.bullet),
-    ];
-    for (part, text) in texts {
-        if let Some(text) = text {
-            out.push_str(SEPARATOR);
-            let start = out.len();
-            push_flat(out, text);
-            mark(out, part, start);
-        }
-    }
-    if !entry.adopted_by.is_empty() {
-        out.push_str(SEPARATOR);
-        let start = out.len();
-        push_flat(out, &entry.adopted_by.join(", "));
-        mark(out, Part::AdoptedBy, start);
-    }
-}
-
-/// Pushes `text` with its line breaks as spaces.
-fn push_flat(out: &mut String, text: &str) {
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        out.push_str(line);
-    }
 }
 
 #[cfg(test)]
@@ -520,6 +334,7 @@ mod many {
 mod incremental {
     use super::*;
     use crate::synth::Synth;
+    use chrono::NaiveDate;
 
     fn synthetic(entries: usize) -> Vec<Entry> {
         let synth = Synth {
@@ -583,7 +398,6 @@ mod incremental {
         // Every word is plain text now: `!` and `$` are letters like any other.
         assert!(narrows("inv", "inv !acme"));
         assert!(!narrows("inv", "in"), "a deleted letter widens");
-        assert!(!narrows("a", "a\\ b"), "an escaped space joins words");
         assert!(!narrows("", "i"), "nothing was searched yet");
     }
 }

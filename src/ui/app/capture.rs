@@ -113,6 +113,10 @@ impl App {
         let Some(form) = &mut self.form else {
             return Vec::new();
         };
+        // Alt and a field's letter (shown beside its label) goes straight to it.
+        if form.jump(key) {
+            return Vec::new();
+        }
         // Enter saves from any one-line field: it used to move to the next
         // field, and text typed after it landed in the wrong one.
         if key.code == KeyCode::Enter && key.modifiers.is_empty() && !form.focus.is_multiline() {

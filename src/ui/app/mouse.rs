@@ -1,5 +1,6 @@
 //! The mouse: the wheel scrolls what the keys scroll, a click on an entry
-//! in the week list selects it. Everything else stays on the keyboard.
+//! in the week list or in search results selects it. Everything else stays
+//! on the keyboard.
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -22,7 +23,10 @@ impl App {
             MouseEventKind::Down(MouseButton::Left) => {
                 // Mapped with the screen as drawn, so before anything changes.
                 let area = Rect::new(0, 0, self.size.0, self.size.1);
-                if let Some(index) = layout::entry_at(self, area, event.column, event.row) {
+                let (column, row) = (event.column, event.row);
+                if let Some(index) = layout::entry_at(self, area, column, row)
+                    .or_else(|| layout::hit_at(self, area, column, row))
+                {
                     self.message = None;
                     self.selected = index;
                 }

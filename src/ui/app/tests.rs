@@ -1308,3 +1308,62 @@ fn the_stats_are_worked_out_once_and_follow_the_week_and_the_entries() {
     press(&mut app, "[");
     assert_eq!(last(&app).week, shown.prev());
 }
+
+#[test]
+fn alt_and_a_letter_jump_to_the_field_and_typing_lands_there() {
+    let mut app = app_with(sample());
+    press(&mut app, "a");
+    press(&mut app, "p");
+    type_text(&mut app, "Send Birch the contract");
+    for (key, field) in [
+        ("alt-r", FieldId::Revenue),
+        ("alt-e", FieldId::Due),
+        ("alt-s", FieldId::Status),
+        ("alt-t", FieldId::Title),
+        ("alt-c", FieldId::Customer),
+    ] {
+        assert!(press(&mut app, key).is_empty(), "{key}");
+        assert_eq!(form(&app).focus, field, "{key}");
+    }
+    type_text(&mut app, "Birch");
+    press(&mut app, "alt-r");
+    type_text(&mut app, "4000");
+    press(&mut app, "alt-e");
+    type_text(&mut app, "fri");
+    assert_eq!(form(&app).text(FieldId::Title), "Send Birch the contract");
+    let effects = press(&mut app, "ctrl-s");
+    let [Effect::Add(entry)] = &effects[..] else {
+        panic!("one add: {effects:?}");
+    };
+    assert_eq!(entry.customer.as_deref(), Some("Birch"));
+    assert_eq!(entry.revenue, Some(Money(400_000)));
+    assert_eq!(entry.due, Some(day(20)));
+}
+
+#[test]
+fn a_click_selects_a_search_result_and_the_wheel_moves_through_them() {
+    use crossterm::event::MouseEventKind::{ScrollDown, ScrollUp};
+    use crossterm::event::{MouseButton, MouseEventKind::Down};
+    let mut app = app_with(sample());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    press(&mut app, "/");
+    type_text(&mut app, "acme");
+    let titles: Vec<String> = titles(&app);
+    assert!(titles.len() >= 3, "{titles:?}");
+    // Header 2, reminder line 1, search box 3, border 1: the first hit is
+    // on row 7, one row each (the title shows the word).
+    mouse(&mut app, Down(MouseButton::Left), 20, 9);
+    assert_eq!(app.selected_entry().unwrap().title, titles[2]);
+    assert_eq!(app.mode, Mode::Search, "still typing");
+    mouse(&mut app, ScrollUp, 20, 9);
+    assert_eq!(app.selected, 1);
+    mouse(&mut app, ScrollDown, 20, 9);
+    assert_eq!(app.selected, 2);
+    // Kept as the list with Enter, a click still picks a result.
+    press(&mut app, "enter");
+    mouse(&mut app, Down(MouseButton::Left), 20, 7);
+    assert_eq!(app.selected_entry().unwrap().title, titles[0]);
+}

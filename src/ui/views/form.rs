@@ -10,10 +10,14 @@ use crate::model::{Kind, PromiseStatus};
 use crate::sanitize;
 use crate::ui::action::Command;
 use crate::ui::app::App;
-use crate::ui::form::{BulletPreview, FieldId, Form};
+use crate::ui::form::{BulletPreview, FieldId, Form, jump_letter};
 use crate::ui::keymap::Screen;
 
 const LABEL_WIDTH: u16 = 15;
+/// The jump key before each label: `Alt-r `.
+const KEY_WIDTH: u16 = 6;
+/// The label column: marker, jump key, label, a space.
+const LABEL_COLUMN: u16 = KEY_WIDTH + LABEL_WIDTH + 1;
 /// Rows the bullet preview may wrap to; a 160-character bullet fits in
 /// three at 80 columns, longer written ones end in `…`.
 const PREVIEW_LINES: usize = 3;
@@ -123,7 +127,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// blank row (at the foot of `area` when they scroll), when the fields keep
 /// room; returns the rows left for them.
 fn bullet_preview(app: &App, form: &Form, area: Rect, buf: &mut Buffer) -> Rect {
-    let text_width = area.width.saturating_sub(LABEL_WIDTH + 1) as usize;
+    let text_width = area.width.saturating_sub(LABEL_COLUMN) as usize;
     let (text, style) = match form.bullet_preview(&app.settings.currency) {
         BulletPreview::Bullet(bullet) => (sanitize::line(&bullet), theme::TITLE),
         BulletPreview::NoBullet(why) => (why.to_string(), theme::DIM),
@@ -148,11 +152,11 @@ fn bullet_preview(app: &App, form: &Form, area: Rect, buf: &mut Buffer) -> Rect 
         ..area
     };
     let [label, value] = preview.layout(&Layout::horizontal([
-        Constraint::Length(LABEL_WIDTH + 1),
+        Constraint::Length(LABEL_COLUMN),
         Constraint::Fill(1),
     ]));
     Line::styled(
-        format!("{:>width$} ", "Makes", width = LABEL_WIDTH as usize),
+        format!("{:>width$} ", "Makes", width = (LABEL_COLUMN - 1) as usize),
         theme::LABEL,
     )
     .render(label, buf);
@@ -210,19 +214,26 @@ fn field_height(form: &Form, field: FieldId) -> u16 {
 fn draw_field(form: &Form, field: FieldId, area: Rect, buf: &mut Buffer) {
     let focused = form.focus == field;
     let [label, value] = area.layout(&Layout::horizontal([
-        Constraint::Length(LABEL_WIDTH + 1),
+        Constraint::Length(LABEL_COLUMN),
         Constraint::Fill(1),
     ]));
     let label_style = if focused { theme::FOCUS } else { theme::LABEL };
     let marker = if focused { "›" } else { " " };
-    Line::styled(
-        format!(
-            "{marker}{:>width$} ",
-            field.label(),
-            width = LABEL_WIDTH as usize - 1
+    Line::from(vec![
+        Span::styled(marker, label_style),
+        Span::styled(
+            format!("Alt-{:<w$}", jump_letter(field), w = KEY_WIDTH as usize - 4),
+            if focused { theme::FOCUS } else { theme::DIM },
         ),
-        label_style,
-    )
+        Span::styled(
+            format!(
+                "{:>width$} ",
+                field.label(),
+                width = LABEL_WIDTH as usize - 1
+            ),
+            label_style,
+        ),
+    ])
     .render(label, buf);
     let error = form.error(field);
     let (value, message) = if error.is_some() && value.height > 1 {

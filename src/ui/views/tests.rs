@@ -536,3 +536,59 @@ fn report_trend() {
         );
     }
 }
+
+#[test]
+fn long_titles_end_in_an_ellipsis_and_status_words_stay_whole() {
+    let mut entries = crate::ui::app::tests::sample();
+    entries.push(crate::ui::app::tests::entry(
+        "2026-11-18-l0ng",
+        Kind::Screwup,
+        "Quoted Acme the old price list for the renewal, including the extra seats we dropped in October",
+    ));
+    let mut promise = crate::ui::app::tests::entry(
+        "2026-11-18-pr0m",
+        Kind::Promise,
+        "Send Birch the signed renewal with the three-year discount and the new seat count by Friday",
+    );
+    promise.due = crate::ui::app::tests::day(20).into();
+    entries.push(promise);
+    let mut app = app_with(entries);
+    app.settings = settings();
+    snap("week_long_titles", &mut app);
+}
+
+#[test]
+fn help_ends_with_the_editing_and_jump_keys() {
+    let mut app = populated();
+    press(&mut app, "?");
+    press(&mut app, "G");
+    snap("help_editing_keys", &mut app);
+}
+
+#[test]
+fn search_ranks_a_title_match_above_a_newer_details_match() {
+    let mut entries = crate::ui::app::tests::sample();
+    entries.push(crate::ui::app::tests::entry(
+        "2026-10-05-0ld1",
+        Kind::Note,
+        "Apologised to Birch for the late quote",
+    ));
+    let mut app = app_with(entries);
+    app.settings = settings();
+    press(&mut app, "/");
+    type_text(&mut app, "apologised");
+    snap("search_ranked", &mut app);
+}
+
+#[test]
+fn u_undoes_a_status_change_and_says_so() {
+    let mut app = populated();
+    for _ in 0..3 {
+        press(&mut app, "j");
+    }
+    let effects = press(&mut app, "space");
+    app.update(crate::ui::app::tests::landed(&effects[0]));
+    let effects = press(&mut app, "u");
+    app.update(crate::ui::app::tests::landed(&effects[0]));
+    snap("undo_status_change", &mut app);
+}

@@ -379,11 +379,7 @@ fn results(app: &App, hits: &[Hit], area: Rect, buf: &mut Buffer) {
             let width = usize::from(area.width.saturating_sub(12));
             first.extend(entry_line(app, fixed, &hit.entry, title, width).spans);
             let mut lines = vec![Line::from(first)];
-            if let Some(piece) = hit
-                .pieces
-                .iter()
-                .find(|p| p.part != Part::Title && !p.matched.is_empty())
-            {
+            if let Some(piece) = hit.excerpt() {
                 let (text, matched) = excerpt(&piece.text, &piece.matched, 50);
                 let mut spans = vec![Span::styled(
                     format!("             {}: ", piece.part.label()),
