@@ -6,11 +6,15 @@
 //! period's promises and screw-ups come before them, because reliability is
 //! what a reputation rests on.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
+
 use chrono::{Duration, Months, NaiveDate};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
+use super::fixed::fixes_by_screwup;
 use super::phrase;
 use super::totals::major_units;
 use super::weekly::iso_date;
@@ -306,8 +310,12 @@ fn makes_bullet(entry: &Entry, without_outcome: bool) -> Result<(), NoBullet> {
 /// into one with the count and the summed outcomes.
 fn entry_bullets(entries: &[&Entry], currency: &Currency, without_outcome: bool) -> Vec<Bullet> {
     let mut bullets = Vec::new();
-    let mut groups: Vec<(String, Vec<&Entry>)> = Vec::new();
-    for entry in entries {
+    // Each group holds its entries' places in `entries`, groups in the
+    // order their first entry came; the map finds a key's group without
+    // walking them all (a decade holds tens of thousands).
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    for (at, entry) in entries.iter().enumerate() {
         if let Some(own) = own_bullet(entry) {
             bullets.push(Bullet {
                 text: own.to_string(),
@@ -322,30 +330,44 @@ fn entry_bullets(entries: &[&Entry], currency: &Currency, without_outcome: bool)
         if !eligible(entry, without_outcome) {
             continue;
         }
-        let key = rollup::key(entry);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, group)) => group.push(entry),
-            None => groups.push((key, vec![entry])),
-        }
-    }
-    let mut composed: Vec<Bullet> = Vec::new();
-    for (_, group) in groups {
-        let bullet = group_bullet(group, currency);
-        // Titles cut to fit a line can end up alike: those roll up too.
-        match composed.iter().position(|b| b.text == bullet.text) {
-            Some(at) => {
-                let twin = composed.remove(at);
-                let group: Vec<&Entry> = entries
-                    .iter()
-                    .copied()
-                    .filter(|e| twin.entries.contains(&e.id) || bullet.entries.contains(&e.id))
-                    .collect();
-                composed.push(group_bullet(group, currency));
+        match group_of.entry(rollup::key(entry)) {
+            Slot::Occupied(group) => groups[*group.get()].push(at),
+            Slot::Vacant(slot) => {
+                slot.insert(groups.len());
+                groups.push(vec![at]);
             }
-            None => composed.push(bullet),
         }
     }
-    bullets.extend(composed);
+    let bullet_of =
+        |places: &[usize]| group_bullet(places.iter().map(|at| entries[*at]).collect(), currency);
+    // A bullet that rolls up with an earlier twin takes the twin's place at
+    // the end, as if removed and pushed: `None` marks the place it left.
+    let mut composed: Vec<Option<(Bullet, Vec<usize>)>> = Vec::new();
+    let mut bullet_at: HashMap<String, usize> = HashMap::new();
+    for places in groups {
+        let bullet = bullet_of(&places);
+        // Titles cut to fit a line can end up alike: those roll up too.
+        let (bullet, places) = match bullet_at
+            .get(&bullet.text)
+            .and_then(|at| composed[*at].take())
+        {
+            Some((_, mut twin)) => {
+                twin.extend(places);
+                twin.sort_unstable();
+                (bullet_of(&twin), twin)
+            }
+            None => (bullet, places),
+        };
+        // The first bullet with a text is the one a later twin finds.
+        let taken = bullet_at
+            .get(&bullet.text)
+            .is_some_and(|at| composed[*at].is_some());
+        if !taken {
+            bullet_at.insert(bullet.text.clone(), composed.len());
+        }
+        composed.push(Some((bullet, places)));
+    }
+    bullets.extend(composed.into_iter().flatten().map(|(bullet, _)| bullet));
     bullets
 }
 
@@ -437,7 +459,13 @@ fn aggregates(in_period: &[&Entry], all: &[Entry]) -> Vec<Bullet> {
         .copied()
         .filter(|e| e.kind == Kind::Screwup)
         .collect();
-    let days: Vec<Option<i64>> = screwups.iter().map(|s| days_to_fix(s, all)).collect();
+    // One pass over the fixes, not one per screw-up: a decade holds
+    // thousands of each.
+    let fixes = fixes_by_screwup(all, NaiveDate::MAX);
+    let days: Vec<Option<i64>> = screwups
+        .iter()
+        .map(|s| days_to_fix(s, fixes.get(&s.id).map_or(&[][..], Vec::as_slice)))
+        .collect();
     let total = screwups.len();
     // The shortest of these spans that holds every fix made within a week.
     let within = [0, 1, 2, 3, 5, 7]
@@ -462,10 +490,11 @@ fn aggregates(in_period: &[&Entry], all: &[Entry]) -> Vec<Bullet> {
     bullets
 }
 
-/// Days from a screw-up to the first fix that names it, on or after its day.
-fn days_to_fix(screwup: &Entry, all: &[Entry]) -> Option<i64> {
-    all.iter()
-        .filter(|fix| fix.kind == Kind::Fix && fix.fixes.contains(&screwup.id))
+/// Days from a screw-up to the first of `fixes` (those that name it) on or
+/// after its day.
+fn days_to_fix(screwup: &Entry, fixes: &[&Entry]) -> Option<i64> {
+    fixes
+        .iter()
         .map(|fix| (fix.date - screwup.date).num_days())
         .filter(|d| *d >= 0)
         .min()

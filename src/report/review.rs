@@ -245,10 +245,11 @@ impl Review {
         };
         let accomplishments =
             Bullets::build(entries, bullets_period, &currency).limit(ACCOMPLISHMENTS);
-        let reliability = reliability_of(&period.label, &period, &in_period, &upto);
+        let ledger = Ledger::of(&in_period, &upto);
+        let reliability = ledger.reliability(&period.label, &period);
         let reliability_trend = stretches(&period)
             .into_iter()
-            .map(|stretch| reliability_of(&stretch.label, &stretch, &in_period, &upto))
+            .map(|stretch| ledger.reliability(&stretch.label, &stretch))
             .collect();
         Review {
             changes: changes(&in_period.iter().collect::<Vec<_>>(), &before),
@@ -402,64 +403,107 @@ fn stretches(period: &ReviewPeriod) -> Vec<ReviewPeriod> {
     out
 }
 
-/// Promises due in `stretch` and screw-ups made in it; fixes count when
-/// dated by the end of `stretch` (from `upto`: entries to the period's end).
-fn reliability_of(
-    label: &str,
-    stretch: &ReviewPeriod,
-    in_period: &[Entry],
-    upto: &[&Entry],
-) -> Reliability {
-    let mut r = Reliability {
-        label: label.to_string(),
-        ..Reliability::default()
-    };
-    for promise in in_period.iter().filter(|e| e.kind == Kind::Promise) {
-        if !stretch.contains(promise.due.unwrap_or(promise.date)) {
-            continue;
-        }
-        r.promises += 1;
-        match promise.promise_status().unwrap_or_default() {
-            PromiseStatus::Kept => {
-                r.kept += 1;
-                match (promise.closed, promise.due) {
-                    (Some(closed), Some(due)) if closed <= due => r.kept_on_time += 1,
-                    (None, _) => r.kept_undated += 1,
-                    _ => {}
-                }
+/// What the reliability lines count, read from the entries once for the
+/// period and every stretch of its trend (a review of decades has hundreds
+/// of stretches): promises by the day they fall due (or were made, with no
+/// due day) and screw-ups by their day, each sorted so a stretch takes its
+/// slice by binary search.
+struct Ledger {
+    promises: Vec<DatedPromise>,
+    /// A screw-up's day and the day of its first fix, from fixes dated by
+    /// the period's end.
+    screwups: Vec<(NaiveDate, Option<NaiveDate>)>,
+}
+
+struct DatedPromise {
+    falls_on: NaiveDate,
+    status: PromiseStatus,
+    closed: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+}
+
+impl Ledger {
+    /// `in_period`: the period's entries; `upto`: every entry to its end.
+    fn of(in_period: &[Entry], upto: &[&Entry]) -> Ledger {
+        let mut promises: Vec<DatedPromise> = in_period
+            .iter()
+            .filter(|e| e.kind == Kind::Promise)
+            .map(|p| DatedPromise {
+                falls_on: p.due.unwrap_or(p.date),
+                status: p.promise_status().unwrap_or_default(),
+                closed: p.closed,
+                due: p.due,
+            })
+            .collect();
+        promises.sort_by_key(|p| p.falls_on);
+        // The first fix by any stretch's end is the first fix of all when
+        // it falls by that end, and none otherwise.
+        let mut first_fix: HashMap<&EntryId, NaiveDate> = HashMap::new();
+        for fix in upto.iter().filter(|e| e.kind == Kind::Fix) {
+            for id in &fix.fixes {
+                let day = first_fix.entry(id).or_insert(fix.date);
+                *day = (*day).min(fix.date);
             }
-            PromiseStatus::Missed => r.missed += 1,
-            PromiseStatus::Open => r.open += 1,
         }
+        let mut screwups: Vec<(NaiveDate, Option<NaiveDate>)> = in_period
+            .iter()
+            .filter(|e| e.kind == Kind::Screwup)
+            .map(|s| (s.date, first_fix.get(&s.id).copied()))
+            .collect();
+        screwups.sort_unstable();
+        Ledger { promises, screwups }
     }
-    let mut first_fix: HashMap<&EntryId, NaiveDate> = HashMap::new();
-    for fix in upto
-        .iter()
-        .filter(|e| e.kind == Kind::Fix && e.date <= stretch.until)
-    {
-        for id in &fix.fixes {
-            let day = first_fix.entry(id).or_insert(fix.date);
-            *day = (*day).min(fix.date);
+
+    /// Promises due in `stretch` and screw-ups made in it; fixes count when
+    /// dated by the end of `stretch`.
+    fn reliability(&self, label: &str, stretch: &ReviewPeriod) -> Reliability {
+        let mut r = Reliability {
+            label: label.to_string(),
+            ..Reliability::default()
+        };
+        let from = self
+            .promises
+            .partition_point(|p| p.falls_on < stretch.since);
+        let to = self
+            .promises
+            .partition_point(|p| p.falls_on <= stretch.until);
+        for promise in &self.promises[from..to.max(from)] {
+            r.promises += 1;
+            match promise.status {
+                PromiseStatus::Kept => {
+                    r.kept += 1;
+                    match (promise.closed, promise.due) {
+                        (Some(closed), Some(due)) if closed <= due => r.kept_on_time += 1,
+                        (None, _) => r.kept_undated += 1,
+                        _ => {}
+                    }
+                }
+                PromiseStatus::Missed => r.missed += 1,
+                PromiseStatus::Open => r.open += 1,
+            }
         }
-    }
-    let mut days: Vec<i64> = Vec::new();
-    for screwup in in_period
-        .iter()
-        .filter(|e| e.kind == Kind::Screwup && stretch.contains(e.date))
-    {
-        r.screwups += 1;
-        if let Some(fixed) = first_fix.get(&screwup.id) {
-            r.fixed += 1;
-            days.push((*fixed - screwup.date).num_days().max(0));
+        let from = self
+            .screwups
+            .partition_point(|(day, _)| *day < stretch.since);
+        let to = self
+            .screwups
+            .partition_point(|(day, _)| *day <= stretch.until);
+        let mut days: Vec<i64> = Vec::new();
+        for (day, first_fix) in &self.screwups[from..to.max(from)] {
+            r.screwups += 1;
+            if let Some(fixed) = first_fix.filter(|fixed| *fixed <= stretch.until) {
+                r.fixed += 1;
+                days.push((fixed - *day).num_days().max(0));
+            }
         }
+        days.sort_unstable();
+        r.median_days_to_fix = match days.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(days[n / 2] as f64),
+            n => Some((days[n / 2 - 1] + days[n / 2]) as f64 / 2.0),
+        };
+        r
     }
-    days.sort_unstable();
-    r.median_days_to_fix = match days.len() {
-        0 => None,
-        n if n % 2 == 1 => Some(days[n / 2] as f64),
-        n => Some((days[n / 2 - 1] + days[n / 2]) as f64 / 2.0),
-    };
-    r
 }
 
 /// Who adopted what, most entries first; names grouped case-insensitively.
