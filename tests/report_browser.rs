@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use jobjournal::model::{Currency, Entry, Week, WeekStart};
 use jobjournal::report::{self, Author, Format, Templates};
 use jobjournal::store::DayFile;
-use support::browser::{chromium, run};
+use support::browser::{self, chromium, run};
 
 /// The demo report's week: the newest week of `assets/demo/journal.toml`.
 fn demo_week() -> Week {
@@ -139,19 +139,12 @@ fn the_demo_report_in_a_real_browser() {
     // The summary, needs-attention list included, is in view at 1280×800.
     let probe = dir.path().join("probe.html");
     std::fs::write(&probe, instrumented(&html)).expect("write probe");
-    let measured = run(
+    let dumped = run(
         &browser,
         &dir.path().join("profile-2"),
         &["--dump-dom".into(), format!("file://{}", probe.display())],
     );
-    let dom = String::from_utf8_lossy(&measured.stdout);
-    let json = dom
-        .split("<pre id=\"measured\">")
-        .nth(1)
-        .and_then(|rest| rest.split("</pre>").next())
-        .expect("the probe ran")
-        .replace("&quot;", "\"");
-    let measured: serde_json::Value = serde_json::from_str(&json).expect("probe JSON");
+    let measured = browser::measured(&dumped.stdout);
     assert_eq!(measured["errors"], serde_json::json!([]), "{measured}");
     assert_eq!(measured["viewportWidth"], 1280, "{measured}");
     let bottom = measured["summaryBottom"].as_f64().expect("bottom");

@@ -11,7 +11,7 @@ mod support;
 use jobjournal::model::Currency;
 use jobjournal::report::{Author, Format, Review, ReviewPeriod, Templates};
 use jobjournal::store::DayFile;
-use support::browser::{chromium, run};
+use support::browser::{self, chromium, run};
 
 fn demo_html() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/journal.toml");
@@ -78,14 +78,7 @@ window.addEventListener("load", () => {
             "console: {line}"
         );
     }
-    let dom = String::from_utf8_lossy(&output.stdout);
-    let json = dom
-        .split("<pre id=\"measured\">")
-        .nth(1)
-        .and_then(|rest| rest.split("</pre>").next())
-        .expect("the probe ran")
-        .replace("&quot;", "\"");
-    let measured: serde_json::Value = serde_json::from_str(&json).expect("probe JSON");
+    let measured = browser::measured(&output.stdout);
     assert_eq!(measured["errors"], serde_json::json!([]), "{measured}");
     assert_eq!(measured["h2"], 6, "{measured}");
     let top = measured["totalsTop"].as_f64().expect("top");

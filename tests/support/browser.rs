@@ -48,3 +48,16 @@ pub fn run(browser: &Path, profile: &Path, args: &[String]) -> Output {
     );
     output
 }
+
+/// What a page's probe script measured: the JSON it wrote into
+/// `<pre id="measured">`, read back from Chromium's `--dump-dom` output.
+pub fn measured(dumped_dom: &[u8]) -> serde_json::Value {
+    let dom = String::from_utf8_lossy(dumped_dom);
+    let json = dom
+        .split("<pre id=\"measured\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</pre>").next())
+        .expect("the probe ran")
+        .replace("&quot;", "\"");
+    serde_json::from_str(&json).expect("probe JSON")
+}
