@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use super::ReportError;
 use super::bullets::{Bullets, Period};
 use super::customers::{CustomerLine, customer_key, customers, money_lines};
+use super::fixed::fixes_by_screwup;
 use super::render::Format;
 use super::stories::{Story, stories};
 use super::templates::Templates;
@@ -438,17 +439,12 @@ impl Ledger {
         promises.sort_by_key(|p| p.falls_on);
         // The first fix by any stretch's end is the first fix of all when
         // it falls by that end, and none otherwise.
-        let mut first_fix: HashMap<&EntryId, NaiveDate> = HashMap::new();
-        for fix in upto.iter().filter(|e| e.kind == Kind::Fix) {
-            for id in &fix.fixes {
-                let day = first_fix.entry(id).or_insert(fix.date);
-                *day = (*day).min(fix.date);
-            }
-        }
+        let fixes = fixes_by_screwup(upto.iter().copied(), NaiveDate::MAX);
+        let first_fix = |id: &EntryId| fixes.get(id)?.iter().map(|fix| fix.date).min();
         let mut screwups: Vec<(NaiveDate, Option<NaiveDate>)> = in_period
             .iter()
             .filter(|e| e.kind == Kind::Screwup)
-            .map(|s| (s.date, first_fix.get(&s.id).copied()))
+            .map(|s| (s.date, first_fix(&s.id)))
             .collect();
         screwups.sort_unstable();
         Ledger { promises, screwups }
