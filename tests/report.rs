@@ -615,3 +615,138 @@ fn a_money_line_that_is_zero_this_week_is_left_out() {
         "{markdown}"
     );
 }
+
+/// A journal in a temporary directory holding `entries`, its day files
+/// dated an hour back so the caches may record them.
+fn settled_journal(entries: &[Entry]) -> (tempfile::TempDir, Journal) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let journal = Journal::new(dir.path());
+    journal.add_with_ids(entries).expect("adds");
+    for entry in entries {
+        settle(&journal.day_path(entry.date));
+    }
+    (dir, journal)
+}
+
+/// Dates `path` an hour back, as a file written long ago.
+fn settle(path: &Path) {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let file = std::fs::File::options()
+        .write(true)
+        .open(path)
+        .expect("day file");
+    file.set_modified(hour_ago).expect("mtime");
+}
+
+fn item(id: &str, kind: Kind, title: &str) -> Entry {
+    let id: EntryId = id.parse().expect("id");
+    Entry::new(id.clone(), id.date(), kind, title)
+}
+
+/// Needs attention reaches any week back, judged as of the report's week.
+/// Built from what `load::weekly` reads (with no outline cache, with the one
+/// it wrote, with a damaged one, and after a day file was edited in place
+/// under the cache) it equals the report built from the whole journal, for
+/// every week of the table.
+#[test]
+fn needs_attention_reaches_any_week_the_same_with_or_without_the_cache() {
+    use jobjournal::model::PromiseStatus;
+    let open_3_years = item("2023-11-15-aaaa", Kind::Screwup, "Lost the Gable keys");
+    let fixed_later = item("2024-03-04-bbbb", Kind::Screwup, "Wrong price list sent");
+    let mut fix = item("2024-09-02-cccc", Kind::Fix, "Price list check");
+    fix.fixes = vec![fixed_later.id.clone()];
+    let mut overdue = item("2022-05-02-dddd", Kind::Promise, "Send the Birch forecast");
+    overdue.due = Some(day(2022, 5, 9));
+    let mut kept_late = item("2024-01-08-eeee", Kind::Promise, "Call Juniper back");
+    kept_late.due = Some(day(2024, 1, 10));
+    kept_late.status = Some(PromiseStatus::Kept);
+    kept_late.closed = Some(day(2024, 2, 1));
+    let mut kept = item("2024-01-09-ffff", Kind::Promise, "Kept on time");
+    kept.due = Some(day(2024, 1, 12));
+    kept.status = Some(PromiseStatus::Kept);
+    kept.closed = Some(day(2024, 1, 11));
+    let entries = [
+        open_3_years,
+        fixed_later,
+        fix,
+        overdue,
+        kept_late,
+        kept,
+        item("2024-05-06-gggg", Kind::Note, "Quiet week"),
+        item("2026-11-17-hhhh", Kind::Met, "Monthly close"),
+    ];
+    let (_dir, journal) = settled_journal(&entries);
+    let attention = |report: &WeeklyReport| -> Vec<String> {
+        report
+            .summary
+            .attention
+            .iter()
+            .map(|a| a.entry.title.clone())
+            .collect()
+    };
+    let week = |d: NaiveDate| Week::containing(d, WeekStart::Monday);
+    let today = day(2026, 11, 18);
+    let birch = "Send the Birch forecast";
+    let gable = "Lost the Gable keys";
+    let table = [
+        // This week: three years back, still open; the fixed one is not.
+        (week(today), vec![birch, gable]),
+        // Before the fix, it was open.
+        (
+            week(day(2024, 7, 1)),
+            vec![birch, "Wrong price list sent", gable],
+        ),
+        // Before it was kept, the late promise was overdue.
+        (
+            week(day(2024, 1, 21)),
+            vec![birch, "Call Juniper back", gable],
+        ),
+        // The week after the fix: fixed.
+        (week(day(2024, 9, 9)), vec![birch, gable]),
+        (week(day(2022, 5, 1)), vec![]),
+    ];
+    let cache = journal.root().join(jobjournal::store::OUTLINES_FILE);
+    let birch_day = journal.day_path(day(2022, 5, 2));
+    for run in ["no cache", "cache", "damaged cache", "edited in place"] {
+        match run {
+            "no cache" => assert!(!cache.exists()),
+            "cache" => assert!(cache.exists(), "the first run wrote the cache"),
+            "damaged cache" => {
+                let mut bytes = std::fs::read(&cache).expect("cache");
+                let middle = bytes.len() / 2;
+                bytes[middle] ^= 0xff;
+                std::fs::write(&cache, bytes).expect("damage");
+            }
+            _ => {
+                // Kept by hand, written over the same file with its old
+                // size and time: only the change time tells.
+                let text = std::fs::read_to_string(&birch_day).expect("day file");
+                let edited = text.replacen("due = 2022-05-09", "due = 2099-05-09", 1);
+                assert_ne!(text, edited, "{text}");
+                let mtime = std::fs::metadata(&birch_day).unwrap().modified().unwrap();
+                std::fs::write(&birch_day, edited).expect("edit");
+                let file = std::fs::File::options()
+                    .write(true)
+                    .open(&birch_day)
+                    .unwrap();
+                file.set_modified(mtime).expect("mtime");
+            }
+        }
+        let all = journal.load_all().expect("loads").entries;
+        for (week, expected) in &table {
+            let loaded = report::load::weekly(&journal, *week).expect("loads");
+            assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            let build = |entries: &[Entry]| {
+                WeeklyReport::build(*week, entries, author(), Currency::default(), today)
+            };
+            let report = build(&loaded.entries);
+            let mut expected = expected.clone();
+            if run == "edited in place" {
+                // Due in 2099 now: never overdue.
+                expected.retain(|title| *title != birch);
+            }
+            assert_eq!(attention(&report), expected, "{run}, {}", week.label());
+            assert_eq!(report, build(&all), "{run}, {}", week.label());
+        }
+    }
+}

@@ -3,31 +3,32 @@
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
+
 use crate::model::{Entry, EntryId, Week};
-use crate::store::{Journal, Loaded, StoreError};
+use crate::store::{Journal, Loaded, Outline, StoreError};
 
 use super::bullets::{Bullets, Period};
 use super::stats::Stats;
 use super::weekly::WeeklyReport;
 
 /// The entries [`WeeklyReport::build`] needs for `week`: the trend's eight
-/// weeks, the screw-ups, fixes and promises of the year before them (open
-/// ones need attention), plus any screw-up a fix of the week names (read
-/// from the day its id names, so its title can be shown). Only those days
-/// are read, so a report costs the same in a week-old and a decade-old journal.
+/// weeks, every earlier entry still open then, from any week back (found
+/// from outlines, so only their days are read whole), plus any screw-up a
+/// fix of the week names (read from the day its id names, so its title can
+/// be shown). A report costs a `stat` per day file and a few hundred kB of
+/// outlines beyond its own weeks, not a read of the whole journal.
 pub fn weekly(journal: &Journal, week: Week) -> Result<Loaded, StoreError> {
     let (start, end) = WeeklyReport::window(week);
     let mut loaded = journal.load_range(start, end)?;
-    let mut earlier = match start.pred_opt() {
-        Some(before) => journal.load_range(WeeklyReport::attention_start(week), before)?,
-        None => Loaded::default(),
-    };
-    earlier.entries.retain(|e| WeeklyReport::needs(week, e));
-    loaded.entries.extend(earlier.entries);
-    // A broken older file may hide an open screw-up: warn about it too.
-    for problem in earlier.problems {
-        if !loaded.problems.contains(&problem) {
-            loaded.problems.push(problem);
+    if let Some(before) = start.pred_opt() {
+        let earlier = still_open(journal, week, before)?;
+        loaded.entries.extend(earlier.entries);
+        // A broken older file may hide an open screw-up: warn about it too.
+        for problem in earlier.problems {
+            if !loaded.problems.contains(&problem) {
+                loaded.problems.push(problem);
+            }
         }
     }
     let known: HashSet<EntryId> = loaded.entries.iter().map(|e| e.id.clone()).collect();
@@ -48,6 +49,36 @@ pub fn weekly(journal: &Journal, week: Week) -> Result<Loaded, StoreError> {
             loaded.entries.extend(found);
         }
     }
+    Ok(loaded)
+}
+
+/// The entries up to `before` that the report of `week` still needs, whole.
+fn still_open(journal: &Journal, week: Week, before: NaiveDate) -> Result<Loaded, StoreError> {
+    let outlines = journal.outlines(NaiveDate::MIN, before)?;
+    let sketches: Vec<Entry> = outlines.outlines.iter().map(Outline::sketch).collect();
+    let wanted = WeeklyReport::needs_from_before(week, &sketches);
+    drop(sketches);
+    let mut loaded = Loaded::default();
+    let mut unread = Vec::new();
+    for (i, outline) in outlines.outlines.iter().enumerate() {
+        if wanted.contains(&outline.id) {
+            match outlines.entry(i) {
+                Some(entry) => loaded.entries.push(entry),
+                None => unread.push(outline.date),
+            }
+        }
+    }
+    // An entry the cache could not give back is read from its day.
+    unread.dedup();
+    let reread = journal.load_days(unread)?;
+    loaded.entries.extend(
+        reread
+            .entries
+            .into_iter()
+            .filter(|e| e.date <= before && wanted.contains(&e.id)),
+    );
+    loaded.problems = reread.problems;
+    loaded.problems.extend(outlines.problems);
     Ok(loaded)
 }
 

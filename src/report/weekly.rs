@@ -10,19 +10,12 @@ use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
 
 use super::fixed::fixes_by_screwup;
-use super::summary::Summary;
+use super::summary::{Summary, open_on};
 use super::totals::Totals;
 use crate::model::{Currency, Entry, EntryId, Kind, PromiseStatus, Week};
 
 /// How many weeks the trend covers, the report's own week last.
 pub const TREND_WEEKS: usize = 8;
-
-/// How far back a weekly report looks for open screw-ups and overdue
-/// promises: a year. Older ones are the daily reminder's business (the TUI
-/// names them from any week); a Friday report that reaches back a decade
-/// reads every day file and buries this week under items the boss has long
-/// since stopped asking about.
-pub const ATTENTION_WEEKS: usize = 52;
 
 /// Who wrote the report (config `name` and `role`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -105,35 +98,51 @@ pub struct WeeklyReport {
 
 impl WeeklyReport {
     /// The days a report of `week` reads in full: the trend's first day to
-    /// the week's last. Before that it needs only screw-ups, fixes and
-    /// promises (see [`WeeklyReport::needs`]). Later days are left out so an
+    /// the week's last. Before that it needs only what was still open (see
+    /// [`WeeklyReport::needs_from_before`]). Later days are left out so an
     /// old week's report says what was true at the end of that week.
     pub fn window(week: Week) -> (NaiveDate, NaiveDate) {
         let first = week.trailing(TREND_WEEKS).first().copied().unwrap_or(week);
         (first.start(), week.end())
     }
 
-    /// Whether the report of `week` reads `entry` when it lies before the
-    /// window: open screw-ups and overdue promises of the last year count.
-    pub fn needs(week: Week, entry: &Entry) -> bool {
-        (Self::attention_start(week)..=week.end()).contains(&entry.date)
-            && matches!(entry.kind, Kind::Screwup | Kind::Fix | Kind::Promise)
-    }
-
-    /// The first day whose open screw-ups and overdue promises the report of
-    /// `week` names: [`ATTENTION_WEEKS`] weeks back, this week included.
-    pub fn attention_start(week: Week) -> NaiveDate {
-        let first = week
-            .trailing(ATTENTION_WEEKS)
-            .first()
-            .copied()
-            .unwrap_or(week);
-        first.start()
+    /// Of `earlier`, entries from any week back (whole or as
+    /// [`crate::store::Outline`] sketches; those in or after the window of
+    /// `week` are passed over), the ids the
+    /// report of `week` still needs: screw-ups no earlier fix had closed,
+    /// promises still open the day before the window, and earlier fixes of
+    /// screw-ups not among `earlier`. Everything else there was settled
+    /// before the window and can change nothing in the report.
+    pub fn needs_from_before<'a>(
+        week: Week,
+        earlier: impl IntoIterator<Item = &'a Entry>,
+    ) -> HashSet<EntryId> {
+        let (start, _) = Self::window(week);
+        let Some(before) = start.pred_opt() else {
+            return HashSet::new();
+        };
+        let earlier: Vec<&Entry> = earlier.into_iter().filter(|e| e.date <= before).collect();
+        let fixed = fixes_by_screwup(earlier.iter().copied(), before);
+        let screwups: HashSet<&EntryId> = earlier
+            .iter()
+            .filter(|e| e.kind == Kind::Screwup)
+            .map(|e| &e.id)
+            .collect();
+        earlier
+            .iter()
+            .filter(|e| match e.kind {
+                Kind::Screwup => !fixed.contains_key(&e.id),
+                Kind::Promise => open_on(e, before),
+                Kind::Fix => e.fixes.iter().any(|id| !screwups.contains(id)),
+                _ => false,
+            })
+            .map(|e| e.id.clone())
+            .collect()
     }
 
     /// Builds the report of `week` from `entries`, which should hold the
     /// days of [`WeeklyReport::window`] and every earlier entry
-    /// [`WeeklyReport::needs`]. Entries after the week's end are ignored,
+    /// [`WeeklyReport::needs_from_before`] names. Entries after the week's end are ignored,
     /// except that any entry may lend its title to a fix link. Everything is
     /// judged as of the week's last day, or `today` while the week is still
     /// running (a promise due on Saturday is not overdue on Friday), so a

@@ -81,7 +81,7 @@ impl Stamp {
     }
 
     /// True when the file has not changed for a while, so its stamp is trustworthy.
-    fn settled(self, now: SystemTime) -> bool {
+    pub(super) fn settled(self, now: SystemTime) -> bool {
         let now_ns = now
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as i128);
@@ -107,7 +107,7 @@ struct Record {
 
 /// The checksum of one record's bytes, tied to its path and stamp so a
 /// record cannot pass for another file's or another version's.
-fn checksum(key: &str, stamp: Stamp, bytes: &[u8]) -> u64 {
+pub(super) fn checksum(key: &str, stamp: Stamp, bytes: &[u8]) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(key.as_bytes());
     hasher.update(&stamp.size.to_le_bytes());
@@ -129,20 +129,25 @@ fn checksum(key: &str, stamp: Stamp, bytes: &[u8]) -> u64 {
 /// one cut short at a record's end. Should a key occur twice, the later
 /// record stands.
 #[derive(Serialize, Deserialize)]
-struct StoredRecord<'a> {
-    key: &'a str,
-    stamp: Stamp,
+pub(super) struct StoredRecord<'a> {
+    pub key: &'a str,
+    pub stamp: Stamp,
     #[serde(borrow, with = "serde_bytes")]
-    bytes: &'a [u8],
+    pub bytes: &'a [u8],
     /// [`checksum`] of key, stamp and bytes.
-    sum: u64,
+    pub sum: u64,
 }
 
 /// The records of one section, or `None` when it is foreign, damaged or
 /// incomplete: all of it is believed, or none.
 fn read_section(section: &[u8]) -> Option<Vec<StoredRecord<'_>>> {
-    let (format, mut rest) = postcard::take_from_bytes::<&str>(section).ok()?;
-    if format != FORMAT {
+    read_records(section, FORMAT)
+}
+
+/// [`read_section`] for any cache laid out the same way, written as `format`.
+pub(super) fn read_records<'a>(section: &'a [u8], format: &str) -> Option<Vec<StoredRecord<'a>>> {
+    let (written, mut rest) = postcard::take_from_bytes::<&str>(section).ok()?;
+    if written != format {
         return None;
     }
     let mut records = Vec::new();
@@ -213,7 +218,7 @@ struct Writer {
     texts: BufWriter<File>,
 }
 
-fn encoding_failed(err: postcard::Error) -> io::Error {
+pub(super) fn encoding_failed(err: postcard::Error) -> io::Error {
     io::Error::other(err)
 }
 
@@ -225,11 +230,11 @@ const ABANDONED: Duration = Duration::from_secs(60);
 /// Removes cache temp files no process is writing any more: a TUI closed
 /// during its first load leaves one nearly as large as the cache. Removing
 /// one still in use is harmless: that process's cache is then not saved.
-fn remove_abandoned(root: &Path, now: SystemTime) {
+pub(super) fn remove_abandoned(root: &Path, cache: &str, now: SystemTime) {
     let Ok(dir) = std::fs::read_dir(root) else {
         return;
     };
-    let prefix = format!(".{INDEX_FILE}.");
+    let prefix = format!(".{cache}.");
     for entry in dir.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
@@ -251,7 +256,7 @@ fn remove_abandoned(root: &Path, now: SystemTime) {
 
 impl Writer {
     fn create(root: &Path) -> io::Result<Writer> {
-        remove_abandoned(root, SystemTime::now());
+        remove_abandoned(root, INDEX_FILE, SystemTime::now());
         // Named like a save's temp file, so one left by a killed process is
         // recognised and removed; tempfile makes it mode 0600 on unix.
         let temp = tempfile::Builder::new()

@@ -18,7 +18,10 @@ pub use dayfile::{DayFile, ParsedDay};
 pub use error::StoreError;
 pub use git::{Git, GitError};
 pub use index::INDEX_FILE;
-pub use journal::{DaysStamp, DeletedEntry, Journal, Loaded, Saved, Scan, Stray, Verified};
+pub use journal::{
+    DaysStamp, DeletedEntry, Journal, Loaded, OUTLINES_FILE, Outline, Outlines, Saved, Scan, Stray,
+    Verified,
+};
 pub use merge::{Merged, Unmergeable, merge_day};
 pub use problem::Problem;
 pub use save::{SaveStep, TEMP_SUFFIX, atomic_write, atomic_write_with, create_private_dir};

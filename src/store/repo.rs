@@ -10,6 +10,7 @@ use thiserror::Error;
 use super::dayfile;
 use super::git::{Git, GitError, refuse_foreign_repo, same_file};
 use super::index::INDEX_FILE;
+use super::journal::OUTLINES_FILE;
 use super::save::{LOCK_FILE, TEMP_SUFFIX, create_private_dir};
 use super::{Journal, StoreError};
 use crate::sanitize;
@@ -49,6 +50,7 @@ pub fn gitignore_lines() -> Vec<String> {
     vec![
         LOCK_FILE.to_string(),
         INDEX_FILE.to_string(),
+        OUTLINES_FILE.to_string(),
         format!(".*{TEMP_SUFFIX}"),
         "draft.json".to_string(),
         "jobjournal-edit-*.toml".to_string(),

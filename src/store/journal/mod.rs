@@ -2,6 +2,7 @@
 //! what it does is split by job:
 //! - [`layout`]: where each day's file lives and which files there are;
 //! - [`read`]: loading days, weeks or everything (index cache + parallel parse);
+//! - [`outlines`]: the state of every screw-up, fix and promise, from a cache;
 //! - [`write`]: every change, as a locked read-modify-write of day files;
 //! - [`check`]: what `check` looks at beyond parsing (strays, exposure).
 
@@ -9,6 +10,7 @@ mod changes;
 mod check;
 mod layout;
 mod moving;
+mod outlines;
 mod read;
 mod write;
 
@@ -18,6 +20,7 @@ use chrono::NaiveDate;
 
 pub use check::{Stray, Verified};
 pub use layout::DaysStamp;
+pub use outlines::{OUTLINES_FILE, Outline, Outlines};
 pub use read::{Loaded, Scan};
 pub use write::{DeletedEntry, Saved};
 

@@ -57,7 +57,7 @@ impl Journal {
     }
 
     /// Whether the new day of `moving` holds its entry (the move's copy landed).
-    fn landed(&self, moving: &Move) -> bool {
+    pub(super) fn landed(&self, moving: &Move) -> bool {
         self.read_day(moving.to)
             .ok()
             .flatten()

@@ -506,3 +506,128 @@ fn a_commit_git_refuses_comes_back_with_the_save() {
     let saved = plain.add(new_entry(day(18), Kind::Note, "no git")).unwrap();
     assert_eq!(saved.warning, None);
 }
+
+#[test]
+fn outlines_follow_the_files_and_give_back_whole_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let screwup = new_entry(day(2), Kind::Screwup, "Secret screw-up words");
+    let mut fix = new_entry(day(3), Kind::Fix, "Secret fix words");
+    fix.fixes = vec![screwup.id.clone()];
+    let mut promise = new_entry(day(4), Kind::Promise, "Secret promise words");
+    promise.due = Some(day(6));
+    let met = new_entry(day(5), Kind::Met, "Not outlined");
+    journal
+        .add_with_ids(&[screwup.clone(), fix.clone(), promise.clone(), met])
+        .unwrap();
+    for d in 2..=5 {
+        age(&journal.day_path(day(d)), 60);
+    }
+    let ids = |start, end| -> Vec<EntryId> {
+        let outlines = journal.outlines(start, end).unwrap();
+        assert!(outlines.problems.is_empty(), "{:?}", outlines.problems);
+        outlines.outlines.into_iter().map(|o| o.id).collect()
+    };
+    let all = [screwup.id.clone(), fix.id.clone(), promise.id.clone()];
+    assert_eq!(ids(NaiveDate::MIN, NaiveDate::MAX), all);
+    let outline = journal.outlines(day(3), day(4)).unwrap().outlines;
+    assert_eq!(outline[0].fixes, std::slice::from_ref(&screwup.id));
+    assert_eq!(
+        (outline[1].due, outline[1].kind),
+        (Some(day(6)), Kind::Promise)
+    );
+
+    // From the cache it wrote, it answers as the files did, whole entries too.
+    let outlines = journal.outlines(NaiveDate::MIN, NaiveDate::MAX).unwrap();
+    let titles: Vec<String> = (0..3).map(|i| outlines.entry(i).unwrap().title).collect();
+    assert_eq!(
+        titles,
+        [
+            "Secret screw-up words",
+            "Secret fix words",
+            "Secret promise words"
+        ]
+    );
+    assert_eq!(ids(NaiveDate::MIN, NaiveDate::MAX), all);
+    // A removed day drops out of it.
+    fs::remove_file(journal.day_path(day(2))).unwrap();
+    assert_eq!(ids(NaiveDate::MIN, NaiveDate::MAX), all[1..]);
+    let cache = fs::read(dir.path().join(OUTLINES_FILE)).unwrap();
+    assert!(!String::from_utf8_lossy(&cache).contains("2026-11-02.toml"));
+
+    // Anything but a regular file named like a day is one problem.
+    fs::create_dir(journal.day_path(day(7))).unwrap();
+    let outlines = journal.outlines(NaiveDate::MIN, NaiveDate::MAX).unwrap();
+    assert_eq!(outlines.outlines.len(), 2);
+    assert_eq!(outlines.problems.len(), 1, "{:?}", outlines.problems);
+}
+
+#[test]
+fn outlines_show_an_entry_cut_mid_move_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let saved = journal
+        .add(new_entry(day(18), Kind::Screwup, "Moved"))
+        .unwrap()
+        .value;
+    let mut moved = saved.clone();
+    moved.date = day(19);
+    journal.add_with_ids(std::slice::from_ref(&moved)).unwrap();
+    fs::write(
+        dir.path().join(super::moving::MOVING_FILE),
+        format!("{} {} {}\n", saved.id, day(18), day(19)),
+    )
+    .unwrap();
+    let outlines = journal.outlines(NaiveDate::MIN, NaiveDate::MAX).unwrap();
+    let dates: Vec<NaiveDate> = outlines.outlines.iter().map(|o| o.date).collect();
+    assert_eq!(dates, [day(19)]);
+}
+
+#[test]
+fn a_corrupted_outline_cache_is_never_believed() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let screwup = new_entry(day(2), Kind::Screwup, "Wrong adapter");
+    let mut fix = new_entry(day(3), Kind::Fix, "Adapter check");
+    fix.fixes = vec![screwup.id.clone()];
+    let mut promise = new_entry(day(4), Kind::Promise, "Send the invoice");
+    promise.due = Some(day(6));
+    promise.status = Some(crate::model::PromiseStatus::Kept);
+    promise.closed = Some(day(5));
+    journal.add_with_ids(&[screwup, fix, promise]).unwrap();
+    for d in 2..=4 {
+        age(&journal.day_path(day(d)), 60);
+    }
+    let read = || {
+        let outlines = journal.outlines(NaiveDate::MIN, NaiveDate::MAX).unwrap();
+        let wholes: Vec<Option<Entry>> = (0..outlines.outlines.len())
+            .map(|i| outlines.entry(i))
+            .collect();
+        (outlines.outlines, wholes)
+    };
+    let truth = read();
+    assert_eq!(truth.0.len(), 3);
+    let path = dir.path().join(OUTLINES_FILE);
+    let clean = fs::read(&path).unwrap();
+    assert_eq!(read(), truth, "read back from the cache");
+    let every_bit = std::env::var_os("JOBJOURNAL_EVERY_BIT").is_some();
+    let bits: Vec<usize> = (0..clean.len() * 8)
+        .filter(|bit| every_bit || bit % 8 == (bit / 8) % 8)
+        .collect();
+    let wrong: Vec<usize> = bits
+        .iter()
+        .copied()
+        .filter(|&bit| {
+            let mut flipped = clean.clone();
+            flipped[bit / 8] ^= 1 << (bit % 8);
+            fs::write(&path, &flipped).unwrap();
+            read() != truth
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} of {} flips gave wrong outlines: bits {wrong:?}",
+        wrong.len(),
+        bits.len()
+    );
+}

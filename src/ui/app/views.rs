@@ -174,6 +174,7 @@ impl App {
             Mode::Report => {
                 let week = key.week;
                 let (start, end) = WeeklyReport::window(week);
+                let still_open = WeeklyReport::needs_from_before(week, known.iter());
                 // A fix of the week shows the title of the screw-up it names.
                 let named: HashSet<&EntryId> = known
                     .iter()
@@ -184,7 +185,7 @@ impl App {
                     .iter()
                     .filter(|e| {
                         (start..=end).contains(&e.date)
-                            || WeeklyReport::needs(week, e)
+                            || still_open.contains(&e.id)
                             || named.contains(&e.id)
                     })
                     .cloned()

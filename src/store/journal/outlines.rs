@@ -1,0 +1,370 @@
+//! The state of every screw-up, fix and promise over a stretch of years,
+//! without reading each day file: what a report needs to find everything
+//! still open, whichever week it was written in.
+//!
+//! The outlines live in their own cache, [`OUTLINES_FILE`], under the
+//! index's rules (see `store::index`): a file's record is used only while
+//! its stamp is exactly the recorded one and its checksum holds; files
+//! changed in the last seconds or with problems are not recorded; a cache
+//! from another build, damaged or cut short is ignored; saves never read
+//! it; deleting it is always safe. Its records hold a few dates and ids per
+//! entry and nothing else, so reading it costs a `stat` per day file and a
+//! few megabytes, where the index holds every word.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io::{self, BufWriter};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::Journal;
+use super::read::parse_bytes;
+use crate::model::{Entry, EntryId, Kind, PromiseStatus};
+use crate::store::index::{
+    Stamp, StoredRecord, checksum, encoding_failed, read_records, remove_abandoned,
+};
+use crate::store::open::{Contents, read_regular};
+use crate::store::save::{TEMP_SUFFIX, sync_dir};
+use crate::store::{Problem, StoreError};
+
+/// The cache file, at the journal's root.
+pub const OUTLINES_FILE: &str = ".jobjournal.outlines";
+
+/// Which build wrote the cache; any other ignores it.
+const FORMAT: &str = concat!("jobjournal-outlines-1-", env!("CARGO_PKG_VERSION"));
+
+/// What says whether a screw-up, fix or promise is still open: its place,
+/// its kind and its links, no words and no money.
+/// Dates are stored as day numbers: decoding one costs nothing, where
+/// chrono's own form is a string parsed on every read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outline {
+    pub id: EntryId,
+    #[serde(with = "day_number")]
+    pub date: NaiveDate,
+    pub kind: Kind,
+    #[serde(with = "maybe_day_number")]
+    pub due: Option<NaiveDate>,
+    pub status: Option<PromiseStatus>,
+    #[serde(with = "maybe_day_number")]
+    pub closed: Option<NaiveDate>,
+    pub fixes: Vec<EntryId>,
+}
+
+mod day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i32(date.num_days_from_ce())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let days = i32::deserialize(d)?;
+        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("no such day"))
+    }
+}
+
+mod maybe_day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => s.serialize_some(&date.num_days_from_ce()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<i32>::deserialize(d)? {
+            Some(days) => NaiveDate::from_num_days_from_ce_opt(days)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom("no such day")),
+            None => Ok(None),
+        }
+    }
+}
+
+impl Outline {
+    /// Whether an entry of this kind has an outline.
+    pub fn kept(kind: Kind) -> bool {
+        matches!(kind, Kind::Screwup | Kind::Fix | Kind::Promise)
+    }
+
+    fn of(entry: &Entry) -> Outline {
+        Outline {
+            id: entry.id.clone(),
+            date: entry.date,
+            kind: entry.kind,
+            due: entry.due,
+            status: entry.status,
+            closed: entry.closed,
+            fixes: entry.fixes.clone(),
+        }
+    }
+
+    /// An entry with this state and no title or text, so the rules that
+    /// judge entries can judge outlines. For deciding, never for showing.
+    pub fn sketch(&self) -> Entry {
+        let mut entry = Entry::new(self.id.clone(), self.date, self.kind, "");
+        entry.due = self.due;
+        entry.status = self.status;
+        entry.closed = self.closed;
+        entry.fixes = self.fixes.clone();
+        entry
+    }
+}
+
+/// One entry as a record holds it: its outline, and the entry itself
+/// encoded (postcard), borrowed from the cache as read.
+#[derive(Serialize, Deserialize)]
+struct Brief<'a> {
+    outline: Outline,
+    #[serde(borrow, with = "serde_bytes")]
+    entry: &'a [u8],
+}
+
+/// Where an outline's whole entry is: in the cache as read, or just encoded.
+#[derive(Debug)]
+enum Whole {
+    Cached(Range<usize>),
+    Made(Vec<u8>),
+}
+
+/// The outlines of a stretch of days, and what could not be read there.
+#[derive(Debug, Default)]
+pub struct Outlines {
+    /// By day; within a day in the order written.
+    pub outlines: Vec<Outline>,
+    pub problems: Vec<Problem>,
+    /// Each outline's whole entry, in the same order.
+    wholes: Vec<Whole>,
+    cache: Vec<u8>,
+}
+
+impl Outlines {
+    /// The whole entry `outlines[i]` outlines.
+    pub fn entry(&self, i: usize) -> Option<Entry> {
+        let bytes = match self.wholes.get(i)? {
+            Whole::Cached(range) => self.cache.get(range.clone())?,
+            Whole::Made(bytes) => bytes,
+        };
+        postcard::from_bytes(bytes).ok()
+    }
+}
+
+/// One day file's outlines, and its record when it was parsed now and may
+/// be recorded.
+struct FileOutlines {
+    briefs: Vec<(Outline, Whole)>,
+    problems: Vec<Problem>,
+    record: Option<(String, Stamp, Vec<u8>)>,
+}
+
+impl Journal {
+    /// The outline of every screw-up, fix and promise in the day files from
+    /// `start` to `end`: from the cache where it holds a file's exact
+    /// version, else parsed (and recorded for next time).
+    pub fn outlines(&self, start: NaiveDate, end: NaiveDate) -> Result<Outlines, StoreError> {
+        if end < start {
+            return Ok(Outlines::default());
+        }
+        let files = self.day_files_between(start, end)?;
+        let cache = read_cache(&self.root).unwrap_or_default();
+        let records: HashMap<&str, StoredRecord> = read_records(&cache, FORMAT)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| (r.key, r))
+            .collect();
+        let now = SystemTime::now();
+        let per_file: Vec<Result<FileOutlines, StoreError>> = files
+            .par_iter()
+            .map(|(date, path)| self.file_outlines(*date, path, &records, &cache, now))
+            .collect();
+        let mut outlines = Outlines::default();
+        let mut made = Vec::new();
+        for file in per_file {
+            let file = file?;
+            for (outline, whole) in file.briefs {
+                outlines.outlines.push(outline);
+                outlines.wholes.push(whole);
+            }
+            outlines.problems.extend(file.problems);
+            made.extend(file.record);
+        }
+        let listed: HashSet<String> = files.iter().map(|(_, p)| self.index_key(p)).collect();
+        let gone = |key: &str| {
+            !listed.contains(key)
+                && super::layout::day_file_date(Path::new(key))
+                    .is_some_and(|d| (start..=end).contains(&d))
+        };
+        if !made.is_empty() || records.keys().any(|key| gone(key)) {
+            let kept = records
+                .values()
+                .filter(|r| !gone(r.key) && !made.iter().any(|(k, _, _)| k == r.key));
+            // Failing to save is harmless: the next read parses again.
+            let _ = save_cache(&self.root, kept, &made);
+        }
+        drop(records);
+        outlines.cache = cache;
+        self.hide_half_moved_outlines(&mut outlines);
+        Ok(outlines)
+    }
+
+    fn file_outlines(
+        &self,
+        date: NaiveDate,
+        path: &Path,
+        records: &HashMap<&str, StoredRecord>,
+        cache: &[u8],
+        now: SystemTime,
+    ) -> Result<FileOutlines, StoreError> {
+        let key = self.index_key(path);
+        // One stat per unchanged file.
+        let stamp = fs::metadata(path).ok().as_ref().and_then(Stamp::of);
+        if let Some(stamp) = stamp
+            && let Some(record) = records.get(key.as_str()).filter(|r| r.stamp == stamp)
+            && checksum(&key, stamp, record.bytes) == record.sum
+            && let Ok(briefs) = postcard::from_bytes::<Vec<Brief>>(record.bytes)
+        {
+            let briefs = briefs
+                .into_iter()
+                .map(|b| (b.outline, Whole::Cached(span(cache, b.entry))))
+                .collect();
+            return Ok(FileOutlines {
+                briefs,
+                problems: Vec::new(),
+                record: None,
+            });
+        }
+        let day = match read_regular(path).map_err(StoreError::io(path))? {
+            Contents::Bytes(bytes) => parse_bytes(path, date, &bytes),
+            Contents::Missing => {
+                return Ok(FileOutlines {
+                    briefs: Vec::new(),
+                    problems: Vec::new(),
+                    record: None,
+                });
+            }
+            Contents::Refused(why) => {
+                return Ok(FileOutlines {
+                    briefs: Vec::new(),
+                    problems: vec![Problem::whole_file(path, why)],
+                    record: None,
+                });
+            }
+        };
+        let mut briefs = Vec::new();
+        for entry in day.entries.iter().filter(|e| Outline::kept(e.kind)) {
+            // Never fails for an entry; empty bytes would only make
+            // `Outlines::entry` answer `None`, and the caller read the day.
+            let bytes = postcard::to_stdvec(entry).unwrap_or_default();
+            briefs.push((Outline::of(entry), bytes));
+        }
+        // Recorded only if the file did not change while it was read.
+        let unchanged = || fs::metadata(path).ok().as_ref().and_then(Stamp::of) == stamp;
+        let record = match stamp {
+            Some(stamp) if stamp.settled(now) && day.problems.is_empty() && unchanged() => {
+                let stored: Vec<Brief> = briefs
+                    .iter()
+                    .map(|(outline, entry)| Brief {
+                        outline: outline.clone(),
+                        entry,
+                    })
+                    .collect();
+                postcard::to_stdvec(&stored)
+                    .ok()
+                    .map(|bytes| (key, stamp, bytes))
+            }
+            _ => None,
+        };
+        Ok(FileOutlines {
+            briefs: briefs
+                .into_iter()
+                .map(|(outline, bytes)| (outline, Whole::Made(bytes)))
+                .collect(),
+            problems: day.problems,
+            record,
+        })
+    }
+
+    /// A move cut short leaves the entry in two days: the old day's copy is
+    /// not the entry once the new day has it (as every read does).
+    fn hide_half_moved_outlines(&self, outlines: &mut Outlines) {
+        let stale =
+            |o: &Outline, moving: &super::moving::Move| o.id == moving.id && o.date == moving.from;
+        if let Some(moving) = self.pending_move()
+            && moving.from != moving.to
+            && outlines.outlines.iter().any(|o| stale(o, &moving))
+            && self.landed(&moving)
+        {
+            let mut wholes = std::mem::take(&mut outlines.wholes).into_iter();
+            let mut kept = Vec::new();
+            outlines.outlines.retain(|o| {
+                let whole = wholes.next();
+                let keep = !stale(o, &moving);
+                if keep {
+                    kept.extend(whole);
+                }
+                keep
+            });
+            outlines.wholes = kept;
+        }
+    }
+}
+
+/// The cache's bytes, or `None` when there is none or it is not a regular file.
+fn read_cache(root: &Path) -> Option<Vec<u8>> {
+    match read_regular(&root.join(OUTLINES_FILE)) {
+        Ok(Contents::Bytes(bytes)) => Some(bytes),
+        _ => None,
+    }
+}
+
+/// Writes the cache: the records still current, then the ones just made,
+/// into a temp file renamed over the old cache.
+fn save_cache<'a>(
+    root: &Path,
+    kept: impl Iterator<Item = &'a StoredRecord<'a>>,
+    made: &[(String, Stamp, Vec<u8>)],
+) -> io::Result<()> {
+    remove_abandoned(root, OUTLINES_FILE, SystemTime::now());
+    // Named like a save's temp file, so one left by a killed process is
+    // recognised and removed; tempfile makes it mode 0600 on unix.
+    let temp = tempfile::Builder::new()
+        .prefix(&format!(".{OUTLINES_FILE}."))
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(root)?;
+    let mut file = BufWriter::new(temp);
+    postcard::to_io(FORMAT, &mut file).map_err(encoding_failed)?;
+    for record in kept {
+        postcard::to_io(&Some(record), &mut file).map_err(encoding_failed)?;
+    }
+    for (key, stamp, bytes) in made {
+        let record = StoredRecord {
+            key,
+            stamp: *stamp,
+            bytes,
+            sum: checksum(key, *stamp, bytes),
+        };
+        postcard::to_io(&Some(record), &mut file).map_err(encoding_failed)?;
+    }
+    postcard::to_io(&None::<StoredRecord>, &mut file).map_err(encoding_failed)?;
+    let temp = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+    temp.as_file().sync_all()?;
+    let path: PathBuf = root.join(OUTLINES_FILE);
+    temp.persist(&path).map_err(|err| err.error)?;
+    sync_dir(root)
+}
+
+/// Where `part`, a slice of `whole`, starts and ends in it.
+fn span(whole: &[u8], part: &[u8]) -> Range<usize> {
+    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+    start..start + part.len()
+}
