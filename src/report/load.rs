@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::model::{Entry, EntryId, Week};
-use crate::store::{Journal, Loaded, Outline, StoreError};
+use crate::store::{Journal, Loaded, StoreError};
 
 use super::bullets::{Bullets, Period};
 use super::stats::Stats;
@@ -54,20 +54,20 @@ pub fn weekly(journal: &Journal, week: Week) -> Result<Loaded, StoreError> {
 
 /// The entries up to `before` that the report of `week` still needs, whole.
 fn still_open(journal: &Journal, week: Week, before: NaiveDate) -> Result<Loaded, StoreError> {
-    let outlines = journal.outlines(NaiveDate::MIN, before)?;
-    let sketches: Vec<Entry> = outlines.outlines.iter().map(Outline::sketch).collect();
+    let mut outlines = journal.outlines(NaiveDate::MIN, before)?;
+    let sketches = outlines.take_sketches();
     let wanted = WeeklyReport::needs_from_before(week, &sketches);
-    drop(sketches);
     let mut loaded = Loaded::default();
     let mut unread = Vec::new();
-    for (i, outline) in outlines.outlines.iter().enumerate() {
-        if wanted.contains(&outline.id) {
+    for (i, sketch) in sketches.iter().enumerate() {
+        if wanted.contains(&sketch.id) {
             match outlines.entry(i) {
                 Some(entry) => loaded.entries.push(entry),
-                None => unread.push(outline.date),
+                None => unread.push(sketch.date),
             }
         }
     }
+    drop(sketches);
     // An entry the cache could not give back is read from its day.
     unread.dedup();
     let reread = journal.load_days(unread)?;

@@ -203,7 +203,7 @@ pub fn weekly_context(report: &WeeklyReport) -> Value {
         decided > 0,
     );
     let chart = TrendChart::new(&report.trend);
-    let mut context = report.to_json();
+    let mut context = report.to_json_showing(ATTENTION_SHOWN);
     let extra = json!({
         "currency": currency.code(),
         "empty": report.entries.is_empty(),

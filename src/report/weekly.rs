@@ -227,26 +227,57 @@ fn trend(week: Week, known: &[Entry]) -> Vec<TrendPoint> {
 
 impl Serialize for WeeklyReport {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let entries: Vec<Value> = self.entries.iter().map(Entry::to_json).collect();
+        Shown {
+            report: self,
+            attention: usize::MAX,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl WeeklyReport {
+    /// [`WeeklyReport::to_json`] with only the first `attention` items of
+    /// `summary.needs_attention`: what a document shows, for templates,
+    /// without encoding thousands of items none of them prints.
+    pub fn to_json_showing(&self, attention: usize) -> Value {
+        serde_json::to_value(Shown {
+            report: self,
+            attention,
+        })
+        .unwrap_or(Value::Null)
+    }
+}
+
+/// The report as its JSON, with the attention list cut to `attention`.
+struct Shown<'a> {
+    report: &'a WeeklyReport,
+    attention: usize,
+}
+
+impl Serialize for Shown<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let this = self.report;
+        let entries: Vec<Value> = this.entries.iter().map(Entry::to_json).collect();
         let mut s = serializer.serialize_struct("WeeklyReport", 8)?;
-        s.serialize_field("week", &self.week.label())?;
-        s.serialize_field("start", &iso_date(self.week.start()))?;
-        s.serialize_field("end", &iso_date(self.week.end()))?;
-        s.serialize_field("author", &self.author)?;
-        s.serialize_field("summary", &summary_json(&self.summary))?;
+        s.serialize_field("week", &this.week.label())?;
+        s.serialize_field("start", &iso_date(this.week.start()))?;
+        s.serialize_field("end", &iso_date(this.week.end()))?;
+        s.serialize_field("author", &this.author)?;
+        s.serialize_field("summary", &summary_json(&this.summary, self.attention))?;
         s.serialize_field("entries", &entries)?;
-        s.serialize_field("totals", &self.totals)?;
-        s.serialize_field("trend", &self.trend)?;
+        s.serialize_field("totals", &this.totals)?;
+        s.serialize_field("trend", &this.trend)?;
         s.end()
     }
 }
 
 /// The summary in the report's JSON: money in major units, each attention
-/// item with its entry as in `list --format json`.
-fn summary_json(summary: &Summary) -> Value {
+/// item with its entry as in `list --format json` (the first `shown`).
+fn summary_json(summary: &Summary, shown: usize) -> Value {
     let attention: Vec<Value> = summary
         .attention
         .iter()
+        .take(shown)
         .map(|a| {
             json!({
                 "concern": a.concern,

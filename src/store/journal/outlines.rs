@@ -111,12 +111,12 @@ impl Outline {
 
     /// An entry with this state and no title or text, so the rules that
     /// judge entries can judge outlines. For deciding, never for showing.
-    pub fn sketch(&self) -> Entry {
-        let mut entry = Entry::new(self.id.clone(), self.date, self.kind, "");
+    pub fn sketch(self) -> Entry {
+        let mut entry = Entry::new(self.id, self.date, self.kind, "");
         entry.due = self.due;
         entry.status = self.status;
         entry.closed = self.closed;
-        entry.fixes = self.fixes.clone();
+        entry.fixes = self.fixes;
         entry
     }
 }
@@ -149,7 +149,16 @@ pub struct Outlines {
 }
 
 impl Outlines {
-    /// The whole entry `outlines[i]` outlines.
+    /// Every outline as a [`Outline::sketch`], in order, leaving
+    /// `outlines` empty: [`Outlines::entry`] still answers by position.
+    pub fn take_sketches(&mut self) -> Vec<Entry> {
+        std::mem::take(&mut self.outlines)
+            .into_iter()
+            .map(Outline::sketch)
+            .collect()
+    }
+
+    /// The whole entry the `i`th outline outlines.
     pub fn entry(&self, i: usize) -> Option<Entry> {
         let bytes = match self.wholes.get(i)? {
             Whole::Cached(range) => self.cache.get(range.clone())?,
