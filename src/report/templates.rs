@@ -127,6 +127,7 @@ impl Templates {
         let currency = currency.clone();
         env.add_filter("money", move |value: Value| money(&value, &currency));
         env.add_filter("hours", hours);
+        env.add_filter("count", count);
         env.add_filter("multiline", multiline);
         env
     }
@@ -285,6 +286,11 @@ fn described(value: &Value) -> String {
 /// `{{ totals.hours_saved | hours }}` → `74` or `1.5`.
 fn hours(value: f64) -> String {
     hours_text(value)
+}
+
+/// `{{ attention_count | count }}`: `5901` → `5,901`.
+fn count(value: u64) -> String {
+    crate::model::group_thousands(value)
 }
 
 /// `{{ entry.details | multiline }}`: keeps the newlines of multi-line text

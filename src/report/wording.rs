@@ -96,6 +96,19 @@ fn plural(n: u64, word: &str) -> String {
     }
 }
 
+/// A span of days as people say it: days for two weeks, then weeks up to
+/// eight, then months and years, rounded down ("5 weeks" for 38 days). The exact count is in
+/// the JSON's `days`; "open 25,522 days" reads as noise.
+fn how_long(days: i64) -> String {
+    let days = days.max(0) as u64;
+    match days {
+        0..14 => plural(days, "day"),
+        14..63 => plural(days / 7, "week"),
+        63..730 => plural(days * 12 / 365, "month"),
+        _ => plural(days / 365, "year"),
+    }
+}
+
 /// `a`, `a and b`, `a, b and c`.
 pub fn and_list(items: &[String]) -> String {
     match items {
@@ -176,7 +189,7 @@ pub fn concern(attention: &Attention) -> (&'static str, String) {
                 days => format!(
                     "{}, open {}",
                     attention.entry.date.format("%Y-%m-%d"),
-                    plural(days.max(0) as u64, "day")
+                    how_long(days)
                 ),
             },
         ),
@@ -189,7 +202,7 @@ pub fn concern(attention: &Attention) -> (&'static str, String) {
                     .due
                     .map(|d| d.format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),
-                plural(attention.days.max(0) as u64, "day")
+                how_long(attention.days)
             ),
         ),
     }
@@ -230,6 +243,31 @@ mod tests {
         );
         e.title = "Invoice check".into();
         assert_eq!(facts(&e, &Currency::default())[0], "for Acme Corp");
+    }
+
+    #[test]
+    fn spans_read_as_people_say_them() {
+        let spans: Vec<String> = [0, 1, 13, 14, 38, 62, 63, 90, 364, 729, 730, 25_522]
+            .into_iter()
+            .map(how_long)
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "0 days",
+                "1 day",
+                "13 days",
+                "2 weeks",
+                "5 weeks",
+                "8 weeks",
+                "2 months",
+                "2 months",
+                "11 months",
+                "23 months",
+                "2 years",
+                "69 years"
+            ]
+        );
     }
 
     #[test]
