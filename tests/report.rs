@@ -750,3 +750,51 @@ fn needs_attention_reaches_any_week_the_same_with_or_without_the_cache() {
         }
     }
 }
+
+/// Two fixes of one screw-up stand together and name it once, in every
+/// format a person reads; a third fix between them written for something
+/// else moves below.
+#[test]
+fn fixes_of_one_screwup_name_it_once() {
+    let screwup = item(
+        "2026-11-16-aaaa",
+        Kind::Screwup,
+        "Sent Acme the wrong reminder",
+    );
+    let mut apology = item("2026-11-16-bbbb", Kind::Fix, "Apologised to Acme");
+    apology.fixes = vec![screwup.id.clone()];
+    let other_slip = item("2026-11-17-cccc", Kind::Screwup, "Late to the Birch call");
+    let mut rebooked = item("2026-11-17-dddd", Kind::Fix, "Rebooked the Birch call");
+    rebooked.fixes = vec![other_slip.id.clone()];
+    let mut check = item("2026-11-18-eeee", Kind::Fix, "Added a customer check");
+    check.fixes = vec![screwup.id.clone()];
+    let entries = [screwup, apology, other_slip, rebooked, check];
+    let report = WeeklyReport::build(
+        week_47(),
+        &entries,
+        author(),
+        Currency::default(),
+        long_after(),
+    );
+    for format in [Format::Markdown, Format::Text, Format::Html] {
+        let text = render(&report, format);
+        assert_eq!(
+            text.matches("Sent Acme the wrong reminder").count(),
+            1,
+            "{text}"
+        );
+        let order: Vec<usize> = [
+            "Apologised",
+            "Added a customer check",
+            "the same screw-up",
+            "Rebooked",
+        ]
+        .iter()
+        .map(|needle| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {text}"))
+        })
+        .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}\n{text}");
+    }
+}

@@ -203,6 +203,7 @@ pub fn weekly_context(report: &WeeklyReport) -> Value {
         decided > 0,
     );
     let chart = TrendChart::new(&report.trend);
+    let mut named_under_a_fix = std::collections::HashSet::new();
     let mut context = report.to_json_showing(ATTENTION_SHOWN);
     let extra = json!({
         "currency": currency.code(),
@@ -223,6 +224,9 @@ pub fn weekly_context(report: &WeeklyReport) -> Value {
                 let mut item = shown(&f.entry, "Fix");
                 item["fixed"] = f.fixed.iter().map(|l| {
                     let mut linked = link(l, "Screw-up");
+                    // Named under the fix before: "the same screw-up", not its title again.
+                    let first_time = named_under_a_fix.insert(&l.id);
+                    linked["again"] = json!(l.entry.is_some() && !first_time);
                     // The fix line already says who the customer is.
                     if let (Some(facts), Some(customer)) = (linked["facts"].as_array_mut(), &f.entry.customer) {
                         let said = json!(format!("for {}", customer.trim()));
