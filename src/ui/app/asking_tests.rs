@@ -92,6 +92,18 @@ fn a_report_order_holds_what_the_report_reads() {
     later.customer = Some("Later".into());
     let mut entries = sample();
     entries.push(later);
+    // Years back: an open screw-up still needs attention; a fixed one and a
+    // note are settled, so the report need not carry them.
+    entries.push(entry(
+        "2019-03-04-0ld1",
+        Kind::Screwup,
+        "Lost the Gable keys",
+    ));
+    entries.push(entry("2019-03-05-0ld2", Kind::Screwup, "Wrong price list"));
+    let mut fix = entry("2019-03-06-0ld3", Kind::Fix, "Price list check");
+    fix.fixes = vec!["2019-03-05-0ld2".parse().unwrap()];
+    entries.push(fix);
+    entries.push(entry("2019-03-07-0ld4", Kind::Note, "Quiet week"));
     let mut app = app_with(entries);
     let asked = press(&mut app, "r");
     let order = renders(&asked)[0];
@@ -102,9 +114,14 @@ fn a_report_order_holds_what_the_report_reads() {
         "open screw-up"
     );
     assert!(!titles.contains(&"Next week's win"), "{titles:?}");
+    assert!(titles.contains(&"Lost the Gable keys"), "{titles:?}");
+    for settled in ["Wrong price list", "Price list check", "Quiet week"] {
+        assert!(!titles.contains(&settled), "{settled}: {titles:?}");
+    }
     // What the runner does with it: the report's own builder.
     let text = crate::ui::reports::render(order).unwrap();
     assert!(text.contains("Monthly close on time"), "{text}");
+    assert!(text.contains("Lost the Gable keys"), "{text}");
 }
 
 #[test]
