@@ -16,8 +16,8 @@ use super::weekly::WeeklyReport;
 /// weeks, every earlier entry still open then, from any week back (found
 /// from outlines, so only their days are read whole), plus any screw-up a
 /// fix of the week names (read from the day its id names, so its title can
-/// be shown). A report costs a `stat` per day file and a few hundred kB of
-/// outlines beyond its own weeks, not a read of the whole journal.
+/// be shown). Beyond its own weeks a report costs a `stat` per day file and
+/// decoding their outlines, not a parse of the whole journal.
 pub fn weekly(journal: &Journal, week: Week) -> Result<Loaded, StoreError> {
     let (start, end) = WeeklyReport::window(week);
     let mut loaded = journal.load_range(start, end)?;
@@ -54,20 +54,18 @@ pub fn weekly(journal: &Journal, week: Week) -> Result<Loaded, StoreError> {
 
 /// The entries up to `before` that the report of `week` still needs, whole.
 fn still_open(journal: &Journal, week: Week, before: NaiveDate) -> Result<Loaded, StoreError> {
-    let mut outlines = journal.outlines(NaiveDate::MIN, before)?;
-    let sketches = outlines.take_sketches();
-    let wanted = WeeklyReport::needs_from_before(week, &sketches);
+    let outlines = journal.outlines(NaiveDate::MIN, before)?;
+    let wanted = WeeklyReport::needs_from_before(week, &outlines.outlines);
     let mut loaded = Loaded::default();
     let mut unread = Vec::new();
-    for (i, sketch) in sketches.iter().enumerate() {
-        if wanted.contains(&sketch.id) {
+    for (i, outline) in outlines.outlines.iter().enumerate() {
+        if wanted.contains(&outline.id) {
             match outlines.entry(i) {
                 Some(entry) => loaded.entries.push(entry),
-                None => unread.push(sketch.date),
+                None => unread.push(outline.date),
             }
         }
     }
-    drop(sketches);
     // An entry the cache could not give back is read from its day.
     unread.dedup();
     let reread = journal.load_days(unread)?;

@@ -168,10 +168,17 @@ pub fn needs_attention(journal: &[Entry], day: NaiveDate) -> Vec<Attention> {
 
 /// A promise still open at the end of `day`: open now, or closed later.
 pub fn open_on(entry: &Entry, day: NaiveDate) -> bool {
-    match entry.promise_status() {
-        Some(PromiseStatus::Open) => true,
-        Some(_) => entry.closed.is_some_and(|closed| closed > day),
-        None => false,
+    entry
+        .promise_status()
+        .is_some_and(|status| still_open(status, entry.closed, day))
+}
+
+/// Whether a promise with `status`, closed on `closed`, was open at the end
+/// of `day`. (Kept or missed before `closed` was recorded: closed for good.)
+pub fn still_open(status: PromiseStatus, closed: Option<NaiveDate>, day: NaiveDate) -> bool {
+    match status {
+        PromiseStatus::Open => true,
+        _ => closed.is_some_and(|closed| closed > day),
     }
 }
 

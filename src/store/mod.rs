@@ -19,8 +19,7 @@ pub use error::StoreError;
 pub use git::{Git, GitError};
 pub use index::INDEX_FILE;
 pub use journal::{
-    DaysStamp, DeletedEntry, Journal, Loaded, OUTLINES_FILE, Outline, Outlines, Saved, Scan, Stray,
-    Verified,
+    DaysStamp, DeletedEntry, Journal, Loaded, OUTLINES_FILE, Outlines, Saved, Scan, Stray, Verified,
 };
 pub use merge::{Merged, Unmergeable, merge_day};
 pub use problem::Problem;

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 
 pub use check::{Stray, Verified};
 pub use layout::DaysStamp;
-pub use outlines::{OUTLINES_FILE, Outline, Outlines};
+pub use outlines::{OUTLINES_FILE, Outlines};
 pub use read::{Loaded, Scan};
 pub use write::{DeletedEntry, Saved};
 

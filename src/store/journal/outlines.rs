@@ -24,11 +24,11 @@ use serde::{Deserialize, Serialize};
 
 use super::Journal;
 use super::read::parse_bytes;
-use crate::model::{Entry, EntryId, Kind, PromiseStatus};
+use crate::model::{Entry, Outline};
 use crate::store::index::{
     Stamp, StoredRecord, checksum, encoding_failed, read_records, remove_abandoned,
 };
-use crate::store::open::{Contents, read_regular};
+use crate::store::open::{Contents, open_regular, read_regular};
 use crate::store::save::{TEMP_SUFFIX, sync_dir};
 use crate::store::{Problem, StoreError};
 
@@ -37,89 +37,6 @@ pub const OUTLINES_FILE: &str = ".jobjournal.outlines";
 
 /// Which build wrote the cache; any other ignores it.
 const FORMAT: &str = concat!("jobjournal-outlines-1-", env!("CARGO_PKG_VERSION"));
-
-/// What says whether a screw-up, fix or promise is still open: its place,
-/// its kind and its links, no words and no money.
-/// Dates are stored as day numbers: decoding one costs nothing, where
-/// chrono's own form is a string parsed on every read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Outline {
-    pub id: EntryId,
-    #[serde(with = "day_number")]
-    pub date: NaiveDate,
-    pub kind: Kind,
-    #[serde(with = "maybe_day_number")]
-    pub due: Option<NaiveDate>,
-    pub status: Option<PromiseStatus>,
-    #[serde(with = "maybe_day_number")]
-    pub closed: Option<NaiveDate>,
-    pub fixes: Vec<EntryId>,
-}
-
-mod day_number {
-    use chrono::{Datelike, NaiveDate};
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i32(date.num_days_from_ce())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let days = i32::deserialize(d)?;
-        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("no such day"))
-    }
-}
-
-mod maybe_day_number {
-    use chrono::{Datelike, NaiveDate};
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(date) => s.serialize_some(&date.num_days_from_ce()),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<i32>::deserialize(d)? {
-            Some(days) => NaiveDate::from_num_days_from_ce_opt(days)
-                .map(Some)
-                .ok_or_else(|| D::Error::custom("no such day")),
-            None => Ok(None),
-        }
-    }
-}
-
-impl Outline {
-    /// Whether an entry of this kind has an outline.
-    pub fn kept(kind: Kind) -> bool {
-        matches!(kind, Kind::Screwup | Kind::Fix | Kind::Promise)
-    }
-
-    fn of(entry: &Entry) -> Outline {
-        Outline {
-            id: entry.id.clone(),
-            date: entry.date,
-            kind: entry.kind,
-            due: entry.due,
-            status: entry.status,
-            closed: entry.closed,
-            fixes: entry.fixes.clone(),
-        }
-    }
-
-    /// An entry with this state and no title or text, so the rules that
-    /// judge entries can judge outlines. For deciding, never for showing.
-    pub fn sketch(self) -> Entry {
-        let mut entry = Entry::new(self.id, self.date, self.kind, "");
-        entry.due = self.due;
-        entry.status = self.status;
-        entry.closed = self.closed;
-        entry.fixes = self.fixes;
-        entry
-    }
-}
 
 /// One entry as a record holds it: its outline, and the entry itself
 /// encoded (postcard), borrowed from the cache as read.
@@ -149,15 +66,6 @@ pub struct Outlines {
 }
 
 impl Outlines {
-    /// Every outline as a [`Outline::sketch`], in order, leaving
-    /// `outlines` empty: [`Outlines::entry`] still answers by position.
-    pub fn take_sketches(&mut self) -> Vec<Entry> {
-        std::mem::take(&mut self.outlines)
-            .into_iter()
-            .map(Outline::sketch)
-            .collect()
-    }
-
     /// The whole entry the `i`th outline outlines.
     pub fn entry(&self, i: usize) -> Option<Entry> {
         let bytes = match self.wholes.get(i)? {
@@ -172,6 +80,8 @@ impl Outlines {
 /// be recorded.
 struct FileOutlines {
     briefs: Vec<(Outline, Whole)>,
+    /// The cache had a record under this file's name (current or not).
+    recorded: bool,
     problems: Vec<Problem>,
     record: Option<(String, Stamp, Vec<u8>)>,
 }
@@ -198,8 +108,10 @@ impl Journal {
             .collect();
         let mut outlines = Outlines::default();
         let mut made = Vec::new();
+        let mut recorded = 0;
         for file in per_file {
             let file = file?;
+            recorded += usize::from(file.recorded);
             for (outline, whole) in file.briefs {
                 outlines.outlines.push(outline);
                 outlines.wholes.push(whole);
@@ -207,13 +119,17 @@ impl Journal {
             outlines.problems.extend(file.problems);
             made.extend(file.record);
         }
-        let listed: HashSet<String> = files.iter().map(|(_, p)| self.index_key(p)).collect();
-        let gone = |key: &str| {
-            !listed.contains(key)
-                && super::layout::day_file_date(Path::new(key))
-                    .is_some_and(|d| (start..=end).contains(&d))
+        let in_range = |key: &str| {
+            super::layout::day_file_date(Path::new(key)).is_some_and(|d| (start..=end).contains(&d))
         };
-        if !made.is_empty() || records.keys().any(|key| gone(key)) {
+        // A record of this range no file matched is a file gone since.
+        let any_gone = records.keys().filter(|key| in_range(key)).count() > recorded;
+        let listed: HashSet<String> = match any_gone {
+            true => files.iter().map(|(_, p)| self.index_key(p)).collect(),
+            false => HashSet::new(),
+        };
+        let gone = |key: &str| any_gone && !listed.contains(key) && in_range(key);
+        if !made.is_empty() || any_gone {
             let kept = records
                 .values()
                 .filter(|r| !gone(r.key) && !made.iter().any(|(k, _, _)| k == r.key));
@@ -235,10 +151,11 @@ impl Journal {
         now: SystemTime,
     ) -> Result<FileOutlines, StoreError> {
         let key = self.index_key(path);
+        let recorded = records.get(key.as_str());
         // One stat per unchanged file.
         let stamp = fs::metadata(path).ok().as_ref().and_then(Stamp::of);
         if let Some(stamp) = stamp
-            && let Some(record) = records.get(key.as_str()).filter(|r| r.stamp == stamp)
+            && let Some(record) = recorded.filter(|r| r.stamp == stamp)
             && checksum(&key, stamp, record.bytes) == record.sum
             && let Ok(briefs) = postcard::from_bytes::<Vec<Brief>>(record.bytes)
         {
@@ -248,6 +165,7 @@ impl Journal {
                 .collect();
             return Ok(FileOutlines {
                 briefs,
+                recorded: true,
                 problems: Vec::new(),
                 record: None,
             });
@@ -257,6 +175,7 @@ impl Journal {
             Contents::Missing => {
                 return Ok(FileOutlines {
                     briefs: Vec::new(),
+                    recorded: recorded.is_some(),
                     problems: Vec::new(),
                     record: None,
                 });
@@ -264,6 +183,7 @@ impl Journal {
             Contents::Refused(why) => {
                 return Ok(FileOutlines {
                     briefs: Vec::new(),
+                    recorded: recorded.is_some(),
                     problems: vec![Problem::whole_file(path, why)],
                     record: None,
                 });
@@ -294,6 +214,7 @@ impl Journal {
             _ => None,
         };
         Ok(FileOutlines {
+            recorded: recorded.is_some(),
             briefs: briefs
                 .into_iter()
                 .map(|(outline, bytes)| (outline, Whole::Made(bytes)))
@@ -328,12 +249,16 @@ impl Journal {
     }
 }
 
-/// The cache's bytes, or `None` when there is none or it is not a regular file.
+/// The cache's bytes, or `None` when there is none or it is not a regular
+/// file. Not held to a day file's size limit: at a million entries it is
+/// larger than any day file may be.
 fn read_cache(root: &Path) -> Option<Vec<u8>> {
-    match read_regular(&root.join(OUTLINES_FILE)) {
-        Ok(Contents::Bytes(bytes)) => Some(bytes),
-        _ => None,
-    }
+    let Ok(Ok((mut file, len))) = open_regular(&root.join(OUTLINES_FILE), u64::MAX) else {
+        return None;
+    };
+    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
+    io::Read::read_to_end(&mut file, &mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// Writes the cache: the records still current, then the ones just made,

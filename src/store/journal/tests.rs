@@ -631,3 +631,29 @@ fn a_corrupted_outline_cache_is_never_believed() {
         bits.len()
     );
 }
+
+#[test]
+fn day_file_names_are_read_exactly() {
+    use super::layout::day_file_date;
+    let date = |name: &str| day_file_date(Path::new("2026").join(name).as_path());
+    assert_eq!(date("2026-11-18.toml"), Some(day(18)));
+    assert_eq!(date("0001-01-01.toml"), NaiveDate::from_ymd_opt(1, 1, 1));
+    assert_eq!(
+        date("9999-12-31.toml"),
+        NaiveDate::from_ymd_opt(9999, 12, 31)
+    );
+    for odd in [
+        "2026-02-30.toml",
+        "2026-13-01.toml",
+        "2026-11-1.toml",
+        "2026-11-018.toml",
+        "+202-11-18.toml",
+        "2026-1a-01.toml",
+        "2026_11_18.toml",
+        "2026-11-18.toml.bak",
+        "2026-11-18.TOML",
+        "２０２６-11-18.toml",
+    ] {
+        assert_eq!(date(odd), None, "{odd}");
+    }
+}

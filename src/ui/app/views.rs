@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{App, Level, Mode, TextKey};
-use crate::model::EntryId;
+use crate::model::{EntryId, Outline};
 use crate::report::render::Setup;
 use crate::report::{Author, Bullets, Period, WeeklyReport};
 use crate::ui::action::{Command, Effect, TextOrder};
@@ -174,7 +174,12 @@ impl App {
             Mode::Report => {
                 let week = key.week;
                 let (start, end) = WeeklyReport::window(week);
-                let still_open = WeeklyReport::needs_from_before(week, known.iter());
+                let outlines: Vec<Outline> = known
+                    .iter()
+                    .filter(|e| e.date < start && Outline::kept(e.kind))
+                    .map(Outline::of)
+                    .collect();
+                let still_open = WeeklyReport::needs_from_before(week, &outlines);
                 // A fix of the week shows the title of the screw-up it names.
                 let named: HashSet<&EntryId> = known
                     .iter()

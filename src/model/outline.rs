@@ -1,0 +1,80 @@
+//! The state of a screw-up, fix or promise without its words: what decides
+//! whether it still needs attention, read for every such entry of a journal.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Entry, EntryId, Kind, PromiseStatus};
+
+/// What says whether a screw-up, fix or promise is still open: its place,
+/// its kind and its links, no words and no money. Encoded, its dates are
+/// day numbers: decoding one costs nothing, where chrono's own form is a
+/// string parsed on every read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outline {
+    pub id: EntryId,
+    #[serde(with = "day_number")]
+    pub date: NaiveDate,
+    pub kind: Kind,
+    #[serde(with = "maybe_day_number")]
+    pub due: Option<NaiveDate>,
+    pub status: Option<PromiseStatus>,
+    #[serde(with = "maybe_day_number")]
+    pub closed: Option<NaiveDate>,
+    pub fixes: Vec<EntryId>,
+}
+
+mod day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i32(date.num_days_from_ce())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let days = i32::deserialize(d)?;
+        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("no such day"))
+    }
+}
+
+mod maybe_day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => s.serialize_some(&date.num_days_from_ce()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<i32>::deserialize(d)? {
+            Some(days) => NaiveDate::from_num_days_from_ce_opt(days)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom("no such day")),
+            None => Ok(None),
+        }
+    }
+}
+
+impl Outline {
+    /// Whether an entry of this kind has an outline.
+    pub fn kept(kind: Kind) -> bool {
+        matches!(kind, Kind::Screwup | Kind::Fix | Kind::Promise)
+    }
+
+    /// The outline of `entry`, whatever its kind.
+    pub fn of(entry: &Entry) -> Outline {
+        Outline {
+            id: entry.id.clone(),
+            date: entry.date,
+            kind: entry.kind,
+            due: entry.due,
+            status: entry.status,
+            closed: entry.closed,
+            fixes: entry.fixes.clone(),
+        }
+    }
+}
