@@ -1,15 +1,16 @@
 //! `review`: the review-season document for a quarter, a half, a year or
 //! any range, printed or written to a file.
 
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args, ValueEnum};
 
 use super::list::warn_problems;
 use super::{CliError, Context};
-use crate::report::{Author, Format, Review, ReviewPeriod, Templates, review_window};
+use crate::report::{Author, Format, ReportError, Review, ReviewPeriod, Templates, review_window};
 use crate::sanitize;
-use crate::store::atomic_write;
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("period").args(["quarter", "half", "year", "since"])))]
@@ -70,25 +71,42 @@ pub fn run(context: &Context, args: ReviewArgs) -> Result<ExitCode, CliError> {
         name: config.name.clone(),
         role: config.role.clone(),
     };
-    let review = Review::build(period, &loaded.entries, author, config.currency.clone());
-    // The review owns what it shows: the entries (50 MB for 100k) need not
-    // be held while it is rendered.
-    drop(loaded);
+    // The review owns what it shows and frees the entries (50 MB for 100k)
+    // before it is rendered.
+    let review = Review::build(period, loaded.entries, author, config.currency.clone());
     let templates = Templates::for_config_dir(config.config_dir.as_deref());
-    let text = review
-        .render(format, &templates)
-        .map_err(|e| CliError::Runtime(e.to_string()))?;
-    match &args.output {
+    emit(args.output.as_deref(), |out| {
+        review.write(format, &templates, out)
+    })
+}
+
+/// Writes a document as `write` makes it: to stdout through a buffer, so
+/// it is never held whole, or whole to `output` (`-` is stdout; only
+/// nothing or a regular file is replaced, atomically). A reader that went
+/// away (`| head`) is not an error.
+pub(super) fn emit(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), ReportError>,
+) -> Result<ExitCode, CliError> {
+    let failed = |err: ReportError| match err {
+        ReportError::Write(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        ReportError::Write(err) => Err(CliError::Runtime(format!("cannot write to stdout: {err}"))),
+        err => Err(CliError::Runtime(err.to_string())),
+    };
+    match output {
         Some(path) => {
-            atomic_write(path, text.as_bytes()).map_err(|err| {
-                CliError::Runtime(format!(
-                    "cannot write {}: {err}",
-                    sanitize::line(&path.display().to_string())
-                ))
-            })?;
+            let mut bytes = Vec::new();
+            write(&mut bytes).map_err(|e| CliError::Runtime(e.to_string()))?;
+            crate::output::write(path, &bytes).map_err(|e| CliError::Runtime(e.to_string()))?;
             Ok(ExitCode::SUCCESS)
         }
-        None => super::generate::write_stdout(text.as_bytes()),
+        None => {
+            let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            match write(&mut out).and_then(|()| out.flush().map_err(ReportError::Write)) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(err) => failed(err),
+            }
+        }
     }
 }
 
