@@ -1,7 +1,7 @@
 //! `review`: the review-season document for a quarter, a half, a year or
 //! any range, printed or written to a file.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -80,33 +80,31 @@ pub fn run(context: &Context, args: ReviewArgs) -> Result<ExitCode, CliError> {
     })
 }
 
-/// Writes a document as `write` makes it: to stdout through a buffer, so
-/// it is never held whole, or whole to `output` (`-` is stdout; only
-/// nothing or a regular file is replaced, atomically). A reader that went
-/// away (`| head`) is not an error.
+/// Writes a document as `write` makes it, to stdout or to `output` (`-`
+/// is stdout; only nothing or a regular file is replaced, atomically):
+/// never held whole, so a review of decades costs no more memory than its
+/// data. A reader that went away (`| head`) is not an error.
 pub(super) fn emit(
     output: Option<&Path>,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), ReportError>,
+    mut write: impl FnMut(&mut dyn Write) -> Result<(), ReportError>,
 ) -> Result<ExitCode, CliError> {
-    let failed = |err: ReportError| match err {
-        ReportError::Write(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        ReportError::Write(err) => Err(CliError::Runtime(format!("cannot write to stdout: {err}"))),
-        err => Err(CliError::Runtime(err.to_string())),
-    };
-    match output {
-        Some(path) => {
-            let mut bytes = Vec::new();
-            write(&mut bytes).map_err(|e| CliError::Runtime(e.to_string()))?;
-            crate::output::write(path, &bytes).map_err(|e| CliError::Runtime(e.to_string()))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        None => {
-            let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            match write(&mut out).and_then(|()| out.flush().map_err(ReportError::Write)) {
-                Ok(()) => Ok(ExitCode::SUCCESS),
-                Err(err) => failed(err),
+    // A template's error passes through the writer as an I/O error; it is
+    // kept here to be told as it is.
+    let mut failed = None;
+    let written = crate::output::write_from(output.unwrap_or(Path::new("-")), &mut |out| {
+        write(out).map_err(|err| match err {
+            ReportError::Write(err) => err,
+            err => {
+                let kept = io::Error::other(err.to_string());
+                failed = Some(err);
+                kept
             }
-        }
+        })
+    });
+    match (failed, written) {
+        (Some(err), _) => Err(CliError::Runtime(err.to_string())),
+        (None, Err(err)) => Err(CliError::Runtime(err.to_string())),
+        (None, Ok(())) => Ok(ExitCode::SUCCESS),
     }
 }
 

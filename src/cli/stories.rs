@@ -47,6 +47,6 @@ pub fn run(context: &Context, args: StoriesArgs) -> Result<ExitCode, CliError> {
     };
     let templates = Templates::for_config_dir(context.config.config_dir.as_deref());
     emit(None, |out| {
-        write_stories(stories, format, &templates, currency, out)
+        write_stories(Arc::clone(&stories), format, &templates, currency, out)
     })
 }
