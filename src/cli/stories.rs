@@ -32,7 +32,9 @@ pub enum StoriesFormat {
 pub fn run(context: &Context, args: StoriesArgs) -> Result<ExitCode, CliError> {
     let range = Range::parse(context, args.since.as_deref(), args.until.as_deref())?;
     let mut loaded = range.load(context)?;
-    // The rest is freed first, and the stories are built in what it leaves.
+    // Only screw-ups, fixes and exceeded entries make stories: the rest is
+    // freed first (with the vector's unused tail), and the stories are built
+    // in what it leaves.
     loaded.entries.retain(in_stories);
     loaded.entries.shrink_to_fit();
     let currency = &context.config.currency;

@@ -104,7 +104,7 @@ impl Templates {
         let mut out = Vec::new();
         self.render_to(name, Value::from_serialize(context), currency, &mut out)?;
         // Every piece written is a whole `str`, sanitised as it came.
-        Ok(String::from_utf8(out).unwrap_or_default())
+        String::from_utf8(out).map_err(|err| ReportError::Write(io::Error::other(err)))
     }
 
     /// Renders template `name` with `context` into `out` piece by piece, so
