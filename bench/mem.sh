@@ -88,8 +88,12 @@ for n in "${SIZE_LIST[@]}"; do
     "bullets --since 1900-01-01"
     "review --year 2025"
     "review --since 1900-01-01 --until $TODAY"
+    # Each format renders its own way (JSON serialised, the rest templated).
+    "review --since 1900-01-01 --until $TODAY --format html"
+    "review --since 1900-01-01 --until $TODAY --format json"
     "customers"
     "stories"
+    "stories --format json"
     # Synthetic ids are numbered per day, so a short id names many entries:
     # resolving it reads the whole journal (and exits 1, "ambiguous").
     "show 0000"

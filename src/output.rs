@@ -11,7 +11,7 @@ use std::path::Path;
 use thiserror::Error;
 
 use crate::sanitize;
-use crate::store::atomic_write;
+use crate::store::atomic_write_from;
 
 #[derive(Debug, Error)]
 pub enum OutputError {
@@ -27,6 +27,23 @@ pub enum OutputError {
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     if path.as_os_str() == "-" {
         return write_stdout(bytes);
+    }
+    write_from(path, &mut |out| out.write_all(bytes))
+}
+
+/// Writes what `fill` writes to `path`, or to stdout when `path` is `-`,
+/// as `fill` makes it: a long document is never held whole. An error from
+/// `fill` leaves `path` as it was (stdout keeps what was printed).
+pub fn write_from(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), OutputError> {
+    if path.as_os_str() == "-" {
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        return match fill(&mut out).and_then(|()| out.flush()) {
+            Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(OutputError::Stdout(err)),
+            _ => Ok(()),
+        };
     }
     let shown = || sanitize::line(&path.display().to_string());
     match fs::symlink_metadata(path) {
@@ -44,7 +61,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
         }
         _ => {}
     }
-    atomic_write(path, bytes).map_err(|source| OutputError::Write {
+    atomic_write_from(path, fill).map_err(|source| OutputError::Write {
         path: shown(),
         source,
     })
@@ -99,6 +116,20 @@ mod tests {
         write(&file, b"old").unwrap();
         write(&file, b"new").unwrap();
         assert_eq!(fs::read(&file).unwrap(), b"new");
+        // Written as it is made: a fill that fails half-way changes nothing.
+        let failed = write_from(&file, &mut |out| {
+            out.write_all(b"half")?;
+            Err(io::Error::other("template failed"))
+        });
+        assert!(failed.unwrap_err().to_string().contains("template failed"));
+        assert_eq!(fs::read(&file).unwrap(), b"new");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temp file left"
+        );
+        write_from(&file, &mut |out| out.write_all(b"streamed")).unwrap();
+        assert_eq!(fs::read(&file).unwrap(), b"streamed");
         #[cfg(unix)]
         {
             let link = dir.path().join("null.md");

@@ -419,3 +419,59 @@ fn review_writes_a_file_and_refuses_bad_periods_writing_nothing() {
         assert!(!out.exists(), "{args:?} wrote the file");
     }
 }
+
+#[test]
+fn review_to_a_file_lands_whole_or_not_at_all() {
+    let journal = review_journal();
+    let out = journal.dir.path().join("review.md");
+    let out_arg = out.to_str().expect("utf-8 path");
+    let args = ["review", "--quarter", "2026-Q4"];
+    let printed = run(&journal, &args);
+    assert!(printed.contains("## Stories"), "{printed}");
+    assert_eq!(run(&journal, &[&args[..], &["-o", "-"]].concat()), printed);
+    run(&journal, &[&args[..], &["-o", out_arg]].concat());
+    assert_eq!(std::fs::read_to_string(&out).expect("written"), printed);
+    // A user template that fails half-way through the stories: the file
+    // keeps the last review and no temp file is left beside it.
+    let templates = journal
+        .config_path()
+        .parent()
+        .expect("config dir")
+        .join("templates");
+    std::fs::create_dir_all(&templates).expect("mkdir");
+    std::fs::write(
+        templates.join("stories.md"),
+        "{% for s in stories %}{{ s.heading }}\n{{ s.nope }}{% endfor %}",
+    )
+    .expect("write");
+    let output = journal
+        .cmd()
+        .args([&args[..], &["-o", out_arg]].concat())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("error in \"stories.md\""), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&out).expect("kept"), printed);
+    let names: Vec<String> = std::fs::read_dir(journal.dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.ends_with(".jjtmp")),
+        "temp file left: {names:?}"
+    );
+    // Only a regular file is replaced.
+    #[cfg(unix)]
+    {
+        let output = journal
+            .cmd()
+            .args([&args[..], &["-o", "/dev/null"]].concat())
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("not a regular file"), "{stderr}");
+    }
+}

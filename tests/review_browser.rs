@@ -29,7 +29,7 @@ fn demo_html() -> String {
         .collect();
     let review = Review::build(
         ReviewPeriod::quarter("2026-Q4").expect("quarter"),
-        &entries,
+        entries,
         Author {
             name: "Sam Rivera".into(),
             role: "Customer success lead".into(),

@@ -1,15 +1,16 @@
 //! `review`: the review-season document for a quarter, a half, a year or
 //! any range, printed or written to a file.
 
+use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args, ValueEnum};
 
 use super::list::warn_problems;
 use super::{CliError, Context};
-use crate::report::{Author, Format, Review, ReviewPeriod, Templates, review_window};
+use crate::report::{Author, Format, ReportError, Review, ReviewPeriod, Templates, review_window};
 use crate::sanitize;
-use crate::store::atomic_write;
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("period").args(["quarter", "half", "year", "since"])))]
@@ -70,25 +71,40 @@ pub fn run(context: &Context, args: ReviewArgs) -> Result<ExitCode, CliError> {
         name: config.name.clone(),
         role: config.role.clone(),
     };
-    let review = Review::build(period, &loaded.entries, author, config.currency.clone());
-    // The review owns what it shows: the entries (50 MB for 100k) need not
-    // be held while it is rendered.
-    drop(loaded);
+    // The review owns what it shows and frees the entries (50 MB for 100k)
+    // before it is rendered.
+    let review = Review::build(period, loaded.entries, author, config.currency.clone());
     let templates = Templates::for_config_dir(config.config_dir.as_deref());
-    let text = review
-        .render(format, &templates)
-        .map_err(|e| CliError::Runtime(e.to_string()))?;
-    match &args.output {
-        Some(path) => {
-            atomic_write(path, text.as_bytes()).map_err(|err| {
-                CliError::Runtime(format!(
-                    "cannot write {}: {err}",
-                    sanitize::line(&path.display().to_string())
-                ))
-            })?;
-            Ok(ExitCode::SUCCESS)
-        }
-        None => super::generate::write_stdout(text.as_bytes()),
+    emit(args.output.as_deref(), |out| {
+        review.write(format, &templates, out)
+    })
+}
+
+/// Writes a document as `write` makes it, to stdout or to `output` (`-`
+/// is stdout; only nothing or a regular file is replaced, atomically):
+/// never held whole, so a review of decades costs no more memory than its
+/// data. A reader that went away (`| head`) is not an error.
+pub(super) fn emit(
+    output: Option<&Path>,
+    mut write: impl FnMut(&mut dyn Write) -> Result<(), ReportError>,
+) -> Result<ExitCode, CliError> {
+    // A template's error passes through the writer as an I/O error; it is
+    // kept here to be told as it is.
+    let mut failed = None;
+    let written = crate::output::write_from(output.unwrap_or(Path::new("-")), &mut |out| {
+        write(out).map_err(|err| match err {
+            ReportError::Write(err) => err,
+            err => {
+                let kept = io::Error::other(err.to_string());
+                failed = Some(err);
+                kept
+            }
+        })
+    });
+    match (failed, written) {
+        (Some(err), _) => Err(CliError::Runtime(err.to_string())),
+        (None, Err(err)) => Err(CliError::Runtime(err.to_string())),
+        (None, Ok(())) => Ok(ExitCode::SUCCESS),
     }
 }
 

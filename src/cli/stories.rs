@@ -1,12 +1,14 @@
 //! `stories`: interview stories from the journal, as Markdown or stable JSON.
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 
 use super::customers::Range;
+use super::review::emit;
 use super::{CliError, Context};
-use crate::report::{Templates, stories, stories_json};
+use crate::report::{Format, Templates, in_stories, stories, write_stories};
 
 #[derive(Debug, Args)]
 pub struct StoriesArgs {
@@ -29,30 +31,24 @@ pub enum StoriesFormat {
 
 pub fn run(context: &Context, args: StoriesArgs) -> Result<ExitCode, CliError> {
     let range = Range::parse(context, args.since.as_deref(), args.until.as_deref())?;
-    let loaded = range.load(context)?;
+    let mut loaded = range.load(context)?;
+    // Only screw-ups, fixes and exceeded entries make stories: the rest is
+    // freed first (with the vector's unused tail), and the stories are built
+    // in what it leaves.
+    loaded.entries.retain(in_stories);
+    loaded.entries.shrink_to_fit();
     let currency = &context.config.currency;
-    let stories = stories(&loaded.entries, range.until, currency);
+    let stories = Arc::new(stories(&loaded.entries, range.until, currency));
     // The stories own what they show: the journal's entries (50 MB at 100k)
     // need not be held while they are rendered.
     drop(loaded);
-    let json = stories_json(&stories);
-    let text = match args.format {
-        StoriesFormat::Json => {
-            let mut text = serde_json::to_string_pretty(&json)
-                .map_err(|e| CliError::Runtime(e.to_string()))?;
-            text.push('\n');
-            text
-        }
-        StoriesFormat::Md | StoriesFormat::Text => {
-            let name = if args.format == StoriesFormat::Md {
-                "stories.md"
-            } else {
-                "stories.txt"
-            };
-            Templates::for_config_dir(context.config.config_dir.as_deref())
-                .render(name, &json, currency)
-                .map_err(|e| CliError::Runtime(e.to_string()))?
-        }
+    let format = match args.format {
+        StoriesFormat::Md => Format::Markdown,
+        StoriesFormat::Text => Format::Text,
+        StoriesFormat::Json => Format::Json,
     };
-    super::generate::write_stdout(text.as_bytes())
+    let templates = Templates::for_config_dir(context.config.config_dir.as_deref());
+    emit(None, |out| {
+        write_stories(Arc::clone(&stories), format, &templates, currency, out)
+    })
 }

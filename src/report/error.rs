@@ -20,6 +20,9 @@ pub enum ReportError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Writing the rendered text failed (a full disk, a closed pipe).
+    #[error("cannot write the output: {0}")]
+    Write(std::io::Error),
     #[error("{what} cannot be written as {format} (expected one of: {accepted})")]
     Unsupported {
         what: &'static str,

@@ -35,7 +35,7 @@ pub use review::{
     ACCOMPLISHMENTS, Adoption, Change, Reliability, Review, ReviewPeriod, window as review_window,
 };
 pub use stats::{Stats, WeekStats};
-pub use stories::{Step, Story, StoryImpact, StoryKind, stories, stories_json};
+pub use stories::{Step, Story, StoryImpact, StoryKind, in_stories, stories, write_stories};
 pub use summary::{Attention, Concern, Direction, MoneyMove, Summary, needs_attention};
 pub use templates::{BUILT_IN, Templates};
 pub use totals::{RevenueKind, Totals, hours_text};

@@ -1,7 +1,10 @@
 //! Reports as text: JSON straight from the data, every other format through
 //! a template whose context is the JSON plus ready-made sections.
 
+use std::io::Write;
+
 use chrono::NaiveDate;
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::ReportError;
@@ -102,6 +105,15 @@ fn pretty(value: &Value) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// `value` as indented JSON and a newline, written as it is serialised
+/// rather than built as a [`Value`] first (the same text as [`pretty`]).
+pub fn write_json(value: &impl Serialize, out: &mut dyn Write) -> Result<(), ReportError> {
+    serde_json::to_writer_pretty(&mut *out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .map_err(ReportError::Write)
 }
 
 /// What report templates see: the report's JSON (`week`, `start`, `end`,

@@ -5,18 +5,21 @@
 //! nothing depends on today, so a past period's review never changes.
 
 use std::collections::HashMap;
+use std::io::Write;
+use std::sync::Arc;
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::ReportError;
+use super::bullets::Bullet;
 use super::bullets::{Bullets, Period};
 use super::customers::{CustomerLine, customer_key, customers, money_lines};
 use super::fixed::fixes_by_screwup;
-use super::render::Format;
-use super::stories::{Story, stories};
-use super::templates::Templates;
+use super::render::{Format, write_json};
+use super::stories::{Story, in_stories, stories};
+use super::templates::{Templates, context_with_list};
 use super::totals::Totals;
 use super::weekly::{Author, iso_date};
 use crate::model::{Currency, Entry, EntryId, Kind, Money, PromiseStatus};
@@ -218,105 +221,143 @@ pub struct Review {
     /// Months for a period up to half a year, quarters beyond.
     pub reliability_trend: Vec<Reliability>,
     pub adoption: Vec<Adoption>,
-    pub stories: Vec<Story>,
+    /// Shared with the template that reads them one at a time.
+    pub stories: Arc<Vec<Story>>,
+}
+
+/// The review's JSON, borrowed from the [`Review`]: serialised straight to
+/// the output, or to a [`Value`] without `stories` for the templates, which
+/// read the stories lazily (as one value they took over 100 MB at 100k).
+#[derive(Serialize)]
+struct ReviewJson<'a> {
+    period: Value,
+    previous: Option<Value>,
+    author: &'a Author,
+    currency: &'a str,
+    totals: &'a Totals,
+    money: Value,
+    changes: &'a [Change],
+    accomplishments: &'a [Bullet],
+    customers: &'a [CustomerLine],
+    reliability: &'a Reliability,
+    reliability_trend: &'a [Reliability],
+    adoption: &'a [Adoption],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stories: Option<&'a [Story]>,
 }
 
 impl Review {
     /// Builds the review of `period` from `entries`, which should hold the
-    /// days of [`window`]; entries outside it are ignored.
+    /// days of [`window`]; entries outside it are ignored. They are taken,
+    /// so that those no story needs are freed before the stories are built:
+    /// a review of decades holds the whole journal.
     pub fn build(
         period: ReviewPeriod,
-        entries: &[Entry],
+        mut entries: Vec<Entry>,
         author: Author,
         currency: Currency,
     ) -> Review {
-        let in_period: Vec<Entry> = entries
-            .iter()
-            .filter(|e| period.contains(e.date))
-            .cloned()
-            .collect();
         let previous = period.previous();
-        let before: Vec<&Entry> = previous.as_ref().map_or_else(Vec::new, |p| {
-            entries.iter().filter(|e| p.contains(e.date)).collect()
-        });
-        let upto: Vec<&Entry> = entries.iter().filter(|e| e.date <= period.until).collect();
-        let bullets_period = Period {
-            since: period.since,
-            until: period.until,
+        let mut review = {
+            let in_period: Vec<&Entry> =
+                entries.iter().filter(|e| period.contains(e.date)).collect();
+            let before: Vec<&Entry> = previous.as_ref().map_or_else(Vec::new, |p| {
+                entries.iter().filter(|e| p.contains(e.date)).collect()
+            });
+            let upto: Vec<&Entry> = entries.iter().filter(|e| e.date <= period.until).collect();
+            let bullets_period = Period {
+                since: period.since,
+                until: period.until,
+            };
+            let accomplishments =
+                Bullets::build(&entries, bullets_period, &currency).limit(ACCOMPLISHMENTS);
+            let ledger = Ledger::of(&in_period, &upto);
+            let reliability = ledger.reliability(&period.label, &period);
+            let reliability_trend = stretches(&period)
+                .into_iter()
+                .map(|stretch| ledger.reliability(&stretch.label, &stretch))
+                .collect();
+            Review {
+                changes: changes(&in_period, &before),
+                totals: Totals::of(in_period.iter().copied()),
+                accomplishments,
+                customers: customers(in_period.iter().copied()),
+                reliability,
+                reliability_trend,
+                adoption: adoption(&in_period),
+                stories: Arc::default(),
+                period: period.clone(),
+                previous,
+                author,
+                currency,
+            }
         };
-        let accomplishments =
-            Bullets::build(entries, bullets_period, &currency).limit(ACCOMPLISHMENTS);
-        let ledger = Ledger::of(&in_period, &upto);
-        let reliability = ledger.reliability(&period.label, &period);
-        let reliability_trend = stretches(&period)
-            .into_iter()
-            .map(|stretch| ledger.reliability(&stretch.label, &stretch))
-            .collect();
-        Review {
-            changes: changes(&in_period.iter().collect::<Vec<_>>(), &before),
-            totals: Totals::of(&in_period),
-            accomplishments,
-            customers: customers(&in_period),
-            reliability,
-            reliability_trend,
-            adoption: adoption(&in_period),
-            stories: stories(&in_period, Some(period.until), &currency),
-            period,
-            previous,
-            author,
-            currency,
-        }
+        entries.retain(|e| period.contains(e.date) && in_stories(e));
+        entries.shrink_to_fit();
+        review.stories = Arc::new(stories(&entries, Some(period.until), &review.currency));
+        review
     }
 
     /// `{"period", "previous", "author", "totals", "money", "changes",
     /// "accomplishments", "customers", "reliability", "reliability_trend",
     /// "adoption", "stories"}`; money in major units.
     pub fn to_json(&self) -> Value {
-        let money = |entries: &[Change]| {
-            let find = |label: &str| {
-                entries
-                    .iter()
-                    .find(|c| c.label == label)
-                    .map_or(0.0, |c| c.current)
-            };
-            let n = |label: &str| serde_json::to_value(Number(find(label))).unwrap_or(Value::Null);
-            json!({
+        serde_json::to_value(self.json(true)).unwrap_or(Value::Null)
+    }
+
+    fn json(&self, with_stories: bool) -> ReviewJson<'_> {
+        let find = |label: &str| {
+            self.changes
+                .iter()
+                .find(|c| c.label == label)
+                .map_or(0.0, |c| c.current)
+        };
+        let n = |label: &str| serde_json::to_value(Number(find(label))).unwrap_or(Value::Null);
+        ReviewJson {
+            period: self.period.json(),
+            previous: self.previous.as_ref().map(ReviewPeriod::json),
+            author: &self.author,
+            currency: self.currency.code(),
+            totals: &self.totals,
+            money: json!({
                 "won": n("Revenue won"),
                 "protected": n("Revenue protected"),
                 "lost": n("Revenue lost"),
-            })
-        };
-        json!({
-            "period": self.period.json(),
-            "previous": self.previous.as_ref().map(ReviewPeriod::json),
-            "author": self.author,
-            "currency": self.currency.code(),
-            "totals": self.totals,
-            "money": money(&self.changes),
-            "changes": self.changes,
-            "accomplishments": self.accomplishments.bullets,
-            "customers": self.customers,
-            "reliability": self.reliability,
-            "reliability_trend": self.reliability_trend,
-            "adoption": self.adoption,
-            "stories": self.stories,
-        })
+            }),
+            changes: &self.changes,
+            accomplishments: &self.accomplishments.bullets,
+            customers: &self.customers,
+            reliability: &self.reliability,
+            reliability_trend: &self.reliability_trend,
+            adoption: &self.adoption,
+            stories: with_stories.then_some(self.stories.as_slice()),
+        }
     }
-}
 
-impl Review {
     /// The review in `format`: JSON straight from the data, the others
     /// through `review.md`, `review.txt` or `review.html`, whose context is
     /// the JSON (so a user's template sees exactly the documented keys).
     pub fn render(&self, format: Format, templates: &Templates) -> Result<String, ReportError> {
-        let json = self.to_json();
+        let mut out = Vec::new();
+        self.write(format, templates, &mut out)?;
+        String::from_utf8(out).map_err(|err| ReportError::Write(std::io::Error::other(err)))
+    }
+
+    /// [`Review::render`] into `out` as it is made, the stories one at a
+    /// time, so a review of decades is never held whole.
+    pub fn write(
+        &self,
+        format: Format,
+        templates: &Templates,
+        out: &mut dyn Write,
+    ) -> Result<(), ReportError> {
         if format == Format::Json {
-            let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-            text.push('\n');
-            return Ok(text);
+            return write_json(&self.json(true), out);
         }
+        let json = serde_json::to_value(self.json(false)).unwrap_or(Value::Null);
+        let context = context_with_list(&json, "stories", Arc::clone(&self.stories));
         let name = format!("review.{}", format.extension());
-        templates.render(&name, &json, &self.currency)
+        templates.render_to(&name, context, &self.currency, out)
     }
 }
 
@@ -425,7 +466,7 @@ struct DatedPromise {
 
 impl Ledger {
     /// `in_period`: the period's entries; `upto`: every entry to its end.
-    fn of(in_period: &[Entry], upto: &[&Entry]) -> Ledger {
+    fn of(in_period: &[&Entry], upto: &[&Entry]) -> Ledger {
         let mut promises: Vec<DatedPromise> = in_period
             .iter()
             .filter(|e| e.kind == Kind::Promise)
@@ -503,7 +544,7 @@ impl Ledger {
 }
 
 /// Who adopted what, most entries first; names grouped case-insensitively.
-fn adoption(in_period: &[Entry]) -> Vec<Adoption> {
+fn adoption(in_period: &[&Entry]) -> Vec<Adoption> {
     let mut by_who: HashMap<String, Adoption> = HashMap::new();
     for entry in in_period {
         for who in &entry.adopted_by {
@@ -601,7 +642,7 @@ mod tests {
         p4.due = Some(day(2026, 10, 9));
         p4.closed = Some(day(2026, 10, 10));
         let entries = vec![s1, s2, s3, f1, f2, p1, p2, p3, p4];
-        let review = Review::build(period, &entries, Author::default(), Currency::default());
+        let review = Review::build(period, entries, Author::default(), Currency::default());
         let r = &review.reliability;
         assert_eq!((r.screwups, r.fixed), (3, 2));
         // 1 day and 14 days.
@@ -629,6 +670,79 @@ mod tests {
     }
 
     #[test]
+    fn the_streamed_review_is_the_whole_document_in_every_format() {
+        let period = ReviewPeriod::quarter("2026-Q4").expect("quarter");
+        let mut screwup = entry(
+            "2026-10-05-aaaa",
+            Kind::Screwup,
+            "*sent* the <b>wrong</b> file",
+        );
+        screwup.customer = Some("Acme | Co".into());
+        screwup.details = Some("first line\nsecond \u{1b}[31m line".into());
+        screwup.revenue = Some(Money(-50_000));
+        let mut fix = entry("2026-10-06-bbbb", Kind::Fix, "# checked every file");
+        fix.fixes = vec![screwup.id.clone()];
+        fix.adopted_by = vec!["Support".into()];
+        fix.hours_saved = Some(1.5);
+        let mut beyond = entry("2026-11-02-cccc", Kind::Exceeded, "early");
+        beyond.expected = Some("Friday".into());
+        beyond.delivered = Some("Tuesday".into());
+        let mut old = entry("2026-09-30-dddd", Kind::Met, "last quarter");
+        old.revenue = Some(Money(30_000));
+        let author = Author {
+            name: "Sam".into(),
+            role: "Lead".into(),
+        };
+        let review = Review::build(
+            period,
+            vec![screwup, fix, beyond, old],
+            author,
+            Currency::default(),
+        );
+        assert_eq!(review.stories.len(), 2);
+        let templates = Templates::built_in();
+        let json = review.to_json();
+        for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
+            let whole = match format {
+                Format::Json => serde_json::to_string_pretty(&json).expect("json") + "\n",
+                _ => {
+                    let name = format!("review.{}", format.extension());
+                    templates
+                        .render(&name, &json, &review.currency)
+                        .expect("renders")
+                }
+            };
+            let streamed = review.render(format, &templates).expect("renders");
+            assert_eq!(streamed, whole, "{format:?}");
+        }
+        // The documented keys, in their order.
+        let keys: Vec<&str> = json
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "period",
+                "previous",
+                "author",
+                "currency",
+                "totals",
+                "money",
+                "changes",
+                "accomplishments",
+                "customers",
+                "reliability",
+                "reliability_trend",
+                "adoption",
+                "stories"
+            ]
+        );
+    }
+
+    #[test]
     fn totals_change_against_the_period_before_and_money_splits_three_ways() {
         let period = ReviewPeriod::quarter("2026-Q4").expect("quarter");
         let mut won = entry("2026-10-05-aaaa", Kind::Met, "won");
@@ -640,7 +754,7 @@ mod tests {
         old.revenue = Some(Money(30_000));
         let review = Review::build(
             period,
-            &[won, protected, old],
+            vec![won, protected, old],
             Author::default(),
             Currency::default(),
         );

@@ -7,12 +7,17 @@
 //! escaping, so entry text can neither drive the terminal nor inject markup
 //! or formatting; JSON output never comes from a template.
 
-use std::io;
+use std::collections::BTreeMap;
+use std::fmt::Debug;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use minijinja::value::{Enumerator, Object, ObjectRepr};
 use minijinja::{
     AutoEscape, Environment, Error, ErrorKind, HtmlEscape, Output, State, UndefinedBehavior, Value,
 };
+use serde::Serialize;
 
 use super::ReportError;
 use super::totals::hours_text;
@@ -96,15 +101,34 @@ impl Templates {
         context: &serde_json::Value,
         currency: &Currency,
     ) -> Result<String, ReportError> {
+        let mut out = Vec::new();
+        self.render_to(name, Value::from_serialize(context), currency, &mut out)?;
+        // Every piece written is a whole `str`, sanitised as it came.
+        String::from_utf8(out).map_err(|err| ReportError::Write(io::Error::other(err)))
+    }
+
+    /// Renders template `name` with `context` into `out` piece by piece, so
+    /// a long document is never held whole. A failed write is
+    /// [`ReportError::Write`]; what was written before an error stays written.
+    pub fn render_to(
+        &self,
+        name: &str,
+        context: Value,
+        currency: &Currency,
+        out: &mut dyn Write,
+    ) -> Result<(), ReportError> {
         let env = self.environment(currency);
         let template = env
             .get_template(name)
             .map_err(|err| self.error(name, &err))?;
-        let text = template
-            .render(Value::from_serialize(context))
-            .map_err(|err| self.error(name, &err))?;
-        // A last pass for control characters written into a template itself.
-        Ok(sanitize::block(&text))
+        let mut safe = SafeWriter { out, failed: None };
+        match template.render_captured_to(context, &mut safe) {
+            Ok(_) => Ok(()),
+            Err(err) => match safe.failed.take() {
+                Some(io) => Err(ReportError::Write(io)),
+                None => Err(self.error(name, &err)),
+            },
+        }
     }
 
     fn environment(&self, currency: &Currency) -> Environment<'static> {
@@ -156,6 +180,77 @@ impl Templates {
             line: err.line(),
             message,
         }
+    }
+}
+
+/// The template context of `json` (an object) with `key` added as a list
+/// read item by item: each item becomes a template value only when the
+/// template reaches it, so tens of thousands of stories are never all
+/// template values at once.
+pub fn context_with_list<T>(json: &serde_json::Value, key: &str, items: Arc<Vec<T>>) -> Value
+where
+    T: Serialize + Debug + Send + Sync + 'static,
+{
+    let mut map: BTreeMap<String, Value> = json
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), Value::from_serialize(v)))
+        .collect();
+    map.insert(key.to_string(), Value::from_object(LazyList(items)));
+    Value::from_iter(map)
+}
+
+/// A sequence whose items are serialised when read.
+#[derive(Debug)]
+struct LazyList<T>(Arc<Vec<T>>);
+
+impl<T> Object for LazyList<T>
+where
+    T: Serialize + Debug + Send + Sync + 'static,
+{
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.0.get(key.as_usize()?).map(Value::from_serialize)
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.0.len())
+    }
+}
+
+/// Passes rendered text on with a last pass for control characters written
+/// into a template itself, and keeps the first write error, which the
+/// template engine reports only as "I/O error during rendering".
+struct SafeWriter<'a> {
+    out: &'a mut dyn Write,
+    failed: Option<io::Error>,
+}
+
+impl Write for SafeWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // The engine writes whole `str`s, so a piece never splits a character.
+        let text = std::str::from_utf8(buf).map_err(io::Error::other)?;
+        let written = if sanitize::is_clean(text, sanitize::Lines::Keep) {
+            self.out.write_all(buf)
+        } else {
+            self.out.write_all(sanitize::block(text).as_bytes())
+        };
+        match written {
+            Ok(()) => Ok(buf.len()),
+            Err(err) => {
+                let kept = io::Error::new(err.kind(), err.to_string());
+                self.failed.get_or_insert(err);
+                Err(kept)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 

@@ -23,4 +23,6 @@ pub use journal::{
 };
 pub use merge::{Merged, Unmergeable, merge_day};
 pub use problem::Problem;
-pub use save::{SaveStep, TEMP_SUFFIX, atomic_write, atomic_write_with, create_private_dir};
+pub use save::{
+    SaveStep, TEMP_SUFFIX, atomic_write, atomic_write_from, atomic_write_with, create_private_dir,
+};

@@ -43,6 +43,37 @@ pub fn atomic_write_with(
     bytes: &[u8],
     before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> io::Result<()> {
+    replace(path, before, &mut |file, before| {
+        let (head, tail) = bytes.split_at(bytes.len() / 2);
+        file.write_all(head)
+            .and_then(|()| before(SaveStep::Write))
+            .and_then(|()| file.write_all(tail))
+    })
+}
+
+/// [`atomic_write`] of what `fill` writes, as it writes it (through a
+/// buffer), so a long document is never held whole. An error from `fill`
+/// leaves `path` as it was.
+pub fn atomic_write_from(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    replace(path, &mut |_| Ok(()), &mut |file, _| {
+        let mut out = io::BufWriter::with_capacity(1 << 16, file);
+        fill(&mut out)?;
+        out.flush()
+    })
+}
+
+type Before<'a> = &'a mut dyn FnMut(SaveStep) -> io::Result<()>;
+
+/// The save itself: `write` fills the temp file (calling `before` with
+/// [`SaveStep::Write`] if it wants that step to fail half-way).
+fn replace(
+    path: &Path,
+    before: Before<'_>,
+    write: &mut dyn FnMut(&mut File, Before<'_>) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -63,11 +94,7 @@ pub fn atomic_write_with(
     let result = (|| {
         before(SaveStep::CreateTemp).map_err(failed(SaveStep::CreateTemp))?;
         let mut file = create_private(&temp).map_err(failed(SaveStep::CreateTemp))?;
-        let (head, tail) = bytes.split_at(bytes.len() / 2);
-        file.write_all(head)
-            .and_then(|()| before(SaveStep::Write))
-            .and_then(|()| file.write_all(tail))
-            .map_err(failed(SaveStep::Write))?;
+        write(&mut file, &mut *before).map_err(failed(SaveStep::Write))?;
         before(SaveStep::SyncTemp)
             .and_then(|()| file.sync_all())
             .map_err(failed(SaveStep::SyncTemp))?;
