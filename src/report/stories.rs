@@ -20,6 +20,7 @@ use super::render::{Format, write_json};
 use super::templates::{Templates, context_with_list};
 use super::totals::{hours_text, major_units};
 use super::weekly::iso_date;
+use crate::model::permute;
 use crate::model::{Currency, Entry, EntryId, Kind, Money};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -125,24 +126,6 @@ pub fn stories<'a>(
     });
     permute(&mut stories, order);
     stories
-}
-
-/// Puts `items[order[i]]` at `i` for every `i`, by swaps along each cycle
-/// of the permutation, without a second vector of items.
-fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
-    const DONE: usize = usize::MAX;
-    for start in 0..items.len() {
-        let mut at = start;
-        while order[at] != DONE {
-            let from = order[at];
-            order[at] = DONE;
-            if from == start {
-                break;
-            }
-            items.swap(at, from);
-            at = from;
-        }
-    }
 }
 
 /// Whether `entry` can be part of a story: a screw-up, a fix or an
@@ -499,16 +482,6 @@ mod tests {
         );
         // A control character in the template itself is escaped as well.
         assert!(text.ends_with("Acme Corp;Zed & Co\\u{7}\n"), "{text}");
-    }
-
-    #[test]
-    fn permute_puts_each_item_where_the_order_says() {
-        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
-        permute(&mut items, vec![3, 0, 1, 2, 5, 4]);
-        assert_eq!(items, ['d', 'a', 'b', 'c', 'f', 'e']);
-        let mut none: Vec<char> = Vec::new();
-        permute(&mut none, Vec::new());
-        assert!(none.is_empty());
     }
 
     #[test]
