@@ -537,6 +537,13 @@ fn outlines_follow_the_files_and_give_back_whole_entries() {
         (Some(day(6)), Kind::Promise)
     );
 
+    // The cache holds whole entries: as private as the day files.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = fs::metadata(dir.path().join(OUTLINES_FILE)).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    }
     // From the cache it wrote, it answers as the files did, whole entries too.
     let outlines = journal.outlines(NaiveDate::MIN, NaiveDate::MAX).unwrap();
     let titles: Vec<String> = (0..3).map(|i| outlines.entry(i).unwrap().title).collect();
