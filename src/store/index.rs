@@ -230,7 +230,7 @@ const ABANDONED: Duration = Duration::from_secs(60);
 /// Removes cache temp files no process is writing any more: a TUI closed
 /// during its first load leaves one nearly as large as the cache. Removing
 /// one still in use is harmless: that process's cache is then not saved.
-pub(super) fn remove_abandoned(root: &Path, cache: &str, now: SystemTime) {
+fn remove_abandoned(root: &Path, cache: &str, now: SystemTime) {
     let Ok(dir) = std::fs::read_dir(root) else {
         return;
     };
@@ -256,14 +256,7 @@ pub(super) fn remove_abandoned(root: &Path, cache: &str, now: SystemTime) {
 
 impl Writer {
     fn create(root: &Path) -> io::Result<Writer> {
-        remove_abandoned(root, INDEX_FILE, SystemTime::now());
-        // Named like a save's temp file, so one left by a killed process is
-        // recognised and removed; tempfile makes it mode 0600 on unix.
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{INDEX_FILE}."))
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(root)?;
-        let mut file = BufWriter::new(temp);
+        let mut file = BufWriter::new(cache_temp(root, INDEX_FILE)?);
         // The entries section's length, patched in by `finish`.
         file.write_all(&[0; 8])?;
         postcard::to_io(FORMAT, &mut file).map_err(encoding_failed)?;
@@ -310,13 +303,29 @@ impl Writer {
         texts.seek(SeekFrom::Start(0))?;
         io::copy(&mut texts, &mut file)?;
         let temp = file.into_inner().map_err(io::IntoInnerError::into_error)?;
-        temp.as_file().sync_all()?;
-        temp.persist(path).map_err(|err| err.error)?;
-        if let Some(dir) = path.parent() {
-            sync_dir(dir)?;
-        }
-        Ok(())
+        put_in_place(temp, path)
     }
+}
+
+/// A temp file for a new version of the cache `name`, after removing any a
+/// killed process left. Named like a save's temp file, so one left by a
+/// killed process is recognised and removed; tempfile makes it mode 0600.
+pub(super) fn cache_temp(root: &Path, name: &str) -> io::Result<NamedTempFile> {
+    remove_abandoned(root, name, SystemTime::now());
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(root)
+}
+
+/// Renames a complete cache over the old one, durably.
+pub(super) fn put_in_place(temp: NamedTempFile, path: &Path) -> io::Result<()> {
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|err| err.error)?;
+    if let Some(dir) = path.parent() {
+        sync_dir(dir)?;
+    }
+    Ok(())
 }
 
 /// The cache in memory: records by path relative to the journal root.

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, BufWriter};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::SystemTime;
 
 use chrono::NaiveDate;
@@ -26,10 +26,9 @@ use super::Journal;
 use super::read::parse_bytes;
 use crate::model::{Entry, Outline};
 use crate::store::index::{
-    Stamp, StoredRecord, checksum, encoding_failed, read_records, remove_abandoned,
+    Stamp, StoredRecord, cache_temp, checksum, encoding_failed, put_in_place, read_records,
 };
 use crate::store::open::{Contents, open_regular, read_regular};
-use crate::store::save::{TEMP_SUFFIX, sync_dir};
 use crate::store::{Problem, StoreError};
 
 /// The cache file, at the journal's root.
@@ -268,14 +267,7 @@ fn save_cache<'a>(
     kept: impl Iterator<Item = &'a StoredRecord<'a>>,
     made: &[(String, Stamp, Vec<u8>)],
 ) -> io::Result<()> {
-    remove_abandoned(root, OUTLINES_FILE, SystemTime::now());
-    // Named like a save's temp file, so one left by a killed process is
-    // recognised and removed; tempfile makes it mode 0600 on unix.
-    let temp = tempfile::Builder::new()
-        .prefix(&format!(".{OUTLINES_FILE}."))
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(root)?;
-    let mut file = BufWriter::new(temp);
+    let mut file = BufWriter::new(cache_temp(root, OUTLINES_FILE)?);
     postcard::to_io(FORMAT, &mut file).map_err(encoding_failed)?;
     for record in kept {
         postcard::to_io(&Some(record), &mut file).map_err(encoding_failed)?;
@@ -291,10 +283,7 @@ fn save_cache<'a>(
     }
     postcard::to_io(&None::<StoredRecord>, &mut file).map_err(encoding_failed)?;
     let temp = file.into_inner().map_err(io::IntoInnerError::into_error)?;
-    temp.as_file().sync_all()?;
-    let path: PathBuf = root.join(OUTLINES_FILE);
-    temp.persist(&path).map_err(|err| err.error)?;
-    sync_dir(root)
+    put_in_place(temp, &root.join(OUTLINES_FILE))
 }
 
 /// Where `part`, a slice of `whole`, starts and ends in it.
