@@ -134,11 +134,18 @@ impl Journal {
         const SLICE: usize = 512;
         let now = std::time::SystemTime::now();
         let mut loaded = Loaded::default();
+        let mut files_done = 0;
         for slice in files.chunks(SLICE) {
             let parsed: Vec<Result<(Loaded, Option<NewRecord>), StoreError>> = slice
                 .par_iter()
                 .map(|(date, path)| self.load_file(*date, path, scan, index, now))
                 .collect();
+            files_done += slice.len();
+            let kept: usize = parsed
+                .iter()
+                .map(|day| day.as_ref().map_or(0, |(day, _)| day.entries.len()))
+                .sum();
+            reserve_for_the_rest(&mut loaded.entries, kept, files_done, files.len());
             for day in parsed {
                 let (day, record) = day?;
                 loaded.entries.extend(day.entries);
@@ -310,6 +317,20 @@ impl Journal {
                 None => self.misplaced_holding(id),
             })
     }
+}
+
+/// Makes room for `more` entries in `entries`, guessing from the files read
+/// so far how many all `total` files hold (and 2% more), rather than
+/// doubling: at 100k entries doubling left a vector of 131,072 entries
+/// (63 MB) where 100,000 needed 48 MB.
+pub(super) fn reserve_for_the_rest(entries: &mut Vec<Entry>, more: usize, files_done: usize, total: usize) {
+    let needed = entries.len() + more;
+    if needed <= entries.capacity() || files_done == 0 {
+        return;
+    }
+    let per_file = needed as f64 / files_done as f64;
+    let guess = (per_file * total as f64 * 1.02).ceil() as usize;
+    entries.reserve_exact(guess.max(needed) - entries.len());
 }
 
 /// A day file's contents parsed; a file that was not read (not a regular

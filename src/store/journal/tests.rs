@@ -664,3 +664,22 @@ fn day_file_names_are_read_exactly() {
         assert_eq!(date(odd), None, "{odd}");
     }
 }
+
+#[test]
+fn a_whole_journal_read_makes_room_by_its_guess_not_by_doubling() {
+    use super::read::reserve_for_the_rest;
+    let mut entries: Vec<Entry> = Vec::new();
+    // 100 entries in the first 10 of 100 files: room for about 1,020.
+    reserve_for_the_rest(&mut entries, 100, 10, 100);
+    assert!((1020..1030).contains(&entries.capacity()), "{}", entries.capacity());
+    let cap = entries.capacity();
+    let one = new_entry(day(2), Kind::Note, "x");
+    entries.resize(100, one.clone());
+    // Within the guess: nothing moves.
+    reserve_for_the_rest(&mut entries, 800, 90, 100);
+    assert_eq!(entries.capacity(), cap);
+    // Beyond it (the last files were fuller): the new guess, at least what is needed.
+    entries.resize(900, one);
+    reserve_for_the_rest(&mut entries, 600, 100, 100);
+    assert_eq!(entries.capacity(), 1530);
+}
