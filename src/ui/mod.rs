@@ -140,6 +140,18 @@ fn release_mouse_on_panic() {
     }));
 }
 
+/// Returns to the system the memory the whole-journal load freed. The
+/// load parses on every core, and glibc keeps each thread's freed pages in
+/// that thread's arena; the search texts built next land elsewhere, so at
+/// 100k entries the TUI's peak held 4 MB of parse leftovers as well.
+fn give_back_what_the_load_freed() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory; no pointer is touched.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 fn load_in_background(journal: Journal) -> Receiver<Action> {
     let (send, receive) = mpsc::channel();
     std::thread::spawn(move || {
@@ -153,6 +165,7 @@ fn load_in_background(journal: Journal) -> Receiver<Action> {
                         .filter(|s| matches!(s, Stray::ConflictCopy(_)))
                         .map(Stray::problem),
                 );
+                give_back_what_the_load_freed();
                 Action::JournalLoaded(loaded)
             }
             Err(err) => Action::Failed(format!("Could not read the whole journal: {err}")),

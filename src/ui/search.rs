@@ -156,14 +156,7 @@ type Haystack = SearchText;
 
 /// Each entry's [`SearchText`], made in parallel.
 fn haystacks(entries: &[Entry]) -> Vec<Haystack> {
-    entries
-        .par_iter()
-        .map(|entry| {
-            let mut text = SearchText::of(entry);
-            text.shrink();
-            text
-        })
-        .collect()
+    entries.par_iter().map(SearchText::of).collect()
 }
 
 struct Found {

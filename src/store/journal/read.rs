@@ -323,7 +323,12 @@ impl Journal {
 /// so far how many all `total` files hold (and 2% more), rather than
 /// doubling: at 100k entries doubling left a vector of 131,072 entries
 /// (63 MB) where 100,000 needed 48 MB.
-pub(super) fn reserve_for_the_rest(entries: &mut Vec<Entry>, more: usize, files_done: usize, total: usize) {
+pub(super) fn reserve_for_the_rest(
+    entries: &mut Vec<Entry>,
+    more: usize,
+    files_done: usize,
+    total: usize,
+) {
     let needed = entries.len() + more;
     if needed <= entries.capacity() || files_done == 0 {
         return;

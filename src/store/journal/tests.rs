@@ -671,7 +671,11 @@ fn a_whole_journal_read_makes_room_by_its_guess_not_by_doubling() {
     let mut entries: Vec<Entry> = Vec::new();
     // 100 entries in the first 10 of 100 files: room for about 1,020.
     reserve_for_the_rest(&mut entries, 100, 10, 100);
-    assert!((1020..1030).contains(&entries.capacity()), "{}", entries.capacity());
+    assert!(
+        (1020..1030).contains(&entries.capacity()),
+        "{}",
+        entries.capacity()
+    );
     let cap = entries.capacity();
     let one = new_entry(day(2), Kind::Note, "x");
     entries.resize(100, one.clone());
