@@ -458,6 +458,24 @@ mod tests {
         ));
     }
 
+    /// A situation of several lines reads as one indented block in text,
+    /// every word kept: a line at column 0 broke the story's layout.
+    #[test]
+    fn a_situation_of_several_lines_stays_in_its_column() {
+        let all = stories(&awkward_journal(), None, &Currency::default());
+        let text = streamed(&all, Format::Text, &Templates::built_in());
+        let situation = text
+            .lines()
+            .skip_while(|l| !l.starts_with("  Situation: "))
+            .take(2)
+            .collect::<Vec<_>>();
+        assert!(situation[0].ends_with("Two lines:"), "{text}");
+        assert!(
+            situation[1].starts_with(&format!("{}*bold*", " ".repeat(13))),
+            "{text}"
+        );
+    }
+
     #[test]
     fn a_user_template_sees_the_stories_as_a_list() {
         let dir = tempfile::tempdir().expect("tempdir");
