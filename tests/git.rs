@@ -328,6 +328,32 @@ fn every_save_is_one_commit_naming_what_changed() {
 }
 
 #[test]
+fn an_import_is_one_commit_of_every_day_it_wrote() {
+    let world = World::new();
+    let laptop = world.machine("laptop");
+    laptop.config("git = true\n");
+    laptop.ok(&["init", "--git"]);
+    let file = world.dir.path().join("jrnl.txt");
+    std::fs::write(
+        &file,
+        "[2026-10-01 14:30] Sent Acme the invoice twice.\n\n\
+         [2026-11-28 09:00] Added a check @fix\n",
+    )
+    .unwrap();
+    laptop.ok(&["import", "jrnl", file.to_str().unwrap()]);
+    assert_eq!(
+        laptop.subjects(),
+        ["import: 2 entries", "jobjournal init: start the journal"]
+    );
+    let files = laptop.git(&["show", "--format=", "--name-only", "HEAD"]);
+    assert_eq!(
+        files.trim().lines().collect::<Vec<_>>(),
+        ["2026/2026-10-01.toml", "2026/2026-11-28.toml"]
+    );
+    assert_eq!(laptop.git(&["status", "--porcelain"]), "");
+}
+
+#[test]
 fn a_commit_git_refuses_never_loses_the_save() {
     let world = World::new();
     let laptop = world.machine("laptop");

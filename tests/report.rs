@@ -621,7 +621,7 @@ fn a_money_line_that_is_zero_this_week_is_left_out() {
 fn settled_journal(entries: &[Entry]) -> (tempfile::TempDir, Journal) {
     let dir = tempfile::tempdir().expect("tempdir");
     let journal = Journal::new(dir.path());
-    journal.add_with_ids(entries).expect("adds");
+    let _ = journal.add_with_ids(entries).expect("adds");
     for entry in entries {
         settle(&journal.day_path(entry.date));
     }

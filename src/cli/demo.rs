@@ -25,7 +25,8 @@ pub fn run(context: Context) -> Result<ExitCode, CliError> {
         .tempdir()
         .map_err(|e| CliError::Runtime(format!("cannot create a temporary directory: {e}")))?;
     let journal = Journal::new(dir.path().join("journal"));
-    journal.add_with_ids(&sample_entries(context.today, context.config.week_start))?;
+    // A fresh journal in a temporary directory, without git: no warning.
+    let _ = journal.add_with_ids(&sample_entries(context.today, context.config.week_start))?;
     let config = demo_config(context.config);
     let state = dir.path().join("state");
     let result = super::finish_tui(crate::ui::run_with_drafts_in(

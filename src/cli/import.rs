@@ -72,7 +72,8 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
             );
         }
     } else if !plan.new.is_empty() {
-        context.journal.add_with_ids(&plan.new)?;
+        let saved = context.journal.add_with_ids(&plan.new)?;
+        super::warn(saved.warning);
     }
     println!(
         "{verb} {} {}; {} already in the journal",

@@ -447,7 +447,7 @@ mod tests {
         );
         promise.due = NaiveDate::from_ymd_opt(2026, 11, 20);
         let journal = Journal::new(dir.join("journal"));
-        journal
+        let _ = journal
             .add_with_ids(std::slice::from_ref(&promise))
             .unwrap();
         let effects = Effects::new(Journal::new(dir.join("journal")), dir.join("out"), None);

@@ -456,7 +456,7 @@ fn a_move_cut_between_its_writes_shows_the_entry_once_and_is_finished_by_the_nex
     let mut moved = saved.clone();
     moved.date = day(19);
     moved.title = "Moved, and retitled".into();
-    journal.add_with_ids(std::slice::from_ref(&moved)).unwrap();
+    let _ = journal.add_with_ids(std::slice::from_ref(&moved)).unwrap();
     fs::write(
         dir.path().join(super::moving::MOVING_FILE),
         format!("{} {} {}\n", saved.id, day(18), day(19)),
@@ -517,7 +517,7 @@ fn outlines_follow_the_files_and_give_back_whole_entries() {
     let mut promise = new_entry(day(4), Kind::Promise, "Secret promise words");
     promise.due = Some(day(6));
     let met = new_entry(day(5), Kind::Met, "Not outlined");
-    journal
+    let _ = journal
         .add_with_ids(&[screwup.clone(), fix.clone(), promise.clone(), met])
         .unwrap();
     for d in 2..=5 {
@@ -579,7 +579,7 @@ fn outlines_show_an_entry_cut_mid_move_once() {
         .value;
     let mut moved = saved.clone();
     moved.date = day(19);
-    journal.add_with_ids(std::slice::from_ref(&moved)).unwrap();
+    let _ = journal.add_with_ids(std::slice::from_ref(&moved)).unwrap();
     fs::write(
         dir.path().join(super::moving::MOVING_FILE),
         format!("{} {} {}\n", saved.id, day(18), day(19)),
@@ -601,7 +601,7 @@ fn a_corrupted_outline_cache_is_never_believed() {
     promise.due = Some(day(6));
     promise.status = Some(crate::model::PromiseStatus::Kept);
     promise.closed = Some(day(5));
-    journal.add_with_ids(&[screwup, fix, promise]).unwrap();
+    let _ = journal.add_with_ids(&[screwup, fix, promise]).unwrap();
     for d in 2..=4 {
         age(&journal.day_path(day(d)), 60);
     }
@@ -686,4 +686,50 @@ fn a_whole_journal_read_makes_room_by_its_guess_not_by_doubling() {
     entries.resize(900, one);
     reserve_for_the_rest(&mut entries, 600, 100, 100);
     assert_eq!(entries.capacity(), 1530);
+}
+
+#[test]
+fn an_import_lands_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let held = journal
+        .add(new_entry(day(20), Kind::Note, "Already here"))
+        .unwrap()
+        .value;
+    let mut clash = new_entry(day(20), Kind::Note, "Same id");
+    clash.id = held.id.clone();
+    let early = new_entry(day(2), Kind::Note, "Would land first");
+    let files = || -> Vec<std::path::PathBuf> {
+        journal
+            .day_files()
+            .unwrap()
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect()
+    };
+    let before = files();
+    // A clash on the last day: the first day is not written either.
+    let err = journal
+        .add_with_ids(&[early.clone(), clash])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("already in the journal"), "{err}");
+    assert_eq!(files(), before);
+    // A fix of something that is no screw-up, in the import or the journal.
+    let note = new_entry(day(3), Kind::Note, "A note");
+    let mut fix = new_entry(day(4), Kind::Fix, "Fixed a note?");
+    fix.fixes = vec![note.id.clone()];
+    let err = journal
+        .add_with_ids(&[early.clone(), note.clone(), fix.clone()])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("is not a screw-up"), "{err}");
+    fix.fixes = vec![held.id.clone()];
+    assert!(journal.add_with_ids(&[early.clone(), fix.clone()]).is_err());
+    assert_eq!(files(), before);
+    // Links inside the import are fine.
+    let slip = new_entry(day(3), Kind::Screwup, "A slip");
+    fix.fixes = vec![slip.id.clone()];
+    let _ = journal.add_with_ids(&[early, slip, fix]).unwrap();
+    assert_eq!(files().len(), before.len() + 3);
 }

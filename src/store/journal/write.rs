@@ -157,31 +157,75 @@ impl Journal {
         Ok(Saved::with(saved, warning))
     }
 
-    /// Adds entries that already have ids (an import), one save per day.
-    /// Refuses, before writing anything, an id the journal already has.
-    pub fn add_with_ids(&self, entries: &[Entry]) -> Result<(), StoreError> {
+    /// Adds entries that already have ids (an import), one save per day,
+    /// then one commit for them all when git is on. Refuses, before
+    /// writing anything, an id the journal already has, a broken day, or a
+    /// fix link to anything but a screw-up here or in the import.
+    pub fn add_with_ids(&self, entries: &[Entry]) -> Result<Saved<()>, StoreError> {
         let mut days: std::collections::BTreeMap<NaiveDate, Vec<&Entry>> = Default::default();
         for entry in entries {
             entry.validate()?;
             days.entry(entry.date).or_default().push(entry);
         }
         let _lock = self.lock()?;
-        for (date, day) in days {
-            self.edit_day(date, |file| {
-                if let Some(taken) = day.iter().find(|e| file.get(&e.id).is_some()) {
+        // Every day is checked first: a clash found on the tenth day once
+        // left the first nine imported.
+        for (date, day) in &days {
+            if let Some(parsed) = self.read_day(*date)? {
+                let ids: std::collections::HashSet<&EntryId> =
+                    parsed.entries.iter().map(|e| &e.id).collect();
+                if parsed.file.is_none() {
+                    return Err(StoreError::Broken(
+                        parsed.problems.into_iter().next().unwrap_or_else(|| {
+                            Problem::whole_file(&self.day_path(*date), "unreadable")
+                        }),
+                    ));
+                }
+                if let Some(taken) = day.iter().find(|e| ids.contains(&e.id)) {
                     return Err(ModelError::Invalid(format!(
                         "{} is already in the journal",
                         taken.id
                     ))
                     .into());
                 }
+            }
+        }
+        let imported: std::collections::HashMap<&EntryId, Kind> =
+            entries.iter().map(|e| (&e.id, e.kind)).collect();
+        for entry in entries {
+            let mut elsewhere = Vec::new();
+            for id in &entry.fixes {
+                match imported.get(id) {
+                    Some(Kind::Screwup) => {}
+                    Some(kind) => {
+                        return Err(StoreError::Link(format!(
+                            "{id} is not a screw-up (it is a {})",
+                            kind.as_str()
+                        )));
+                    }
+                    None => elsewhere.push(id.clone()),
+                }
+            }
+            if !elsewhere.is_empty() {
+                let mut probe = entry.clone();
+                probe.fixes = elsewhere;
+                self.check_links(&probe)?;
+            }
+        }
+        for (date, day) in &days {
+            self.edit_day(*date, |file| {
                 for entry in day {
                     file.append(entry);
                 }
                 Ok(())
             })?;
         }
-        Ok(())
+        let dates: Vec<NaiveDate> = days.keys().copied().collect();
+        let warning = self.commit(&dates, || {
+            let n = entries.len();
+            format!("import: {n} {}", if n == 1 { "entry" } else { "entries" })
+        });
+        Ok(Saved::with((), warning))
     }
 
     /// Saves `entry` over the entry with its id, moving it if its date
