@@ -45,7 +45,7 @@ fn last_top(parts: &[Part], height: u16) -> u16 {
 /// What the screen shows, laid out `width` cells wide.
 fn parts(app: &App, width: u16) -> Vec<Part> {
     let mut parts = match app.view_text() {
-        Some(Ok(markdown)) => document(markdown, usize::from(width.max(1))),
+        Some(Ok(markdown)) => without_sparklines(document(markdown, usize::from(width.max(1)))),
         Some(Err(err)) => vec![Part::Line(Line::styled(sanitize::line(err), theme::ERROR))],
         None => vec![Part::Line(Line::styled("Rendering…", theme::DIM))],
     };
@@ -61,6 +61,35 @@ fn parts(app: &App, width: u16) -> Vec<Part> {
     parts
 }
 
+/// The document without the Markdown's sparkline line under the trend:
+/// the screen draws the trend as bars, which say the same thing, larger.
+fn without_sparklines(parts: Vec<Part>) -> Vec<Part> {
+    let sparkline = |part: &Part| match part {
+        Part::Line(line) => line
+            .spans
+            .iter()
+            .any(|span| span.content.contains(['▁', '▂', '▃', '▄', '▅', '▆', '▇'])),
+        Part::Table(_) => false,
+    };
+    let blank = |part: &Part| matches!(part, Part::Line(line) if line.width() == 0);
+    let mut drop = vec![false; parts.len()];
+    for i in 0..parts.len() {
+        if !sparkline(&parts[i]) {
+            continue;
+        }
+        // With the blank lines between it and the trend it follows.
+        let from = (0..i).rev().find(|&j| !blank(&parts[j]));
+        if let Some(table) = from.filter(|&j| matches!(parts[j], Part::Table(_))) {
+            drop[table + 1..=i].fill(true);
+        }
+    }
+    parts
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(part, drop)| (!drop).then_some(part))
+        .collect()
+}
+
 fn part_height(part: &Part) -> usize {
     match part {
         Part::Line(_) => 1,
@@ -74,13 +103,21 @@ fn scrolled(app: &App, title: &str, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let parts = parts(app, inner.width);
     let top = app.scroll.min(last_top(&parts, inner.height));
-    // Only the parts down to the window's foot are drawn.
+    // Only the parts down to the window's foot are drawn, each whole: a
+    // trend cut by the page would lay its bars out for the smaller room.
     let bottom = usize::from(top) + usize::from(inner.height);
+    let mut reach = 0usize;
+    for part in &parts {
+        if reach >= bottom {
+            break;
+        }
+        reach += part_height(part);
+    }
     let mut page = Buffer::empty(Rect::new(
         0,
         0,
         inner.width,
-        u16::try_from(bottom).unwrap_or(u16::MAX),
+        u16::try_from(reach.max(bottom)).unwrap_or(u16::MAX),
     ));
     let mut y = 0usize;
     for part in &parts {
