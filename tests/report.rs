@@ -798,3 +798,26 @@ fn fixes_of_one_screwup_name_it_once() {
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}\n{text}");
     }
 }
+
+/// With nothing in the trend's earlier weeks, the summary says so, and
+/// does not call a week the journal's first when it holds older years.
+#[test]
+fn a_week_after_a_quiet_stretch_is_not_called_the_first() {
+    let entries = [
+        item("2024-03-04-aaaa", Kind::Met, "An old win"),
+        item("2026-11-17-bbbb", Kind::Met, "Monthly close"),
+    ];
+    let report = WeeklyReport::build(
+        week_47(),
+        &entries,
+        author(),
+        Currency::default(),
+        long_after(),
+    );
+    let markdown = render(&report, Format::Markdown);
+    assert!(
+        markdown.contains("**1 win, 0 screw-ups:** nothing in the 7 weeks before to compare with"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("first week"), "{markdown}");
+}

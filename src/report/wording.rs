@@ -148,7 +148,13 @@ pub fn direction(summary: &Summary) -> String {
         format!("the {} weeks before", summary.earlier_weeks)
     };
     let word = match summary.direction {
-        Direction::FirstWeek => return "the first week in the journal".into(),
+        // The journal may go back years beyond the trend: say what is true.
+        Direction::FirstWeek => {
+            return format!(
+                "nothing in the {} weeks before to compare with",
+                super::weekly::TREND_WEEKS - 1
+            );
+        }
         Direction::Better => "better than",
         Direction::Steady => "level with",
         Direction::Worse => "worse than",
