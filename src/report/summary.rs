@@ -76,7 +76,7 @@ pub struct Summary {
     pub earlier_weeks: usize,
     pub earlier_wins_tenths: u32,
     pub earlier_screwups_tenths: u32,
-    /// Open screw-ups, oldest first, then overdue promises, most overdue first.
+    /// Overdue promises, then open screw-ups, each newest first.
     pub attention: Vec<Attention>,
     /// The day `attention` is judged on.
     pub as_of: NaiveDate,
@@ -133,7 +133,7 @@ impl Summary {
 
 /// Every promise overdue and every screw-up still open at the end of `day`,
 /// whichever week of `journal` it was written in: overdue promises first,
-/// latest first, then screw-ups, newest first.
+/// most recently due first, then screw-ups, newest first.
 pub fn needs_attention(journal: &[Entry], day: NaiveDate) -> Vec<Attention> {
     let known: Vec<&Entry> = journal.iter().filter(|e| e.date <= day).collect();
     let fixed = fixes_by_screwup(known.iter().copied(), day);
@@ -160,8 +160,11 @@ pub fn needs_attention(journal: &[Entry], day: NaiveDate) -> Vec<Attention> {
             })
         })
         .collect();
-    promises.sort_by(|a, b| (b.days, &a.entry.id).cmp(&(a.days, &b.entry.id)));
-    // Promises first: a customer is waiting on each, the latest longest.
+    // Most recently due first: reaching back years, the oldest would fill
+    // the ten a document lists with the same items every week, and this
+    // week's new ones would hide in "…and N more".
+    promises.sort_by(|a, b| (a.days, &b.entry.id).cmp(&(b.days, &a.entry.id)));
+    // Promises first: a customer is waiting on each.
     promises.extend(screwups);
     promises
 }
