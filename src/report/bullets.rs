@@ -670,7 +670,7 @@ mod tests {
         let b = &bullets.bullets[0];
         assert_eq!(
             b.text,
-            "Moved the invoices to the new template at 2 accounts, saving $20,600 in total"
+            "Moved the invoices to the new template at 2 accounts, saving $20.6K in total"
         );
         assert_eq!(b.entries.len(), 2);
         assert_eq!(

@@ -161,7 +161,7 @@ impl Parts {
         }
         line.push_str(self.adoption.first().map_or("", String::as_str));
         if !self.outcomes.is_empty() {
-            // "in total" goes after the last sum of money: "saving $20,600 in total".
+            // "in total" goes after the last sum of money: "saving $20.6K in total".
             let last_money = self.outcomes.iter().rposition(|o| o.money);
             let texts: Vec<String> = self
                 .outcomes

@@ -8,15 +8,24 @@ use crate::model::{Currency, Money, group_thousands};
 pub fn money(amount: Money, currency: &Currency) -> String {
     let dollars = (amount.cents().unsigned_abs() + 50) / 100;
     let sign = if amount.cents() < 0 { "-" } else { "" };
-    let number = if dollars >= 1_000_000 {
+    // One style from $10,000 up, so a list never says "$34K" beside
+    // "$39,500": thousands with at most one decimal under 100K, whole
+    // thousands to a million, millions above.
+    let tenths_of_k = (dollars + 50) / 100;
+    let number = if dollars >= 999_500 {
         let tenths = (dollars + 50_000) / 100_000;
         if tenths.is_multiple_of(10) {
             format!("{}M", group_thousands(tenths / 10))
         } else {
             format!("{}.{}M", tenths / 10, tenths % 10)
         }
-    } else if dollars >= 100_000 || (dollars >= 10_000 && dollars.is_multiple_of(1_000)) {
+    } else if dollars >= 99_950 {
         format!("{}K", (dollars + 500) / 1_000)
+    } else if dollars >= 10_000 {
+        match tenths_of_k % 10 {
+            0 => format!("{}K", tenths_of_k / 10),
+            tenth => format!("{}.{tenth}K", tenths_of_k / 10),
+        }
     } else {
         group_thousands(dollars)
     };
@@ -103,7 +112,12 @@ mod tests {
         assert_eq!(m(310_075), "$3,101");
         assert_eq!(m(310_000), "$3,100");
         assert_eq!(m(4_800_000), "$48K");
-        assert_eq!(m(2_060_000), "$20,600");
+        assert_eq!(m(2_060_000), "$20.6K");
+        assert_eq!(m(3_950_000), "$39.5K");
+        assert_eq!(m(3_400_000), "$34K");
+        assert_eq!(m(999_999), "$10K");
+        assert_eq!(m(9_999_900), "$100K");
+        assert_eq!(m(99_960_000), "$1M");
         assert_eq!(m(12_049_900), "$120K");
         assert_eq!(m(120_000_000), "$1.2M");
         assert_eq!(m(300_000_000), "$3M");
