@@ -138,9 +138,20 @@ impl Journal {
             },
             None => Stray::NotADate(path),
         };
+        let temp = |entry: &std::fs::DirEntry| match entry.file_type().is_ok_and(|t| t.is_file()) {
+            true => Stray::Leftover(entry.path()),
+            false => Stray::NotAFile(entry.path()),
+        };
+        // The root holds temp files too: of the move marker and the caches.
+        // A cache is written without the lock, so only one untouched for a
+        // minute is a leftover; a younger one may be another window's.
         for entry in read_dir(&self.root)? {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if looks_like_day_file(&name) {
+            if save::is_temp_file(&name) {
+                if untouched_for_a_minute(&entry) {
+                    strays.push(temp(&entry));
+                }
+            } else if looks_like_day_file(&name) {
                 strays.push(misplaced(entry.path()));
             }
         }
@@ -149,11 +160,7 @@ impl Journal {
                 let path = entry.path();
                 let name = entry.file_name().to_string_lossy().into_owned();
                 if save::is_temp_file(&name) {
-                    if entry.file_type().is_ok_and(|t| t.is_file()) {
-                        strays.push(Stray::Leftover(path));
-                    } else {
-                        strays.push(Stray::NotAFile(path));
-                    }
+                    strays.push(temp(&entry));
                 } else if looks_like_day_file(&name) {
                     if day_file_date(&path).is_none_or(|d| d.year() != year) {
                         strays.push(misplaced(path));
@@ -174,6 +181,14 @@ impl Journal {
         }
         let _lock = self.lock()?;
         let mut removed = Vec::new();
+        for entry in read_dir(&self.root)? {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+            if save::is_temp_file(&name) && is_file && untouched_for_a_minute(&entry) {
+                std::fs::remove_file(entry.path()).map_err(StoreError::io(entry.path()))?;
+                removed.push(entry.path());
+            }
+        }
         for (_, dir) in self.year_dirs()? {
             removed.extend(save::remove_leftovers(&dir).map_err(StoreError::io(&dir))?);
         }
@@ -205,4 +220,16 @@ pub(super) fn is_conflict_copy(name: &str) -> bool {
         || name.contains("conflicted copy")
         || name.contains("(Conflict")
         || name.ends_with(".orig")
+}
+
+/// Whether `entry` was last written over a minute ago.
+fn untouched_for_a_minute(entry: &std::fs::DirEntry) -> bool {
+    entry
+        .metadata()
+        .and_then(|meta| meta.modified())
+        .is_ok_and(|modified| {
+            std::time::SystemTime::now()
+                .duration_since(modified)
+                .is_ok_and(|age| age > std::time::Duration::from_secs(60))
+        })
 }
