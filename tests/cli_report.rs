@@ -14,38 +14,9 @@ const CONFIG: &str = "name = \"Ada Lovelace\"\nrole = \"Account manager\"\n";
 /// A temp journal holding a copy of `tests/fixtures/journal`.
 fn fixture_journal(config: &str) -> TestJournal {
     let journal = TestJournal::new();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal"),
-        &journal.root(),
-    );
+    support::copy_fixture(&journal.root());
     journal.write_config(config);
     journal
-}
-
-/// Copies the fixture with the modes the app itself uses (0700 dirs, 0600
-/// files), so no "readable by other users" warning gets into the output.
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    private(to, 0o700);
-    for entry in fs::read_dir(from).expect("read fixture dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy fixture");
-            private(&target, 0o600);
-        }
-    }
-}
-
-fn private(path: &Path, mode: u32) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");
-    }
-    #[cfg(not(unix))]
-    let _ = (path, mode);
 }
 
 /// Runs the binary, expects success and no stderr, returns stdout.

@@ -2,6 +2,8 @@
 //! `tests/fixtures/journal` (2026-W36 to 2027-W01, every kind, fix links,
 //! promises in every state, money with cents and negatives).
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -27,8 +29,16 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
 }
 
+/// A copy of `tests/fixtures/journal`, made once: reading a journal
+/// writes its caches there, never into the source tree.
 fn fixture_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal")
+    static COPY: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let copy = COPY.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        support::copy_fixture(dir.path());
+        dir
+    });
+    copy.path().to_path_buf()
 }
 
 fn author() -> Author {

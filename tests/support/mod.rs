@@ -113,3 +113,42 @@ pub fn cannot_run(why: &str) {
     );
     eprintln!("skipped: {why}");
 }
+
+/// Copies the day files of `tests/fixtures/journal` into `to` with the
+/// modes the app itself uses (0700 dirs, 0600 files), so no "readable by
+/// other users" warning gets into the output. Tests read the copy: a read
+/// writes caches into the journal, which must not land in the source tree.
+pub fn copy_fixture(to: &Path) {
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal"),
+        to,
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    private(to, 0o700);
+    for entry in fs::read_dir(from).expect("read fixture dir").flatten() {
+        // Caches left by older test runs are not the fixture.
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy fixture");
+            private(&target, 0o600);
+        }
+    }
+}
+
+fn private(path: &Path, mode: u32) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");
+    }
+    #[cfg(not(unix))]
+    let _ = (path, mode);
+}
