@@ -88,27 +88,12 @@ impl Entry {
             && matches!((self.closed, self.due), (Some(closed), Some(due)) if closed <= due)
     }
 
-    /// Every field a text search looks at, lower-cased, one per line: the
-    /// title, details, customer, expected, delivered, bullet, tags and
-    /// adopters. A search matches an entry when this contains its needle.
+    /// Every field a text search looks at, lower-cased, as the search
+    /// scores it ([`crate::model::search::SearchText`]): a search matches an
+    /// entry only when this contains each of its words, so a cache of it
+    /// can skip an entry that lacks one.
     pub fn search_text(&self) -> String {
-        let mut text = self.title.to_lowercase();
-        for part in [
-            &self.details,
-            &self.customer,
-            &self.expected,
-            &self.delivered,
-            &self.bullet,
-        ]
-        .into_iter()
-        .flatten()
-        .chain(&self.tags)
-        .chain(&self.adopted_by)
-        {
-            text.push('\n');
-            text.push_str(&part.to_lowercase());
-        }
-        text
+        crate::model::search::SearchText::of(self).into_text()
     }
 
     /// Checks what does not depend on other entries: a title, numbers in

@@ -173,6 +173,11 @@ impl SearchText {
         })
     }
 
+    /// The lower-cased text itself.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
     /// Refills `self` from `entry`, reusing its buffers.
     pub fn fill(&mut self, entry: &Entry) {
         self.text.clear();

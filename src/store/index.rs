@@ -38,7 +38,7 @@ const SETTLE: Duration = Duration::from_secs(3);
 
 /// Which build wrote the cache; any other build ignores it, so a change in
 /// `Entry`'s shape can never decode into wrong entries.
-const FORMAT: &str = concat!("jobjournal-index-7-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("jobjournal-index-8-", env!("CARGO_PKG_VERSION"));
 
 /// What identifies one version of a file's contents, without reading it.
 ///

@@ -733,3 +733,32 @@ fn an_import_lands_whole_or_not_at_all() {
     let _ = journal.add_with_ids(&[early, slip, fix]).unwrap();
     assert_eq!(files().len(), before.len() + 3);
 }
+
+#[test]
+fn a_search_skips_no_file_the_query_would_match_cached_or_not() {
+    use crate::model::search::Query;
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let mut tagged = new_entry(day(2), Kind::Note, "Month-end run");
+    tagged.tags = vec!["invoice".into(), "q".into()];
+    let mut sigma = new_entry(day(3), Kind::Note, "ΌΣΟΣ");
+    sigma.details = Some("x".into());
+    let _ = journal.add_with_ids(&[tagged, sigma]).unwrap();
+    age(&journal.day_path(day(2)), 60);
+    age(&journal.day_path(day(3)), 60);
+    let found = |text: &str| -> usize {
+        let query = Query::new(text);
+        let keep = |e: &Entry| query.score_entry(e).is_some();
+        let scan = Scan {
+            keep: &keep,
+            needle: query.longest_word().map(str::to_string),
+        };
+        journal.scan(&scan).unwrap().entries.len()
+    };
+    // The first scan parses and records; the second reads the cache.
+    for run in ["parsed", "cached"] {
+        assert_eq!(found("invoice, q"), 1, "{run}");
+        assert_eq!(found("ΌΣΟΣ"), 1, "{run}");
+    }
+    assert!(dir.path().join(crate::store::INDEX_FILE).exists());
+}
