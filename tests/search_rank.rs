@@ -4,6 +4,8 @@
 mod support;
 
 use jobjournal::store::Journal;
+use jobjournal::ui::search::Search;
+use ratatui_textarea::TextArea;
 use support::TestJournal;
 
 /// A journal where words land in titles, customers, tags and details, on
@@ -56,7 +58,11 @@ fn cli_list(journal: &TestJournal, query: &str, field: &str) -> Vec<String> {
         .args(["list", "--search", query, "--format", "json"])
         .output()
         .unwrap();
-    assert!(output.status.success());
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     json.as_array()
         .unwrap()
@@ -69,11 +75,18 @@ fn cli_ids(journal: &TestJournal, query: &str) -> Vec<String> {
     cli_list(journal, query, "id")
 }
 
+/// The TUI's `/`: the query typed a key at a time into one `Search`, which
+/// narrows the last answer as it goes.
 fn tui_ids(journal: &TestJournal, query: &str) -> Vec<String> {
     let entries = Journal::new(journal.root()).load_all().unwrap().entries;
-    let (hits, total) = jobjournal::ui::search::search(&entries, query);
-    assert_eq!(total, hits.len());
-    hits.iter().map(|h| h.entry.id.to_string()).collect()
+    let mut search = Search::default();
+    search.run(&entries, 1);
+    for typed in 1..=query.len() {
+        search.query = TextArea::from([&query[..typed]]);
+        search.run(&entries, 1);
+    }
+    assert_eq!(search.total, search.hits.len());
+    search.hits.iter().map(|h| h.entry.id.to_string()).collect()
 }
 
 #[test]
@@ -108,6 +121,7 @@ fn the_cli_and_the_tui_rank_a_search_the_same_way() {
         "Quote for Acme",
         "Lunch with the billing team",
     ];
+    assert_eq!(lines.len(), titles.len(), "{text}");
     for (line, title) in lines.iter().zip(titles) {
         assert!(line.contains(title), "{title:?} in {line:?}:\n{text}");
     }
