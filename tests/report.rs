@@ -810,6 +810,37 @@ fn fixes_of_one_screwup_name_it_once() {
     }
 }
 
+/// "The same screw-up" is said only right under the fix that named it: a
+/// later fix of the second screw-up a fix named, with another fix between,
+/// names it again.
+#[test]
+fn the_same_screwup_is_said_only_right_under_its_first_naming() {
+    let a = item(
+        "2026-11-16-aaaa",
+        Kind::Screwup,
+        "Sent Acme the wrong reminder",
+    );
+    let b = item("2026-11-16-bbbb", Kind::Screwup, "Late to the Birch call");
+    let c = item("2026-11-16-cccc", Kind::Screwup, "Wrong price for Cedar");
+    let mut both = item("2026-11-17-dddd", Kind::Fix, "One checklist for both");
+    both.fixes = vec![a.id.clone(), b.id.clone()];
+    let mut cedar = item("2026-11-17-eeee", Kind::Fix, "Repriced Cedar");
+    cedar.fixes = vec![c.id.clone()];
+    let mut birch = item("2026-11-18-ffff", Kind::Fix, "Rebooked the Birch call");
+    birch.fixes = vec![b.id.clone()];
+    let entries = [a, b, c, both, cedar, birch];
+    let report = WeeklyReport::build(
+        week_47(),
+        &entries,
+        author(),
+        Currency::default(),
+        long_after(),
+    );
+    let text = render(&report, Format::Markdown);
+    assert!(!text.contains("the same screw-up"), "{text}");
+    assert_eq!(text.matches("Late to the Birch call").count(), 2, "{text}");
+}
+
 /// With nothing in the trend's earlier weeks, the summary says so, and
 /// does not call a week the journal's first when it holds older years.
 #[test]

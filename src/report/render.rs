@@ -215,7 +215,9 @@ pub fn weekly_context(report: &WeeklyReport) -> Value {
         decided > 0,
     );
     let chart = TrendChart::new(&report.trend);
-    let mut named_under_a_fix = std::collections::HashSet::new();
+    // The screw-ups the fix line just above named: "the same screw-up" is
+    // said only right under it, never of one named further up.
+    let mut named_just_above: Vec<&crate::model::EntryId> = Vec::new();
     let mut context = report.to_json_showing(ATTENTION_SHOWN);
     let extra = json!({
         "currency": currency.code(),
@@ -236,9 +238,7 @@ pub fn weekly_context(report: &WeeklyReport) -> Value {
                 let mut item = shown(&f.entry, "Fix");
                 item["fixed"] = f.fixed.iter().map(|l| {
                     let mut linked = link(l, "Screw-up");
-                    // Named under the fix before: "the same screw-up", not its title again.
-                    let first_time = named_under_a_fix.insert(&l.id);
-                    linked["again"] = json!(l.entry.is_some() && !first_time);
+                    linked["again"] = json!(l.entry.is_some() && named_just_above.contains(&&l.id));
                     // The fix line already says who the customer is.
                     if let (Some(facts), Some(customer)) = (linked["facts"].as_array_mut(), &f.entry.customer) {
                         let said = json!(format!("for {}", customer.trim()));
@@ -246,6 +246,7 @@ pub fn weekly_context(report: &WeeklyReport) -> Value {
                     }
                     linked
                 }).collect();
+                named_just_above = f.fixed.iter().map(|l| &l.id).collect();
                 item
             }).collect::<Vec<_>>(),
             "screwups": sections.screwups.iter().map(|s| {

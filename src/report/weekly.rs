@@ -300,25 +300,23 @@ fn summary_json(summary: &Summary, shown: usize) -> Value {
 /// Fixes of one screw-up stand together, where the first of them was
 /// written, so the screw-up is named once and the next says "the same".
 fn group_fixes(fixes: &mut [FixLine]) {
-    let mut first_of: HashMap<EntryId, usize> = HashMap::new();
+    let mut first_of: HashMap<&EntryId, usize> = HashMap::new();
     for (i, fix) in fixes.iter().enumerate() {
         if let Some(id) = fix.entry.fixes.first() {
-            first_of.entry(id.clone()).or_insert(i);
+            first_of.entry(id).or_insert(i);
         }
     }
-    let group = |i: usize, fix: &FixLine| {
-        let first = fix.entry.fixes.first().and_then(|id| first_of.get(id));
-        (first.copied().unwrap_or(i), i)
-    };
-    let mut keyed: Vec<((usize, usize), FixLine)> = fixes
+    let group: Vec<usize> = fixes
         .iter()
         .enumerate()
-        .map(|(i, fix)| (group(i, fix), fix.clone()))
+        .map(|(i, fix)| {
+            let first = fix.entry.fixes.first().and_then(|id| first_of.get(id));
+            first.copied().unwrap_or(i)
+        })
         .collect();
-    keyed.sort_by_key(|(key, _)| *key);
-    for (slot, (_, fix)) in fixes.iter_mut().zip(keyed) {
-        *slot = fix;
-    }
+    let mut order: Vec<usize> = (0..fixes.len()).collect();
+    order.sort_by_key(|&i| (group[i], i));
+    crate::model::permute(fixes, order);
 }
 
 impl Sections {

@@ -65,10 +65,10 @@ fn parts(app: &App, width: u16) -> Vec<Part> {
 /// the screen draws the trend as bars, which say the same thing, larger.
 fn without_sparklines(parts: Vec<Part>) -> Vec<Part> {
     let sparkline = |part: &Part| match part {
-        Part::Line(line) => line
-            .spans
-            .iter()
-            .any(|span| span.content.contains(['▁', '▂', '▃', '▄', '▅', '▆', '▇'])),
+        Part::Line(line) => line.spans.iter().any(|span| {
+            span.content
+                .contains(['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'])
+        }),
         Part::Table(_) => false,
     };
     let blank = |part: &Part| matches!(part, Part::Line(line) if line.width() == 0);
