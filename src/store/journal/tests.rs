@@ -725,11 +725,20 @@ fn an_import_lands_whole_or_not_at_all() {
         .to_string();
     assert!(err.contains("is not a screw-up"), "{err}");
     fix.fixes = vec![held.id.clone()];
-    assert!(journal.add_with_ids(&[early.clone(), fix.clone()]).is_err());
+    let err = journal
+        .add_with_ids(&[early.clone(), fix.clone()])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("is not a screw-up"), "{err}");
     assert_eq!(files(), before);
-    // Links inside the import are fine.
+    // Links inside the import, or to a screw-up already here, are fine.
+    let here = journal
+        .add(new_entry(day(21), Kind::Screwup, "Already a slip"))
+        .unwrap()
+        .value;
+    let before = files();
     let slip = new_entry(day(3), Kind::Screwup, "A slip");
-    fix.fixes = vec![slip.id.clone()];
+    fix.fixes = vec![slip.id.clone(), here.id.clone()];
     let _ = journal.add_with_ids(&[early, slip, fix]).unwrap();
     assert_eq!(files().len(), before.len() + 3);
 }
