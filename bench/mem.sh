@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Peak memory (max RSS, /usr/bin/time %M) of every command that can read the
-# whole journal, twice: on the first run, with no index cache (a fresh clone,
+# whole journal, twice: on the first run, with no caches (a fresh clone,
 # a copied journal, a new version), and warm, with the cache the first run
 # wrote. The TUI runs in tmux: opened, the background load awaited, an
 # all-time search typed, then closed. Prints a Markdown table.
@@ -26,7 +26,7 @@ max_rss_kb() {
     "$@" >/dev/null 2>&1 </dev/null || true
   fi
   for ((i = 0; i < RUNS; i++)); do
-    [ "$first" = 0 ] || rm -f "$J/.jobjournal.index"
+    [ "$first" = 0 ] || rm -f "$J/.jobjournal.index" "$J/.jobjournal.outlines"
     kb=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null </dev/null | tail -n 1)
     case "$kb" in '' | *[!0-9]*) kb=0 ;; esac
     [ "$kb" -gt "$best" ] && best=$kb
@@ -43,7 +43,7 @@ tui_rss_kb() {
     "$BIN" --journal "$J" list --search warmup >/dev/null 2>&1 || true
   fi
   for ((i = 0; i < RUNS; i++)); do
-    [ "$first" = 0 ] || rm -f "$J/.jobjournal.index"
+    [ "$first" = 0 ] || rm -f "$J/.jobjournal.index" "$J/.jobjournal.outlines"
     rm -f "$out"
     tmux new-session -d -s "$session" -x 120 -y 40 \
       "env JOBJOURNAL_TODAY=$TODAY JOBJOURNAL_CONFIG=$JOBJOURNAL_CONFIG JOBJOURNAL_STATE_DIR=$JOBJOURNAL_STATE_DIR /usr/bin/time -f %M -o $out $BIN --journal $J"
@@ -101,7 +101,7 @@ for n in "${SIZE_LIST[@]}"; do
   echo
   echo "### $n entries (load $(load1) at the start)"
   echo
-  echo "| command | first run (no index) MB | warm (index) MB |"
+  echo "| command | first run (no caches) MB | warm (caches) MB |"
   echo "|---|---|---|"
   log "tui @ $n"
   echo "| \`jobjournal\` (TUI: load, search \`invoice\`, quit) | $(mb "$(tui_rss_kb 1)") | $(mb "$(tui_rss_kb 0)") |"
