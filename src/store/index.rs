@@ -227,6 +227,15 @@ pub(super) fn encoding_failed(err: postcard::Error) -> io::Error {
 /// times a second.
 const ABANDONED: Duration = Duration::from_secs(60);
 
+/// Whether the temp file at `entry` has gone unwritten for [`ABANDONED`],
+/// so no process is writing it any more.
+pub(super) fn is_abandoned(entry: &std::fs::DirEntry, now: SystemTime) -> bool {
+    entry
+        .metadata()
+        .and_then(|meta| meta.modified())
+        .is_ok_and(|m| now.duration_since(m).is_ok_and(|age| age > ABANDONED))
+}
+
 /// Removes cache temp files no process is writing any more: a TUI closed
 /// during its first load leaves one nearly as large as the cache. Removing
 /// one still in use is harmless: that process's cache is then not saved.
@@ -242,13 +251,8 @@ fn remove_abandoned(root: &Path, cache: &str, now: SystemTime) {
             continue;
         }
         // Not followed: a symlink or directory of that name is the user's.
-        let abandoned = entry.metadata().is_ok_and(|meta| {
-            meta.is_file()
-                && meta
-                    .modified()
-                    .is_ok_and(|m| now.duration_since(m).is_ok_and(|age| age > ABANDONED))
-        });
-        if abandoned {
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && is_abandoned(&entry, now) {
             let _ = std::fs::remove_file(entry.path());
         }
     }

@@ -11,7 +11,7 @@ use super::Journal;
 use super::layout::{day_file_date, looks_like_day_file, read_dir};
 use super::read::Scan;
 use crate::model::{Entry, EntryId};
-use crate::store::index::Index;
+use crate::store::index::{Index, is_abandoned};
 use crate::store::save;
 use crate::store::{Problem, StoreError};
 
@@ -143,12 +143,12 @@ impl Journal {
             false => Stray::NotAFile(entry.path()),
         };
         // The root holds temp files too: of the move marker and the caches.
-        // A cache is written without the lock, so only one untouched for a
-        // minute is a leftover; a younger one may be another window's.
+        // A cache is written without the lock, so only one its writer has
+        // abandoned is a leftover; a younger one may be another window's.
         for entry in read_dir(&self.root)? {
             let name = entry.file_name().to_string_lossy().into_owned();
             if save::is_temp_file(&name) {
-                if untouched_for_a_minute(&entry) {
+                if is_abandoned(&entry, std::time::SystemTime::now()) {
                     strays.push(temp(&entry));
                 }
             } else if looks_like_day_file(&name) {
@@ -184,7 +184,10 @@ impl Journal {
         for entry in read_dir(&self.root)? {
             let name = entry.file_name().to_string_lossy().into_owned();
             let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-            if save::is_temp_file(&name) && is_file && untouched_for_a_minute(&entry) {
+            if save::is_temp_file(&name)
+                && is_file
+                && is_abandoned(&entry, std::time::SystemTime::now())
+            {
                 std::fs::remove_file(entry.path()).map_err(StoreError::io(entry.path()))?;
                 removed.push(entry.path());
             }
@@ -220,16 +223,4 @@ pub(super) fn is_conflict_copy(name: &str) -> bool {
         || name.contains("conflicted copy")
         || name.contains("(Conflict")
         || name.ends_with(".orig")
-}
-
-/// Whether `entry` was last written over a minute ago.
-fn untouched_for_a_minute(entry: &std::fs::DirEntry) -> bool {
-    entry
-        .metadata()
-        .and_then(|meta| meta.modified())
-        .is_ok_and(|modified| {
-            std::time::SystemTime::now()
-                .duration_since(modified)
-                .is_ok_and(|age| age > std::time::Duration::from_secs(60))
-        })
 }
