@@ -13,7 +13,7 @@ mod title;
 
 use crate::model::{Currency, Entry, Kind, Money};
 
-pub use numbers::money as money_text;
+pub use numbers::{money as money_text, span_of_days};
 use title::{Opening, determined, mentions, possessive, raise_first, without_leading_det};
 
 /// The longest bullet: one line on a resume.

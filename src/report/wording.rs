@@ -96,17 +96,10 @@ fn plural(n: u64, word: &str) -> String {
     }
 }
 
-/// A span of days as people say it: days for two weeks, then weeks up to
-/// eight, then months and years, rounded down ("5 weeks" for 38 days). The exact count is in
-/// the JSON's `days`; "open 25,522 days" reads as noise.
+/// How long an item has been open or late, as a bullet says a span (the
+/// exact count is in the JSON's `days`; "open 25,522 days" reads as noise).
 fn how_long(days: i64) -> String {
-    let days = days.max(0) as u64;
-    match days {
-        0..14 => plural(days, "day"),
-        14..63 => plural(days / 7, "week"),
-        63..730 => plural(days * 12 / 365, "month"),
-        _ => plural(days / 365, "year"),
-    }
+    super::phrase::span_of_days(days.max(0) as u64)
 }
 
 /// `a`, `a and b`, `a, b and c`.

@@ -55,11 +55,26 @@ pub fn duration(hours: f64) -> String {
             format!("{rounded} hours")
         };
     }
-    let days = (hours / 24.0).round() as u64;
-    if days < 14 {
-        plural(days, "day")
-    } else {
-        plural((days as f64 / 7.0).round() as u64, "week")
+    span_of_days((hours / 24.0).round() as u64)
+}
+
+/// A span of days as people say it: days for two weeks, then weeks up to
+/// eight, then months and years, rounded down so a span is never said
+/// longer than it was ("5 weeks" for 38 days). What a bullet's hours and a
+/// report's "open 3 weeks" both read.
+pub fn span_of_days(days: u64) -> String {
+    let plural = |n: u64, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{} {unit}s", group_thousands(n))
+        }
+    };
+    match days {
+        0..14 => plural(days, "day"),
+        14..63 => plural(days / 7, "week"),
+        63..730 => plural(days * 12 / 365, "month"),
+        _ => plural(days / 365, "year"),
     }
 }
 
@@ -131,6 +146,10 @@ mod tests {
         assert_eq!(duration(1.0), "1 hour");
         assert_eq!(duration(4.0), "4 hours");
         assert_eq!(duration(1.5), "1.5 hours");
+        // Never said longer than it was, and on the report's ladder.
+        assert_eq!(duration(20.0 * 24.0), "2 weeks");
+        assert_eq!(duration(90.0 * 24.0), "2 months");
+        assert_eq!(duration(800.0 * 24.0), "2 years");
         assert_eq!(duration(0.5), "30 minutes");
         assert_eq!(duration(47.0), "47 hours");
         assert_eq!(duration(48.0), "2 days");
