@@ -344,27 +344,19 @@ fn entry_bullets(entries: &[&Entry], currency: &Currency, without_outcome: bool)
     // the end, as if removed and pushed: `None` marks the place it left.
     let mut composed: Vec<Option<(Bullet, Vec<usize>)>> = Vec::new();
     let mut bullet_at: HashMap<String, usize> = HashMap::new();
-    for places in groups {
-        let bullet = bullet_of(&places);
-        // Titles cut to fit a line can end up alike: those roll up too.
-        let (bullet, places) = match bullet_at
+    for mut places in groups {
+        let mut bullet = bullet_of(&places);
+        // Titles cut to fit a line can end up alike: those roll up too, and
+        // again while the merged text has a live twin, so no two are alike.
+        while let Some((_, twin)) = bullet_at
             .get(&bullet.text)
             .and_then(|at| composed[*at].take())
         {
-            Some((_, mut twin)) => {
-                twin.extend(places);
-                twin.sort_unstable();
-                (bullet_of(&twin), twin)
-            }
-            None => (bullet, places),
-        };
-        // The first bullet with a text is the one a later twin finds.
-        let taken = bullet_at
-            .get(&bullet.text)
-            .is_some_and(|at| composed[*at].is_some());
-        if !taken {
-            bullet_at.insert(bullet.text.clone(), composed.len());
+            places.extend(twin);
+            places.sort_unstable();
+            bullet = bullet_of(&places);
         }
+        bullet_at.insert(bullet.text.clone(), composed.len());
         composed.push(Some((bullet, places)));
     }
     bullets.extend(composed.into_iter().flatten().map(|(bullet, _)| bullet));
