@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::{Entry, EntryId, Kind, PromiseStatus};
 
 /// What says whether a screw-up, fix or promise is still open: its place,
-/// its kind and its links, no words and no money. Encoded, its dates are
+/// its kind, status and links, no words and no money (a promise's due day
+/// is read from the whole entry, for the few still open). Encoded, its dates are
 /// day numbers: decoding one costs nothing, where chrono's own form is a
 /// string parsed on every read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -16,8 +17,6 @@ pub struct Outline {
     #[serde(with = "day_number")]
     pub date: NaiveDate,
     pub kind: Kind,
-    #[serde(with = "maybe_day_number")]
-    pub due: Option<NaiveDate>,
     pub status: Option<PromiseStatus>,
     #[serde(with = "maybe_day_number")]
     pub closed: Option<NaiveDate>,
@@ -71,7 +70,6 @@ impl Outline {
             id: entry.id.clone(),
             date: entry.date,
             kind: entry.kind,
-            due: entry.due,
             status: entry.status,
             closed: entry.closed,
             fixes: entry.fixes.clone(),

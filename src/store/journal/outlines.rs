@@ -36,7 +36,7 @@ use crate::store::{Problem, StoreError};
 pub const OUTLINES_FILE: &str = ".jobjournal.outlines";
 
 /// Which build wrote the cache; any other ignores it.
-const FORMAT: &str = concat!("jobjournal-outlines-1-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("jobjournal-outlines-2-", env!("CARGO_PKG_VERSION"));
 
 /// One entry as a record holds it: its outline, and the entry itself
 /// encoded (postcard), borrowed from the cache as read.

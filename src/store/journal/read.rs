@@ -335,7 +335,12 @@ pub(super) fn reserve_for_the_rest(
     }
     let per_file = needed as f64 / files_done as f64;
     let guess = (per_file * total as f64 * 1.02).ceil() as usize;
-    entries.reserve_exact(guess.max(needed) - entries.len());
+    // Journals fill up over the years, so a guess from the oldest files
+    // falls short: growing by a quarter at least bounds the reallocations.
+    let room = guess
+        .max(needed)
+        .max(entries.capacity() + entries.capacity() / 4);
+    entries.reserve_exact(room - entries.len());
 }
 
 /// A day file's contents parsed; a file that was not read (not a regular

@@ -532,10 +532,7 @@ fn outlines_follow_the_files_and_give_back_whole_entries() {
     assert_eq!(ids(NaiveDate::MIN, NaiveDate::MAX), all);
     let outline = journal.outlines(day(3), day(4)).unwrap().outlines;
     assert_eq!(outline[0].fixes, std::slice::from_ref(&screwup.id));
-    assert_eq!(
-        (outline[1].due, outline[1].kind),
-        (Some(day(6)), Kind::Promise)
-    );
+    assert_eq!((outline[1].date, outline[1].kind), (day(4), Kind::Promise));
 
     // The cache holds whole entries: as private as the day files.
     #[cfg(unix)]
@@ -686,6 +683,10 @@ fn a_whole_journal_read_makes_room_by_its_guess_not_by_doubling() {
     entries.resize(900, one);
     reserve_for_the_rest(&mut entries, 600, 100, 100);
     assert_eq!(entries.capacity(), 1530);
+    // A guess just past the room: it grows by a quarter at least.
+    entries.resize(1530, new_entry(day(2), Kind::Note, "x"));
+    reserve_for_the_rest(&mut entries, 10, 100, 100);
+    assert_eq!(entries.capacity(), 1530 + 1530 / 4);
 }
 
 #[test]
