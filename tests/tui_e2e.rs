@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 use support::{TODAY, TestJournal};
 
+/// The two sizes every screen is checked at: a small terminal and a roomy one.
+const BOTH_SIZES: [(&str, &str); 2] = [("80", "24"), ("120", "40")];
+
 /// One tmux server per test (its own socket), killed on drop.
 struct Tmux {
     socket: String,
@@ -20,6 +23,13 @@ impl Tmux {
     /// pane prints its exit code and whether the tty is back in cooked mode.
     fn start(journal: &TestJournal) -> Option<Tmux> {
         Tmux::start_with_editor(journal, "")
+    }
+
+    /// Like `start`, in a window `width` × `height` cells.
+    fn start_at(journal: &TestJournal, width: &str, height: &str) -> Option<Tmux> {
+        let tmux = Tmux::start(journal)?;
+        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
+        Some(tmux)
     }
 
     /// Like `start`, with `$VISUAL` set to `editor`.
@@ -630,12 +640,11 @@ fn quick_add(tmux: &Tmux, text: &str) -> usize {
 
 #[test]
 fn quick_add_captures_a_screwup_and_a_promise_in_few_keys_at_both_sizes() {
-    for (width, height) in [("80", "24"), ("120", "40")] {
+    for (width, height) in BOTH_SIZES {
         let journal = TestJournal::new();
-        let Some(tmux) = Tmux::start(&journal) else {
+        let Some(tmux) = Tmux::start_at(&journal, width, height) else {
             return;
         };
-        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
         tmux.wait_for("Welcome to jobjournal");
 
         let keys = quick_add(&tmux, "s Sent Acme the invoice twice @Acme -1200");
@@ -670,7 +679,7 @@ fn quick_add_captures_a_screwup_and_a_promise_in_few_keys_at_both_sizes() {
 
 #[test]
 fn the_reminder_line_names_an_overdue_promise_and_space_keeps_it() {
-    for (width, height) in [("80", "24"), ("120", "40")] {
+    for (width, height) in BOTH_SIZES {
         let journal = TestJournal::new();
         journal.add(&[
             "promise",
@@ -681,10 +690,9 @@ fn the_reminder_line_names_an_overdue_promise_and_space_keeps_it() {
             "2026-11-13",
         ]);
         journal.add(&["note", "Lunch with the team"]);
-        let Some(tmux) = Tmux::start(&journal) else {
+        let Some(tmux) = Tmux::start_at(&journal, width, height) else {
             return;
         };
-        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
         let screen = tmux.wait_for("⚑ overdue: Send Acme the renewal (due Fri 13 Nov)");
         assert!(screen.contains("! go"), "{screen}");
         // One key goes to it, in its own week; Space marks it kept.
@@ -703,7 +711,7 @@ fn the_reminder_line_names_an_overdue_promise_and_space_keeps_it() {
 
 #[test]
 fn search_in_the_tui_needs_every_word_as_the_cli_does() {
-    for (width, height) in [("80", "24"), ("120", "40")] {
+    for (width, height) in BOTH_SIZES {
         let journal = TestJournal::new();
         journal.add(&[
             "screwup",
@@ -712,10 +720,9 @@ fn search_in_the_tui_needs_every_word_as_the_cli_does() {
             "Acme Corp",
         ]);
         journal.add(&["note", "Lunch with the billing team"]);
-        let Some(tmux) = Tmux::start(&journal) else {
+        let Some(tmux) = Tmux::start_at(&journal, width, height) else {
             return;
         };
-        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
         tmux.wait_for("Lunch with the billing team");
         tmux.keys(&["/"]);
         tmux.type_text("birch");
@@ -732,12 +739,11 @@ fn search_in_the_tui_needs_every_word_as_the_cli_does() {
 
 #[test]
 fn u_undoes_a_status_change_then_an_add() {
-    for (width, height) in [("80", "24"), ("120", "40")] {
+    for (width, height) in BOTH_SIZES {
         let journal = TestJournal::new();
-        let Some(tmux) = Tmux::start(&journal) else {
+        let Some(tmux) = Tmux::start_at(&journal, width, height) else {
             return;
         };
-        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
         tmux.wait_for("Welcome to jobjournal");
         quick_add(&tmux, "p Call Birch back due:fri");
         tmux.wait_for("Saved \"Call Birch back\"");
@@ -761,7 +767,7 @@ fn u_undoes_a_status_change_then_an_add() {
 
 #[test]
 fn long_titles_end_in_an_ellipsis_and_the_footer_keeps_the_main_keys() {
-    for (width, height) in [("80", "24"), ("120", "40")] {
+    for (width, height) in BOTH_SIZES {
         let journal = TestJournal::new();
         journal.add(&[
             "screwup",
@@ -769,10 +775,9 @@ fn long_titles_end_in_an_ellipsis_and_the_footer_keeps_the_main_keys() {
         ]);
         let fix_target = journal.add(&["screwup", "Sent the invoice twice"]);
         journal.add(&["fix", "Added a duplicate check", "--fixes", &fix_target]);
-        let Some(tmux) = Tmux::start(&journal) else {
+        let Some(tmux) = Tmux::start_at(&journal, width, height) else {
             return;
         };
-        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
         let screen = tmux.wait_for("Added a duplicate check");
         let row = screen
             .lines()
@@ -827,12 +832,11 @@ fn the_mouse_is_reported_while_open_and_released_after_q() {
 
 #[test]
 fn alt_letters_jump_to_the_money_fields_and_enter_saves_at_both_sizes() {
-    for (width, height) in [("80", "24"), ("120", "40")] {
+    for (width, height) in BOTH_SIZES {
         let journal = TestJournal::new();
-        let Some(tmux) = Tmux::start(&journal) else {
+        let Some(tmux) = Tmux::start_at(&journal, width, height) else {
             return;
         };
-        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
         tmux.wait_for("Welcome to jobjournal");
         tmux.keys(&["a", "x"]);
         let form = tmux.wait_for("New exceeded");
@@ -872,14 +876,13 @@ fn alt_letters_jump_to_the_money_fields_and_enter_saves_at_both_sizes() {
 
 #[test]
 fn a_click_selects_a_search_result_and_the_wheel_moves_at_both_sizes() {
-    for (width, height) in [("80", "24"), ("120", "40")] {
+    for (width, height) in BOTH_SIZES {
         let journal = TestJournal::new();
         journal.add(&["note", "Invoice for Acme sent", "--date", "2026-11-02"]);
         journal.add(&["note", "Acme invoice paid"]);
-        let Some(tmux) = Tmux::start(&journal) else {
+        let Some(tmux) = Tmux::start_at(&journal, width, height) else {
             return;
         };
-        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
         tmux.wait_for("Acme invoice paid");
         tmux.keys(&["/"]);
         tmux.type_text("invoice");
@@ -1070,7 +1073,7 @@ fn a_full_day_in_keys() {
 
 #[test]
 fn search_lists_a_title_match_above_a_newer_details_match_at_both_sizes() {
-    for (width, height) in [("80", "24"), ("120", "40")] {
+    for (width, height) in BOTH_SIZES {
         let journal = TestJournal::new();
         journal.add(&["note", "Renewal signed with Birch", "--date", "2026-10-05"]);
         journal.add(&[
@@ -1079,10 +1082,9 @@ fn search_lists_a_title_match_above_a_newer_details_match_at_both_sizes() {
             "--details",
             "Birch talked about the renewal",
         ]);
-        let Some(tmux) = Tmux::start(&journal) else {
+        let Some(tmux) = Tmux::start_at(&journal, width, height) else {
             return;
         };
-        tmux.tmux(&["resize-window", "-x", width, "-y", height]);
         tmux.wait_for("Lunch");
         tmux.keys(&["/"]);
         tmux.type_text("renewal birch");
