@@ -50,6 +50,11 @@ fn fixture() -> Fixture {
     Fixture { _dir: dir, journal }
 }
 
+/// The report of `week` from `entries`, judged long after it ended.
+fn built(week: Week, entries: &[Entry]) -> WeeklyReport {
+    WeeklyReport::build(week, entries, author(), Currency::default(), long_after())
+}
+
 fn author() -> Author {
     Author {
         name: "Ada Lovelace".into(),
@@ -435,7 +440,7 @@ fn markdown_escapes_what_it_must() {
         "# <script>alert(1)</script> *bold* _it_ | cell",
     );
     met.adopted_by = vec!["team_a".into()];
-    let report = WeeklyReport::build(week, &[met], author(), Currency::default(), long_after());
+    let report = built(week, &[met]);
     let markdown = render(&report, Format::Markdown);
     assert!(
         markdown.contains(
@@ -505,7 +510,7 @@ fn a_fix_naming_a_missing_screwup_shows_the_id() {
     let mut fix = Entry::new(id.clone(), id.date(), Kind::Fix, "Checklist");
     fix.fixes = vec!["2026-01-05-gone".parse().expect("id")];
     let week = Week::containing(day(2026, 11, 18), WeekStart::Monday);
-    let report = WeeklyReport::build(week, &[fix], author(), Currency::default(), long_after());
+    let report = built(week, &[fix]);
     let markdown = render(&report, Format::Markdown);
     assert!(
         markdown.contains("- **Fix:** Checklist\n  - for screw-up: 2026-01-05-gone (not found)\n"),
@@ -529,7 +534,7 @@ fn building_from_the_whole_journal_gives_the_same_report() {
         ("2026-W53", WeekStart::Sunday),
     ] {
         let week = Week::parse(name, today(), week_start).expect("week");
-        let from_all = WeeklyReport::build(week, &all, author(), Currency::default(), long_after());
+        let from_all = built(week, &all);
         assert_eq!(from_all, weekly(name, week_start), "{name}");
     }
 }
@@ -550,7 +555,7 @@ fn the_demo_report_reads_top_down() {
             e
         })
         .collect();
-    let report = WeeklyReport::build(week, &entries, author(), Currency::default(), long_after());
+    let report = built(week, &entries);
     let markdown = render(&report, Format::Markdown);
     // The three questions are answered before the first entry section.
     let top = markdown.split("\n## Wins").next().expect("top");
@@ -579,13 +584,7 @@ fn a_money_line_that_is_zero_this_week_is_left_out() {
         // This week: money won only.
         entry("2026-11-17-cccc", Kind::Met, 650_000),
     ];
-    let report = WeeklyReport::build(
-        week_47(),
-        &entries,
-        author(),
-        Currency::default(),
-        long_after(),
-    );
+    let report = built(week_47(), &entries);
     let summary = |text: &str| {
         text.split("eeds attention")
             .next()
@@ -618,13 +617,7 @@ fn a_money_line_that_is_zero_this_week_is_left_out() {
     // A week with no money at all says so in one line.
     let mut no_money = entries[..2].to_vec();
     no_money.push(entry("2026-11-18-dddd", Kind::Note, 0));
-    let quiet = WeeklyReport::build(
-        week_47(),
-        &no_money,
-        author(),
-        Currency::default(),
-        long_after(),
-    );
+    let quiet = built(week_47(), &no_money);
     let markdown = summary(&render(&quiet, Format::Markdown));
     assert!(
         markdown.contains("- No money won, protected or lost."),
@@ -794,13 +787,7 @@ fn fixes_of_one_screwup_name_it_once() {
     let mut check = item("2026-11-18-eeee", Kind::Fix, "Added a customer check");
     check.fixes = vec![screwup.id.clone()];
     let entries = [screwup, apology, other_slip, rebooked, check];
-    let report = WeeklyReport::build(
-        week_47(),
-        &entries,
-        author(),
-        Currency::default(),
-        long_after(),
-    );
+    let report = built(week_47(), &entries);
     for format in [Format::Markdown, Format::Text, Format::Html] {
         let text = render(&report, format);
         assert_eq!(
@@ -843,13 +830,7 @@ fn the_same_screwup_is_said_only_right_under_its_first_naming() {
     let mut birch = item("2026-11-18-ffff", Kind::Fix, "Rebooked the Birch call");
     birch.fixes = vec![b.id.clone()];
     let entries = [a, b, c, both, cedar, birch];
-    let report = WeeklyReport::build(
-        week_47(),
-        &entries,
-        author(),
-        Currency::default(),
-        long_after(),
-    );
+    let report = built(week_47(), &entries);
     let text = render(&report, Format::Markdown);
     assert!(!text.contains("the same screw-up"), "{text}");
     assert_eq!(text.matches("Late to the Birch call").count(), 2, "{text}");
@@ -863,13 +844,7 @@ fn a_week_after_a_quiet_stretch_is_not_called_the_first() {
         item("2024-03-04-aaaa", Kind::Met, "An old win"),
         item("2026-11-17-bbbb", Kind::Met, "Monthly close"),
     ];
-    let report = WeeklyReport::build(
-        week_47(),
-        &entries,
-        author(),
-        Currency::default(),
-        long_after(),
-    );
+    let report = built(week_47(), &entries);
     let markdown = render(&report, Format::Markdown);
     assert!(
         markdown.contains("**1 win, 0 screw-ups:** nothing in the 7 weeks before to compare with"),
