@@ -358,7 +358,7 @@ pub struct Index {
 }
 
 /// Where `part`, a slice of `whole`, starts and ends in it.
-fn span(whole: &[u8], part: &[u8]) -> Range<usize> {
+pub(super) fn span(whole: &[u8], part: &[u8]) -> Range<usize> {
     let start = part.as_ptr() as usize - whole.as_ptr() as usize;
     start..start + part.len()
 }

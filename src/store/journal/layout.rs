@@ -3,26 +3,24 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::Journal;
 use crate::store::StoreError;
+use crate::store::index::Stamp;
 
-/// How some days' files look on disk: each one's modified time and size,
-/// or that it is not there. Two equal stamps of the same days mean nothing
-/// was written in between (by the CLI, a git pull, a sync tool).
+/// How some days' files look on disk: each one's [`Stamp`] (the index's:
+/// size, modified and changed times, inode), or that it is not there. Two
+/// equal stamps of the same days mean nothing was written in between (by
+/// the CLI, a git pull, a sync tool that keeps modified times).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DaysStamp(Vec<Option<(SystemTime, u64)>>);
+pub struct DaysStamp(Vec<Option<Stamp>>);
 
 impl Journal {
     /// The stamp of `days`' files, to compare with a later one.
     pub fn stamp_days(&self, days: impl IntoIterator<Item = NaiveDate>) -> DaysStamp {
-        let stamp = |path: PathBuf| {
-            let meta = fs::metadata(path).ok()?;
-            Some((meta.modified().ok()?, meta.len()))
-        };
+        let stamp = |path: PathBuf| Stamp::of(&fs::metadata(path).ok()?);
         DaysStamp(days.into_iter().map(|d| stamp(self.day_path(d))).collect())
     }
 

@@ -27,7 +27,7 @@ use super::Journal;
 use super::read::parse_bytes;
 use crate::model::{Entry, Outline};
 use crate::store::index::{
-    Stamp, StoredRecord, cache_temp, checksum, encoding_failed, put_in_place, read_records,
+    Stamp, StoredRecord, cache_temp, checksum, encoding_failed, put_in_place, read_records, span,
 };
 use crate::store::open::{Contents, open_regular, read_regular};
 use crate::store::{Problem, StoreError};
@@ -286,10 +286,4 @@ fn save_cache<'a>(
     postcard::to_io(&None::<StoredRecord>, &mut file).map_err(encoding_failed)?;
     let temp = file.into_inner().map_err(io::IntoInnerError::into_error)?;
     put_in_place(temp, &root.join(OUTLINES_FILE))
-}
-
-/// Where `part`, a slice of `whole`, starts and ends in it.
-fn span(whole: &[u8], part: &[u8]) -> Range<usize> {
-    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
-    start..start + part.len()
 }

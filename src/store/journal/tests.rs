@@ -772,3 +772,28 @@ fn a_search_skips_no_file_the_query_would_match_cached_or_not() {
     }
     assert!(dir.path().join(crate::store::INDEX_FILE).exists());
 }
+
+#[test]
+fn a_day_rewritten_with_its_old_size_and_time_still_changes_its_stamp() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let _ = journal
+        .add(new_entry(day(18), Kind::Note, "before"))
+        .unwrap();
+    let path = journal.day_path(day(18));
+    let stamp = journal.stamp_days([day(18), day(19)]);
+    assert_eq!(journal.stamp_days([day(18), day(19)]), stamp);
+    // As a sync tool that keeps modified times might write it.
+    let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("before", "after!");
+    fs::write(&path, text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    assert_ne!(journal.stamp_days([day(18), day(19)]), stamp);
+}
