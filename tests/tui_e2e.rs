@@ -93,13 +93,19 @@ impl Tmux {
     }
 
     /// Waits until the screen shows `text`; fails with the screen otherwise.
+    /// Waits for `text`, then for the screen to settle: a draw that has put
+    /// `text` up may not have finished the rest of the frame, and a test that
+    /// reads the returned screen must see the whole of it.
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            let shown = screen.contains(text);
+            if shown && (screen == last || start.elapsed() >= Duration::from_secs(15)) {
                 return screen;
             }
+            last = screen.clone();
             assert!(
                 start.elapsed() < Duration::from_secs(15),
                 "waited for {text:?}; screen:\n{screen}"
