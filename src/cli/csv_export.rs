@@ -59,25 +59,43 @@ fn is_broken_pipe(err: &csv::Error) -> bool {
     matches!(err.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
-/// One entry's cells: text exactly as written, money in major units
-/// without separators (`-1200.50`), dates as `YYYY-MM-DD`, absent as empty.
+/// What a spreadsheet reads as the start of a formula (OWASP's list): a
+/// title such as `=HYPERLINK(…)` from an import must not run when the file is
+/// opened.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Text for a text cell: as written, except that text a spreadsheet would
+/// take for a formula gets a leading `'`, which spreadsheets show as text.
+/// Numbers are never passed here, so `-1200.50` stays a number.
+fn text_cell(text: &str) -> String {
+    if text.starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// One entry's cells: text as written (guarded against formulas, see
+/// `text_cell`), money in major units without separators (`-1200.50`),
+/// dates as `YYYY-MM-DD`, absent as empty.
 fn row(entry: &Entry) -> [String; 19] {
     let money = |m: Option<Money>| m.map(Money::plain).unwrap_or_default();
-    let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    let text = |t: &Option<String>| t.as_deref().map(text_cell).unwrap_or_default();
+    let list = |items: &[String]| text_cell(&items.join(LIST_SEPARATOR));
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     [
         entry.id.to_string(),
         entry.date.to_string(),
         entry.kind.as_str().to_string(),
-        entry.title.clone(),
+        text_cell(&entry.title),
         text(&entry.customer),
-        entry.tags.join(LIST_SEPARATOR),
+        list(&entry.tags),
         money(entry.revenue),
         money(entry.customer_value),
         money(entry.cost_saved),
         entry.hours_saved.map(hours_text).unwrap_or_default(),
         entry.reach.map(|r| r.to_string()).unwrap_or_default(),
-        entry.adopted_by.join(LIST_SEPARATOR),
+        list(&entry.adopted_by),
         entry
             .fixes
             .iter()
@@ -119,5 +137,27 @@ mod tests {
                 "2026-11-18-k7q2,2026-11-18,screwup,\"Sent \"\"Acme\"\", twice\",,billing; q4,-1200.50,,,,,,,,,,,,\"line one\nline two\""
             )
         );
+    }
+
+    #[test]
+    fn text_a_spreadsheet_would_run_as_a_formula_is_shown_as_text() {
+        let id: EntryId = "2026-11-18-k7q2".parse().expect("id");
+        let mut entry = Entry::new(id.clone(), id.date(), Kind::Met, "=HYPERLINK(\"x\")");
+        entry.customer = Some("+Acme".into());
+        entry.adopted_by = vec!["@ops".into(), "Sales".into()];
+        entry.details = Some("-2 days early".into());
+        entry.expected = Some("\tFriday".into());
+        entry.revenue = Some(Money(-120_050));
+        let mut out = Vec::new();
+        write(&[entry], &mut out).expect("writes");
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let row = reader.records().next().expect("a row").expect("parses");
+        let cell = |name: &str| &row[HEADER.iter().position(|h| *h == name).expect(name)];
+        assert_eq!(cell("title"), "'=HYPERLINK(\"x\")");
+        assert_eq!(cell("customer"), "'+Acme");
+        assert_eq!(cell("adopted_by"), "'@ops; Sales");
+        assert_eq!(cell("details"), "'-2 days early");
+        assert_eq!(cell("expected"), "'\tFriday");
+        assert_eq!(cell("revenue"), "-1200.50", "a number stays a number");
     }
 }
