@@ -50,4 +50,11 @@ fn demo_bullets_read_well() {
             openings.push(opening);
         }
     }
+    // Two renewals, one each for two customers: a recruiter reads the names
+    // as proof, where "Closed 2 renewals" asks them to take it on trust.
+    assert!(
+        bullets.bullets.iter().any(|b| b.text
+            == "Closed the Birch Ltd and Dunmore Dental renewals as agreed, worth $42K in total"),
+        "the renewals bullet names its customers"
+    );
 }

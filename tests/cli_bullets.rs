@@ -38,7 +38,7 @@ fn jsonresume_names_the_employer_and_the_role() {
         json!({"work": [{
             "name": "Harbor Supply",
             "position": "Account manager",
-            "highlights": ["Delivered Pinecrest Foods' holiday samples in 24 hours against a 3-day ask, winning $9,600"]
+            "highlights": ["Delivered Pinecrest Foods' holiday samples in 24 hours against a 3-day ask, bringing in $9,600"]
         }]})
     );
 }

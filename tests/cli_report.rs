@@ -271,7 +271,7 @@ fn a_user_template_overrides_and_a_broken_one_names_its_file_and_line() {
                 "1"
             ]
         ),
-        "* Turned around the quote for Birch Ltd same day, winning $5,000 \
+        "* Turned around the quote for Birch Ltd same day, bringing in $5,000 \
          and saving the customer 3 days\n"
     );
     // The other formats keep the built-in templates.

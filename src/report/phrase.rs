@@ -340,7 +340,7 @@ fn the_team(who: &str) -> String {
 fn outcomes(entry: &Entry, currency: &Currency, core: &str) -> Vec<Outcome> {
     let positive = |m: Option<Money>| m.filter(|m| m.cents() >= 50);
     let mut money: Vec<(Money, String)> = Vec::new();
-    // "Won the renewal, winning $10K" says it twice: "worth $10K" instead.
+    // "Won the renewal, bringing in $10K" says it twice: "worth $10K" instead.
     let lead = core.split_whitespace().next().unwrap_or("").to_lowercase();
     let sold = SALE_VERBS.contains(&lead.as_str());
     if let Some(revenue) = positive(entry.revenue) {
@@ -352,7 +352,8 @@ fn outcomes(entry: &Entry, currency: &Currency, core: &str) -> Vec<Outcome> {
                 numbers::money(revenue, currency)
             )
         } else {
-            format!("winning {}", numbers::money(revenue, currency))
+            // "winning" would claim a deal the words do not name.
+            format!("bringing in {}", numbers::money(revenue, currency))
         };
         money.push((revenue, text));
     }
@@ -428,7 +429,7 @@ mod tests {
         e.revenue = Some(Money(960_000));
         assert_eq!(
             usd(&e),
-            "Delivered Pinecrest Foods' holiday samples in 24 hours against a 3-day ask, winning $9,600"
+            "Delivered Pinecrest Foods' holiday samples in 24 hours against a 3-day ask, bringing in $9,600"
         );
         let mut early = entry(
             Kind::Exceeded,
@@ -468,7 +469,7 @@ mod tests {
         e.revenue = Some(Money(100_000));
         let line = usd(&e);
         assert!(line.chars().count() <= MAX_CHARS, "{line}");
-        assert!(line.ends_with("…, winning $1,000"), "{line}");
+        assert!(line.ends_with("…, bringing in $1,000"), "{line}");
     }
 
     #[test]

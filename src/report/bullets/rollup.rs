@@ -84,9 +84,10 @@ fn without_customer(title: &str, customer: Option<&str>) -> String {
 }
 
 /// "Closed the Birch Ltd renewal as agreed" for 2 → "Closed 2 renewals as
-/// agreed": when the name stands between "the" and the thing, the thing is
-/// counted. `None` when the words are not of that shape.
-fn counted_plural(opening: &str, customer: Option<&str>, count: usize) -> Option<String> {
+/// agreed", or with `how_many` the names, "Closed the Birch Ltd and Dunmore
+/// Dental renewals as agreed": when the name stands between "the" and the
+/// thing, the thing is counted. `None` when the words are not of that shape.
+fn counted_plural(opening: &str, customer: Option<&str>, how_many: &str) -> Option<String> {
     let customer = customer?.trim();
     let words: Vec<&str> = opening.split_whitespace().collect();
     let name: Vec<&str> = customer.split_whitespace().collect();
@@ -126,7 +127,7 @@ fn counted_plural(opening: &str, customer: Option<&str>, count: usize) -> Option
         return None;
     }
     let mut out: Vec<String> = words[..at - 1].iter().map(|w| w.to_string()).collect();
-    out.push(count.to_string());
+    out.push(how_many.to_string());
     out.extend(
         words[thing_start..thing_end - 1]
             .iter()
@@ -135,6 +136,35 @@ fn counted_plural(opening: &str, customer: Option<&str>, count: usize) -> Option
     out.push(plural(words[thing_end - 1]));
     out.extend(words[thing_end..].iter().map(|w| w.to_string()));
     Some(out.join(" "))
+}
+
+/// The most names a counted bullet spells out ("the Birch Ltd and Dunmore
+/// Dental renewals"); past it, or when one customer has several entries, the
+/// bullet counts ("5 renewals"): a recruiter reads names as proof, a list
+/// as noise.
+const MAX_NAMED_ACCOUNTS: usize = 3;
+const MAX_NAMES_CHARS: usize = 50;
+
+/// "the Birch Ltd and Dunmore Dental", best first, as each was written;
+/// `None` when the names would not say how many entries there are or would
+/// be too long.
+fn named_accounts(group: &[&Entry], accounts: usize) -> Option<String> {
+    if accounts != group.len() || accounts > MAX_NAMED_ACCOUNTS {
+        return None;
+    }
+    let names: Vec<&str> = group
+        .iter()
+        .filter_map(|e| e.customer.as_deref())
+        .map(str::trim)
+        .collect();
+    if names.len() != group.len() {
+        return None;
+    }
+    let joined = match names.as_slice() {
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => return None,
+    };
+    (joined.chars().count() <= MAX_NAMES_CHARS).then(|| format!("the {joined}"))
 }
 
 /// "quote" → "quotes", "pass" → "passes", "delivery" → "deliveries".
@@ -171,7 +201,9 @@ pub fn merge(group: &[&Entry]) -> (Entry, RollUp) {
     let mut counted = false;
     if customers.len() >= 2 {
         let opening = opening_of(best);
-        merged.title = match counted_plural(&opening, best.customer.as_deref(), group.len()) {
+        let how_many =
+            named_accounts(group, customers.len()).unwrap_or_else(|| group.len().to_string());
+        merged.title = match counted_plural(&opening, best.customer.as_deref(), &how_many) {
             Some(plural) => {
                 counted = true;
                 plural
@@ -261,18 +293,62 @@ mod tests {
     fn the_thing_is_counted_when_the_name_stood_before_it() {
         let p = |t: &str, c: &str, n| counted_plural(t, Some(c), n);
         assert_eq!(
-            p("closed the Birch Ltd renewal as agreed", "Birch Ltd", 2).as_deref(),
+            p("closed the Birch Ltd renewal as agreed", "Birch Ltd", "2").as_deref(),
             Some("closed 2 renewals as agreed")
         );
         assert_eq!(
             p(
                 "Delivered the Acme Corp quarterly review a week early",
                 "Acme Corp",
-                3
+                "3"
             )
             .as_deref(),
             Some("Delivered 3 quarterly reviews a week early")
         );
-        assert_eq!(p("Solved Acme Corp's login problem", "Acme Corp", 2), None);
+        assert_eq!(
+            p("Solved Acme Corp's login problem", "Acme Corp", "2"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_few_accounts_are_named_and_more_are_counted() {
+        let entry = |customer: &str| {
+            let id: crate::model::EntryId = "2026-09-03-k7q2".parse().expect("id");
+            let mut e = Entry::new(
+                id.clone(),
+                id.date(),
+                crate::model::Kind::Met,
+                format!("Closed the {customer} renewal as agreed"),
+            );
+            e.customer = Some(format!(" {customer} "));
+            e
+        };
+        let title = |names: &[&str]| {
+            let entries: Vec<Entry> = names.iter().map(|n| entry(n)).collect();
+            merge(&entries.iter().collect::<Vec<_>>()).0.title
+        };
+        assert_eq!(
+            title(&["Birch Ltd", "Dunmore Dental"]),
+            "closed the Birch Ltd and Dunmore Dental renewals as agreed"
+        );
+        assert_eq!(
+            title(&["Birch Ltd", "Dunmore Dental", "Acme"]),
+            "closed the Birch Ltd, Dunmore Dental and Acme renewals as agreed"
+        );
+        assert_eq!(
+            title(&["Birch", "Dunmore", "Acme", "Kestrel"]),
+            "closed 4 renewals as agreed"
+        );
+        // Two entries for Birch: names alone would hide the third renewal.
+        assert_eq!(
+            title(&["Birch Ltd", "Dunmore Dental", "birch ltd"]),
+            "closed 3 renewals as agreed"
+        );
+        assert_eq!(
+            title(&["Northgate Hospital Trust", "Pinecrest Foods Wholesale Ltd"]),
+            "closed 2 renewals as agreed",
+            "names longer than a reader takes in at once are counted"
+        );
     }
 }
