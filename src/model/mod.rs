@@ -25,6 +25,6 @@ pub use input::{EntryInput, FIELDS, Field, FieldProblem, FieldSpec, Shape, check
 pub use kind::{Kind, PromiseStatus};
 pub use money::{Currency, Money, MoneyProblem, group_thousands};
 pub use order::permute;
-pub use outline::Outline;
+pub use outline::{Linked, Outline};
 pub use quick::{QuickEntry, parse_quick};
 pub use week::{Week, WeekStart};

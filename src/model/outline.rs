@@ -58,6 +58,46 @@ mod maybe_day_number {
     }
 }
 
+/// What the rules for "fixed" and "still open" read, alike in a whole entry
+/// and in its outline: one rule, whichever the caller holds.
+pub trait Linked {
+    fn id(&self) -> &EntryId;
+    fn date(&self) -> NaiveDate;
+    fn kind(&self) -> Kind;
+    /// The screw-ups this entry fixes.
+    fn fixes(&self) -> &[EntryId];
+}
+
+impl Linked for Entry {
+    fn id(&self) -> &EntryId {
+        &self.id
+    }
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+    fn kind(&self) -> Kind {
+        self.kind
+    }
+    fn fixes(&self) -> &[EntryId] {
+        &self.fixes
+    }
+}
+
+impl Linked for Outline {
+    fn id(&self) -> &EntryId {
+        &self.id
+    }
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+    fn kind(&self) -> Kind {
+        self.kind
+    }
+    fn fixes(&self) -> &[EntryId] {
+        &self.fixes
+    }
+}
+
 impl Outline {
     /// Whether an entry of this kind has an outline.
     pub fn kept(kind: Kind) -> bool {

@@ -7,18 +7,20 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::model::{Entry, EntryId, Kind};
+use crate::model::{Entry, EntryId, Kind, Linked};
 
 /// Each fixed screw-up's id and the fixes that name it (in the order given),
-/// counting only fixes dated on or before `as_of`.
-pub fn fixes_by_screwup<'a>(
-    entries: impl IntoIterator<Item = &'a Entry>,
+/// counting only fixes dated on or before `as_of`. Whole entries or their
+/// outlines: the report reads a journal's older years as outlines, and must
+/// judge them by this same rule.
+pub fn fixes_by_screwup<'a, T: Linked + 'a>(
+    entries: impl IntoIterator<Item = &'a T>,
     as_of: NaiveDate,
-) -> HashMap<&'a EntryId, Vec<&'a Entry>> {
-    let mut fixed: HashMap<&EntryId, Vec<&Entry>> = HashMap::new();
+) -> HashMap<&'a EntryId, Vec<&'a T>> {
+    let mut fixed: HashMap<&EntryId, Vec<&T>> = HashMap::new();
     for fix in entries {
-        if fix.kind == Kind::Fix && fix.date <= as_of {
-            for id in &fix.fixes {
+        if fix.kind() == Kind::Fix && fix.date() <= as_of {
+            for id in fix.fixes() {
                 fixed.entry(id).or_default().push(fix);
             }
         }

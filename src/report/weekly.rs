@@ -119,18 +119,14 @@ impl WeeklyReport {
             return HashSet::new();
         };
         let earlier = || earlier.iter().filter(|o| o.date <= before);
-        // As `fixes_by_screwup` counts them: fixes written by `before`.
-        let fixed: HashSet<&EntryId> = earlier()
-            .filter(|o| o.kind == Kind::Fix)
-            .flat_map(|o| &o.fixes)
-            .collect();
+        let fixed = fixes_by_screwup(earlier(), before);
         let screwups: HashSet<&EntryId> = earlier()
             .filter(|o| o.kind == Kind::Screwup)
             .map(|o| &o.id)
             .collect();
         earlier()
             .filter(|o| match o.kind {
-                Kind::Screwup => !fixed.contains(&o.id),
+                Kind::Screwup => !fixed.contains_key(&o.id),
                 Kind::Promise => still_open(o.status.unwrap_or_default(), o.closed, before),
                 Kind::Fix => o.fixes.iter().any(|id| !screwups.contains(id)),
                 _ => false,
