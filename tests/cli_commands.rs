@@ -403,7 +403,8 @@ fn review_writes_a_file_and_refuses_bad_periods_writing_nothing() {
             "-o",
             out_arg,
         ],
-        &["review", "--since", "2026-10-01", "-o", out_arg],
+        &["review", "--until", "2026-10-01", "-o", out_arg],
+        &["review", "--since", "2027-01-01", "-o", out_arg],
         &[
             "review",
             "--since",
@@ -418,6 +419,22 @@ fn review_writes_a_file_and_refuses_bad_periods_writing_nothing() {
         refused(&journal, args);
         assert!(!out.exists(), "{args:?} wrote the file");
     }
+}
+
+#[test]
+fn review_since_a_day_runs_to_today() {
+    let journal = review_journal();
+    let since = ["review", "--since", "2026-10-01", "--format", "json"];
+    let open: serde_json::Value = serde_json::from_str(&run(&journal, &since)).expect("JSON");
+    let to_today = [&since[..], &["--until", support::TODAY]].concat();
+    let closed: serde_json::Value = serde_json::from_str(&run(&journal, &to_today)).expect("JSON");
+    assert_eq!(open, closed);
+    assert_eq!(
+        open["period"]["until"],
+        support::TODAY,
+        "{}",
+        open["period"]
+    );
 }
 
 #[test]

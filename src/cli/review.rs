@@ -24,8 +24,8 @@ pub struct ReviewArgs {
     /// A calendar year: 2026.
     #[arg(long)]
     pub year: Option<i32>,
-    /// First day of a range (with --until).
-    #[arg(long, requires = "until")]
+    /// First day of a range (to --until, or to today without it).
+    #[arg(long)]
     pub since: Option<String>,
     /// Last day of a range, inclusive (with --since).
     #[arg(long, requires = "since")]
@@ -130,11 +130,24 @@ fn period(context: &Context, args: &ReviewArgs) -> Result<ReviewPeriod, CliError
         return ReviewPeriod::year(year)
             .ok_or_else(|| CliError::Usage(format!("--year {year} is not a year from 1 to 9999")));
     }
-    if let (Some(since), Some(until)) = (&args.since, &args.until) {
+    if let Some(since) = &args.since {
         let since = context.parse_date(since)?;
-        let until = context.parse_date(until)?;
-        return ReviewPeriod::range(since, until)
-            .ok_or_else(|| CliError::Usage(format!("--until {until} is before --since {since}")));
+        return match &args.until {
+            Some(until) => {
+                let until = context.parse_date(until)?;
+                ReviewPeriod::range(since, until).ok_or_else(|| {
+                    CliError::Usage(format!("--until {until} is before --since {since}"))
+                })
+            }
+            // "Since the first of October" means up to today, as for
+            // `bullets`, `customers` and `stories`.
+            None => ReviewPeriod::range(since, context.today).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "--since {since} is after today ({}); give --until too",
+                    context.today
+                ))
+            }),
+        };
     }
     ReviewPeriod::quarter_of(context.today)
         .ok_or_else(|| CliError::Usage("today is outside the years 1 to 9999".into()))
