@@ -378,6 +378,40 @@ fn review_holds_totals_customers_reliability_adoption_and_stories() {
     );
 }
 
+/// Read aloud as a manager at review time: counts agree with their nouns,
+/// nothing says "$0" or "value $0" where nothing was written, and a month
+/// with nothing due and nothing gone wrong is not a row of zeros.
+#[test]
+fn the_review_reads_as_sentences_without_empty_rows() {
+    let journal = review_journal();
+    let text = run(
+        &journal,
+        &["review", "--quarter", "2026-Q4", "--format", "text"],
+    );
+    for line in [
+        "  Acme & Co: 2 entries, 1 screw-up, 0 fixes, 1 win; won $5,000; lost $1,200; last contact 2026-11-02",
+        "  Screw-ups 1: fixed 1, typically after 2 days (median)",
+        "  2026-10: 0 promises due, 0 kept (0 on time), 0 missed; 1 screw-up, 1 fixed, typically after 2 days (median)",
+    ] {
+        assert!(text.contains(line), "no {line:?} in\n{text}");
+    }
+    assert!(
+        !text.contains("2026-12:"),
+        "an empty month is a row:\n{text}"
+    );
+    let md = run(&journal, &["review", "--quarter", "2026-Q4"]);
+    assert!(
+        md.contains("| Acme & Co | 2 | 1 | 0 | 1 | $5,000 | $0 | $1,200 | – | 2026-11-02 |"),
+        "no value written is not \"$0\":\n{md}"
+    );
+    assert!(!md.contains("| 2026-12 |"), "{md}");
+    let html = run(
+        &journal,
+        &["review", "--quarter", "2026-Q4", "--format", "html"],
+    );
+    assert!(!html.contains("<td>2026-12</td>"), "{html}");
+}
+
 #[test]
 fn review_writes_a_file_and_refuses_bad_periods_writing_nothing() {
     let journal = review_journal();

@@ -383,9 +383,16 @@ fn hours(value: f64) -> String {
     hours_text(value)
 }
 
-/// `{{ attention_count | count }}`: `5901` → `5,901`.
-fn count(value: u64) -> String {
-    crate::model::group_thousands(value)
+/// `{{ attention_count | count }}`: `5901` → `5,901`; with a noun, the
+/// noun agrees: `{{ n | count("screw-up") }}` → `1 screw-up`, `2 screw-ups`,
+/// and `{{ n | count("entry", "entries") }}` for a plural not made with -s.
+fn count(value: u64, noun: Option<String>, plural: Option<String>) -> String {
+    let number = crate::model::group_thousands(value);
+    match noun {
+        None => number,
+        Some(noun) if value == 1 => format!("{number} {noun}"),
+        Some(noun) => format!("{number} {}", plural.unwrap_or_else(|| format!("{noun}s"))),
+    }
 }
 
 /// `{{ entry.details | multiline }}`: keeps the newlines of multi-line text
@@ -417,6 +424,27 @@ mod tests {
             assert!(load(None, name).expect("loads").is_some(), "{name}");
         }
         assert_eq!(load(None, "../report.md").expect("no error"), None);
+    }
+
+    #[test]
+    fn count_groups_thousands_and_makes_its_noun_agree() {
+        let env = Templates::default().environment(&Currency::default());
+        let render = |source: &str, n: u64| {
+            env.render_str(source, minijinja::context! { n => n })
+                .expect("renders")
+        };
+        assert_eq!(render("{{ n | count }}", 5901), "5,901");
+        assert_eq!(render("{{ n | count(\"win\") }}", 1), "1 win");
+        assert_eq!(render("{{ n | count(\"win\") }}", 0), "0 wins");
+        assert_eq!(render("{{ n | count(\"win\") }}", 1200), "1,200 wins");
+        assert_eq!(
+            render("{{ n | count(\"entry\", \"entries\") }}", 2),
+            "2 entries"
+        );
+        assert_eq!(
+            render("{{ n | count(\"entry\", \"entries\") }}", 1),
+            "1 entry"
+        );
     }
 
     #[test]
