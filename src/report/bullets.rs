@@ -672,6 +672,32 @@ mod tests {
     }
 
     #[test]
+    fn the_same_work_logged_again_says_how_often() {
+        let times = |n: usize| {
+            let entries: Vec<Entry> = (0..n)
+                .map(|i| {
+                    let mut e = entry(
+                        &format!("2026-11-{:02}-c{i:03}", i + 2),
+                        Kind::Met,
+                        "Ran the monthly close",
+                    );
+                    e.cost_saved = Some(Money(10_000));
+                    e
+                })
+                .collect();
+            build(&entries)
+        };
+        assert_eq!(
+            times(2),
+            ["Ran the monthly close twice, saving $200 in total"]
+        );
+        assert_eq!(
+            times(12),
+            ["Ran the monthly close 12 times, saving $1,200 in total"]
+        );
+    }
+
+    #[test]
     fn reliability_counts_days_to_the_first_fix_and_never_guesses_on_time() {
         let mut entries = Vec::new();
         for (i, status) in ["kept", "kept", "missed"].iter().enumerate() {

@@ -82,10 +82,10 @@ pub fn compose_rolled(entry: &Entry, currency: &Currency, rolled: Option<RollUp>
         parts.customer = Some(format!(" for {customer}"));
     }
     if let Some(rolled) = rolled.filter(|r| !r.counted) {
-        core.push_str(&if rolled.accounts >= 2 {
-            format!(" at {} accounts", rolled.accounts)
-        } else {
-            format!(" {} times", rolled.count)
+        core.push_str(&match (rolled.accounts, rolled.count) {
+            (accounts, _) if accounts >= 2 => format!(" at {accounts} accounts"),
+            (_, 2) => " twice".to_string(),
+            (_, count) => format!(" {count} times"),
         });
     }
     if entry.kind == Kind::Exceeded {
