@@ -9,6 +9,7 @@ use super::{Journal, changes};
 use crate::model::{Entry, EntryId, Kind, ModelError};
 use crate::store::dayfile::DayFile;
 use crate::store::git::{Change, commit_message};
+use crate::store::index::Index;
 use crate::store::save::{self, JournalLock, create_private_dir};
 use crate::store::{Problem, StoreError};
 
@@ -170,26 +171,18 @@ impl Journal {
         let _lock = self.lock()?;
         // Every day is checked first: a clash found on the tenth day once
         // left the first nine imported.
-        for (date, day) in &days {
-            if let Some(parsed) = self.read_day(*date)? {
-                let ids: std::collections::HashSet<&EntryId> =
-                    parsed.entries.iter().map(|e| &e.id).collect();
-                if parsed.file.is_none() {
-                    return Err(StoreError::Broken(
-                        parsed.problems.into_iter().next().unwrap_or_else(|| {
-                            Problem::whole_file(&self.day_path(*date), "unreadable")
-                        }),
-                    ));
-                }
-                if let Some(taken) = day.iter().find(|e| ids.contains(&e.id)) {
-                    return Err(ModelError::Invalid(format!(
-                        "{} is already in the journal",
-                        taken.id
-                    ))
-                    .into());
-                }
+        for date in days.keys() {
+            if let Some(parsed) = self.read_day(*date)?
+                && parsed.file.is_none()
+            {
+                return Err(StoreError::Broken(
+                    parsed.problems.into_iter().next().unwrap_or_else(|| {
+                        Problem::whole_file(&self.day_path(*date), "unreadable")
+                    }),
+                ));
             }
         }
+        self.refuse_taken_ids(entries)?;
         let imported: std::collections::HashMap<&EntryId, Kind> =
             entries.iter().map(|e| (&e.id, e.kind)).collect();
         for entry in entries {
@@ -226,6 +219,30 @@ impl Journal {
             format!("import: {n} {}", if n == 1 { "entry" } else { "entries" })
         });
         Ok(Saved::with((), warning))
+    }
+
+    /// Refuses an id given twice, or one the journal has on any day: an
+    /// entry keeps its id when it moves, so its id's day may not hold it.
+    /// Read from the day files, not the cache, as every save does.
+    fn refuse_taken_ids(&self, entries: &[Entry]) -> Result<(), StoreError> {
+        let mut wanted = std::collections::HashSet::new();
+        if let Some(twice) = entries.iter().find(|e| !wanted.insert(&e.id)) {
+            return Err(ModelError::Invalid(format!("{} is given twice", twice.id)).into());
+        }
+        let keep = |e: &Entry| wanted.contains(&e.id);
+        let scan = super::read::Scan {
+            keep: &keep,
+            needle: None,
+        };
+        let held = self.load_files(self.day_files()?, &scan, &mut Index::default())?;
+        match held.entries.first() {
+            Some(taken) => Err(ModelError::Invalid(format!(
+                "{} is already in the journal (on {})",
+                taken.id, taken.date
+            ))
+            .into()),
+            None => Ok(()),
+        }
     }
 
     /// Saves `entry` over the entry with its id, moving it if its date
