@@ -218,3 +218,169 @@ fn adding_with_ids_refuses_an_id_held_on_another_day_or_given_twice() {
         before
     );
 }
+
+/// One day file's text as its `[[entry]]` blocks, each with its header.
+fn blocks(text: &str) -> Vec<String> {
+    text.split("[[entry]]")
+        .skip(1)
+        .map(|block| format!("[[entry]]{block}"))
+        .collect()
+}
+
+/// What a person or a tool does to the files under the cache.
+#[derive(Debug, Clone, Copy)]
+enum Attack {
+    /// A day file deleted.
+    DeleteDay,
+    /// An entry's table cut from its day and pasted into another (any
+    /// year), by hand: the entry keeps its id.
+    MoveByHand,
+    /// A move cut between its writes: a copy on each day, the marker left.
+    HalfMoved,
+    /// A date written over in place, the file's size and time kept.
+    EditKeepingSizeAndTime,
+    /// A day file replaced by a copy of another day's file made with its
+    /// times (`cp -a`), then renamed over it.
+    ReplacedByRename,
+    /// The cache cut short, as a write killed half-way would leave it.
+    CacheCutShort,
+}
+
+/// For random journals whose reports wrote the outline cache, then an
+/// attack on the files beneath it: every week's report from what
+/// `load::weekly` reads (twice, so once from the cache the first wrote)
+/// equals the report built from the whole journal.
+#[test]
+fn attacks_under_the_outline_cache_never_change_a_report() {
+    let seeds: u64 = std::env::var("JOBJOURNAL_CACHE_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(4);
+    let attacks = [
+        Attack::DeleteDay,
+        Attack::MoveByHand,
+        Attack::HalfMoved,
+        Attack::EditKeepingSizeAndTime,
+        Attack::ReplacedByRename,
+        Attack::CacheCutShort,
+    ];
+    let today = day(2030, 1, 1);
+    let mut compared = 0;
+    for seed in 0..seeds {
+        for attack in attacks {
+            let mut rng = fastrand::Rng::with_seed(seed * 100 + attack as u64);
+            let dir = tempfile::tempdir().expect("tempdir");
+            let journal = Journal::new(dir.path());
+            let _ = journal
+                .add_with_ids(&random_entries(seed))
+                .expect("imports");
+            settle_all(&journal);
+            let weeks: Vec<Week> = (0..12)
+                .map(|_| {
+                    Week::containing(
+                        day(2024, 1, 1) + Days::new(rng.u64(0..600)),
+                        WeekStart::Monday,
+                    )
+                })
+                .collect();
+            // The cache as the reports of those weeks write it.
+            for week in &weeks {
+                let _ = report::load::weekly(&journal, *week).expect("loads");
+            }
+            let cache = dir.path().join(OUTLINES_FILE);
+            assert!(cache.exists());
+            attack_files(&journal, attack, &mut rng);
+            let all = journal.load_all().expect("loads").entries;
+            for round in 0..2 {
+                for week in &weeks {
+                    let loaded = report::load::weekly(&journal, *week).expect("loads");
+                    let build = |entries: &[Entry]| {
+                        WeeklyReport::build(*week, entries, author(), Currency::default(), today)
+                    };
+                    assert_eq!(
+                        build(&loaded.entries),
+                        build(&all),
+                        "seed {seed}, {attack:?}, round {round}, {}",
+                        week.label()
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    eprintln!("{compared} weekly reports compared");
+}
+
+fn attack_files(journal: &Journal, attack: Attack, rng: &mut fastrand::Rng) {
+    let files = journal.day_files().expect("lists");
+    let (date, path) = files[rng.usize(..files.len())].clone();
+    let text = std::fs::read_to_string(&path).expect("day file");
+    match attack {
+        Attack::DeleteDay => std::fs::remove_file(&path).expect("delete"),
+        Attack::MoveByHand | Attack::HalfMoved => {
+            let mut tables = blocks(&text);
+            let table = tables.remove(rng.usize(..tables.len()));
+            let to = day(2024, 1, 1) + Days::new(rng.u64(0..600));
+            let to = if to == date { to + Days::new(1) } else { to };
+            if let Attack::MoveByHand = attack {
+                std::fs::write(&path, tables.concat()).expect("cut");
+            } else {
+                let id = table
+                    .lines()
+                    .find_map(|l| l.strip_prefix("id = \""))
+                    .and_then(|l| l.strip_suffix('"'))
+                    .expect("an id");
+                std::fs::write(
+                    journal.root().join(".jobjournal.moving"),
+                    format!("{id} {date} {to}\n"),
+                )
+                .expect("marker");
+            }
+            let target = journal.day_path(to);
+            std::fs::create_dir_all(target.parent().expect("year")).expect("year dir");
+            let mut old = std::fs::read_to_string(&target).unwrap_or_default();
+            old.push_str(&table);
+            std::fs::write(&target, old).expect("paste");
+        }
+        Attack::EditKeepingSizeAndTime => {
+            let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+            std::fs::write(&path, changed_digit(text)).expect("edit");
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(mtime).expect("mtime");
+        }
+        Attack::ReplacedByRename => {
+            let copy = path.with_extension("copy");
+            let status = std::process::Command::new("cp")
+                .arg("-a")
+                .arg(&path)
+                .arg(&copy)
+                .status()
+                .expect("cp");
+            assert!(status.success());
+            let mtime = std::fs::metadata(&copy).unwrap().modified().unwrap();
+            std::fs::write(&copy, changed_digit(text)).expect("edit");
+            let file = std::fs::File::options().write(true).open(&copy).unwrap();
+            file.set_modified(mtime).expect("mtime");
+            std::fs::rename(&copy, &path).expect("rename");
+        }
+        Attack::CacheCutShort => {
+            let cache = journal.root().join(OUTLINES_FILE);
+            let bytes = std::fs::read(&cache).expect("cache");
+            let cut = rng.usize(1..bytes.len());
+            std::fs::write(&cache, &bytes[..cut]).expect("cut");
+        }
+    }
+}
+
+/// `text` with its last digit changed (every title ends in a number), the
+/// same length.
+fn changed_digit(text: String) -> Vec<u8> {
+    let at = text.rfind(|c: char| c.is_ascii_digit()).expect("a digit");
+    let mut bytes = text.into_bytes();
+    bytes[at] = if bytes[at] == b'9' {
+        b'0'
+    } else {
+        bytes[at] + 1
+    };
+    bytes
+}
