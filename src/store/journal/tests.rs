@@ -808,3 +808,28 @@ fn second_copy(journal: &Journal, entry: &Entry) {
         })
         .unwrap();
 }
+
+#[test]
+fn an_import_the_disk_fills_during_is_taken_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let _ = journal
+        .add(new_entry(day(3), Kind::Note, "Written by hand before"))
+        .unwrap();
+    let before_day_3 = fs::read(journal.day_path(day(3))).unwrap();
+    let import = [
+        new_entry(day(2), Kind::Note, "New day"),
+        new_entry(day(3), Kind::Note, "Onto a day with an entry"),
+        new_entry(day(4), Kind::Note, "Fails to save"),
+    ];
+    // Days 2 and 3 are written, then the disk is full.
+    super::write::FAIL_AFTER.with(|f| f.set(Some(2)));
+    let err = journal.add_with_ids(&import).unwrap_err().to_string();
+    assert!(err.contains("No space left on device"), "{err}");
+    assert!(!journal.day_path(day(2)).exists());
+    assert_eq!(fs::read(journal.day_path(day(3))).unwrap(), before_day_3);
+    assert!(!journal.day_path(day(4)).exists());
+    // With room again, the same import lands whole.
+    let _ = journal.add_with_ids(&import).unwrap();
+    assert_eq!(journal.load_all().unwrap().entries.len(), 4);
+}
