@@ -6,8 +6,9 @@
 mod support;
 
 use std::collections::HashSet;
+use std::path::Path;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use jobjournal::model::{Currency, Entry, EntryId, Kind, PromiseStatus, Week, WeekStart};
 use jobjournal::report::{self, Author, WeeklyReport};
 use jobjournal::store::{Journal, OUTLINES_FILE};
@@ -244,6 +245,12 @@ enum Attack {
     ReplacedByRename,
     /// The cache cut short, as a write killed half-way would leave it.
     CacheCutShort,
+    /// A year's folder moved out of the journal and linked back.
+    SymlinkedYear,
+    /// A day file moved into another year's folder (no longer a day file).
+    DayIntoAnotherYear,
+    /// A day file replaced by a link to an edited copy outside the journal.
+    SymlinkedDay,
 }
 
 /// For random journals whose reports wrote the outline cache, then an
@@ -263,6 +270,9 @@ fn attacks_under_the_outline_cache_never_change_a_report() {
         Attack::EditKeepingSizeAndTime,
         Attack::ReplacedByRename,
         Attack::CacheCutShort,
+        Attack::SymlinkedYear,
+        Attack::DayIntoAnotherYear,
+        Attack::SymlinkedDay,
     ];
     let today = day(2030, 1, 1);
     let mut compared = 0;
@@ -289,7 +299,8 @@ fn attacks_under_the_outline_cache_never_change_a_report() {
             }
             let cache = dir.path().join(OUTLINES_FILE);
             assert!(cache.exists());
-            attack_files(&journal, attack, &mut rng);
+            let outside = tempfile::tempdir().expect("tempdir");
+            attack_files(&journal, attack, &mut rng, outside.path());
             let all = journal.load_all().expect("loads").entries;
             for round in 0..2 {
                 for week in &weeks {
@@ -311,7 +322,7 @@ fn attacks_under_the_outline_cache_never_change_a_report() {
     eprintln!("{compared} weekly reports compared");
 }
 
-fn attack_files(journal: &Journal, attack: Attack, rng: &mut fastrand::Rng) {
+fn attack_files(journal: &Journal, attack: Attack, rng: &mut fastrand::Rng, outside: &Path) {
     let files = journal.day_files().expect("lists");
     let (date, path) = files[rng.usize(..files.len())].clone();
     let text = std::fs::read_to_string(&path).expect("day file");
@@ -362,6 +373,25 @@ fn attack_files(journal: &Journal, attack: Attack, rng: &mut fastrand::Rng) {
             let file = std::fs::File::options().write(true).open(&copy).unwrap();
             file.set_modified(mtime).expect("mtime");
             std::fs::rename(&copy, &path).expect("rename");
+        }
+        Attack::SymlinkedYear => {
+            let year = path.parent().expect("year");
+            let away = outside.join("year");
+            std::fs::rename(year, &away).expect("move the year");
+            std::os::unix::fs::symlink(&away, year).expect("link");
+        }
+        Attack::DayIntoAnotherYear => {
+            let other = journal
+                .root()
+                .join(if date.year() == 2024 { "2025" } else { "2024" });
+            std::fs::create_dir_all(&other).expect("year dir");
+            std::fs::rename(&path, other.join(path.file_name().expect("name"))).expect("move");
+        }
+        Attack::SymlinkedDay => {
+            let away = outside.join("day.toml");
+            std::fs::write(&away, changed_digit(text)).expect("copy");
+            std::fs::remove_file(&path).expect("remove");
+            std::os::unix::fs::symlink(&away, &path).expect("link");
         }
         Attack::CacheCutShort => {
             let cache = journal.root().join(OUTLINES_FILE);
