@@ -11,7 +11,7 @@ use std::path::Path;
 use chrono::{Datelike, Days, NaiveDate};
 use jobjournal::model::{Currency, Entry, EntryId, Kind, PromiseStatus, Week, WeekStart};
 use jobjournal::report::{self, Author, WeeklyReport};
-use jobjournal::store::{Journal, OUTLINES_FILE};
+use jobjournal::store::{Journal, OUTLINES_FILE, Problem};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
@@ -100,43 +100,61 @@ fn random_entries(seed: u64) -> Vec<Entry> {
     entries
 }
 
+/// How many random journals a test builds (`JOBJOURNAL_CACHE_SEEDS`).
+fn seeds() -> u64 {
+    std::env::var("JOBJOURNAL_CACHE_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(4)
+}
+
+/// The journal of [`random_entries`] for `seed`, its files settled.
+fn random_journal(seed: u64) -> (tempfile::TempDir, Journal) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let journal = Journal::new(dir.path());
+    let _ = journal
+        .add_with_ids(&random_entries(seed))
+        .expect("imports");
+    settle_all(&journal);
+    (dir, journal)
+}
+
+/// Asserts that the report of `week` from what `load::weekly` reads equals
+/// the one from `all`, the whole journal; returns the problems it read.
+fn assert_same_report(journal: &Journal, week: Week, all: &[Entry], run: &str) -> Vec<Problem> {
+    let loaded = report::load::weekly(journal, week).expect("loads");
+    let today = day(2030, 1, 1);
+    let build = |entries: &[Entry]| {
+        WeeklyReport::build(week, entries, author(), Currency::default(), today)
+    };
+    assert_eq!(
+        build(&loaded.entries),
+        build(all),
+        "{run}, {}",
+        week.label()
+    );
+    loaded.problems
+}
+
 /// For every week of random journals, with no outline cache and with the
 /// one the reports wrote, the report built from what `load::weekly` reads
 /// equals the report built from the whole journal.
 #[test]
 fn reports_from_the_cache_equal_reports_from_the_whole_journal_for_random_journals() {
-    let seeds: u64 = std::env::var("JOBJOURNAL_CACHE_SEEDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(4);
     let mut weeks_compared = 0;
-    for seed in 0..seeds {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let journal = Journal::new(dir.path());
-        let _ = journal
-            .add_with_ids(&random_entries(seed))
-            .expect("imports");
-        settle_all(&journal);
+    for seed in 0..seeds() {
+        let (dir, journal) = random_journal(seed);
         let all = journal.load_all().expect("loads").entries;
         let cache = dir.path().join(OUTLINES_FILE);
-        let today = day(2030, 1, 1);
         for run in ["no cache", "cache"] {
             let mut week = Week::containing(day(2024, 1, 1), WeekStart::Monday);
             while week.start() < day(2025, 8, 1) {
                 if run == "no cache" {
                     let _ = std::fs::remove_file(&cache);
                 }
-                let loaded = report::load::weekly(&journal, week).expect("loads");
-                assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-                let build = |entries: &[Entry]| {
-                    WeeklyReport::build(week, entries, author(), Currency::default(), today)
-                };
-                assert_eq!(
-                    build(&loaded.entries),
-                    build(&all),
-                    "seed {seed}, {run}, {}",
-                    week.label()
-                );
+                let problems =
+                    assert_same_report(&journal, week, &all, &format!("seed {seed}, {run}"));
+                assert!(problems.is_empty(), "{problems:?}");
                 weeks_compared += 1;
                 week = week.next();
             }
@@ -259,10 +277,6 @@ enum Attack {
 /// equals the report built from the whole journal.
 #[test]
 fn attacks_under_the_outline_cache_never_change_a_report() {
-    let seeds: u64 = std::env::var("JOBJOURNAL_CACHE_SEEDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(4);
     let attacks = [
         Attack::DeleteDay,
         Attack::MoveByHand,
@@ -274,17 +288,11 @@ fn attacks_under_the_outline_cache_never_change_a_report() {
         Attack::DayIntoAnotherYear,
         Attack::SymlinkedDay,
     ];
-    let today = day(2030, 1, 1);
     let mut compared = 0;
-    for seed in 0..seeds {
+    for seed in 0..seeds() {
         for attack in attacks {
             let mut rng = fastrand::Rng::with_seed(seed * 100 + attack as u64);
-            let dir = tempfile::tempdir().expect("tempdir");
-            let journal = Journal::new(dir.path());
-            let _ = journal
-                .add_with_ids(&random_entries(seed))
-                .expect("imports");
-            settle_all(&journal);
+            let (dir, journal) = random_journal(seed);
             let weeks: Vec<Week> = (0..12)
                 .map(|_| {
                     Week::containing(
@@ -304,16 +312,8 @@ fn attacks_under_the_outline_cache_never_change_a_report() {
             let all = journal.load_all().expect("loads").entries;
             for round in 0..2 {
                 for week in &weeks {
-                    let loaded = report::load::weekly(&journal, *week).expect("loads");
-                    let build = |entries: &[Entry]| {
-                        WeeklyReport::build(*week, entries, author(), Currency::default(), today)
-                    };
-                    assert_eq!(
-                        build(&loaded.entries),
-                        build(&all),
-                        "seed {seed}, {attack:?}, round {round}, {}",
-                        week.label()
-                    );
+                    let run = format!("seed {seed}, {attack:?}, round {round}");
+                    let _ = assert_same_report(&journal, *week, &all, &run);
                     compared += 1;
                 }
             }
