@@ -2,7 +2,7 @@
 //! export). Everything is read and checked before anything is written, and
 //! ids come from the source, so importing the same file twice adds nothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,6 +14,7 @@ use super::{CliError, Context};
 use crate::import::jrnl::{self, JrnlEntry};
 use crate::model::{Entry, EntryId, Kind};
 use crate::sanitize;
+use crate::store::Scan;
 
 /// Different entries whose ids collide this many times in a row are refused.
 const ID_ATTEMPTS: u32 = 64;
@@ -57,7 +58,14 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
     let mut dates: Vec<_> = parsed.iter().map(|e| e.date).collect();
     dates.sort_unstable();
     dates.dedup();
-    let existing = context.journal.load_days(dates)?;
+    // An entry keeps its id when it moves: an earlier import's entry may
+    // be on any day now, so every entry with an id of these days counts.
+    let dates: HashSet<_> = dates.into_iter().collect();
+    let keep = |e: &Entry| dates.contains(&e.id.date());
+    let existing = context.journal.scan(&Scan {
+        keep: &keep,
+        needle: None,
+    })?;
     warn_problems(&existing);
     let plan = plan(&parsed, args.kind, &existing.entries)
         .map_err(|e| CliError::Usage(format!("{name}:{}: {}", e.line, e.message)))?;
@@ -128,8 +136,9 @@ fn plan(parsed: &[JrnlEntry], default: Kind, existing: &[Entry]) -> Result<Plan,
     Ok(plan)
 }
 
-/// The same imported entry: its day, title and details (the user may have
-/// changed its kind or added numbers since, and it is still the same one).
+/// The same imported entry, under the same id: its title and details (the
+/// user may have moved it to another day, changed its kind or added numbers
+/// since, and it is still the same one).
 fn same(held: &Entry, new: &Entry) -> bool {
-    held.date == new.date && held.title == new.title && held.details == new.details
+    held.title == new.title && held.details == new.details
 }

@@ -42,14 +42,46 @@ pub fn weekly(journal: &Journal, week: Week) -> Result<Loaded, StoreError> {
         .collect();
     missing.sort();
     missing.dedup();
+    // A link to a day that is gone or broken is shown by id; not an error.
+    let mut moved = Vec::new();
     for id in missing {
-        // A link to a day that is gone or broken is shown by id; not an error.
-        if let Some(day) = journal.read_day(id.date())? {
-            let found: Vec<Entry> = day.entries.into_iter().filter(|e| e.id == id).collect();
-            loaded.entries.extend(found);
+        let day = journal.load_days([id.date()])?;
+        match day.entries.into_iter().find(|e| e.id == id) {
+            Some(entry) => loaded.entries.push(entry),
+            None => moved.push(id),
         }
     }
+    if !moved.is_empty() {
+        loaded.entries.extend(moved_entries(journal, &moved)?);
+    }
+    // In the journal's order, as a whole-journal read gives them: a
+    // screw-up's fixes are listed in the order given, earliest first.
+    // (Stable: a day's entries keep the order they were written in.)
+    loaded.entries.sort_by_key(|e| e.date);
     Ok(loaded)
+}
+
+/// The entries of `ids` no longer on the day their id names (an entry keeps
+/// its id when it moves), found by their outlines, which say where every
+/// screw-up is: a fix still shows the title of the screw-up it names.
+fn moved_entries(journal: &Journal, ids: &[EntryId]) -> Result<Vec<Entry>, StoreError> {
+    let outlines = journal.outlines(NaiveDate::MIN, NaiveDate::MAX)?;
+    let mut found = Vec::new();
+    for (i, outline) in outlines.outlines.iter().enumerate() {
+        if ids.contains(&outline.id) {
+            match outlines.entry(i) {
+                Some(entry) => found.push(entry),
+                None => found.extend(
+                    journal
+                        .load_days([outline.date])?
+                        .entries
+                        .into_iter()
+                        .filter(|e| e.id == outline.id),
+                ),
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// The entries up to `before` that the report of `week` still needs, whole.

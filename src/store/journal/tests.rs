@@ -456,7 +456,7 @@ fn a_move_cut_between_its_writes_shows_the_entry_once_and_is_finished_by_the_nex
     let mut moved = saved.clone();
     moved.date = day(19);
     moved.title = "Moved, and retitled".into();
-    let _ = journal.add_with_ids(std::slice::from_ref(&moved)).unwrap();
+    second_copy(&journal, &moved);
     fs::write(
         dir.path().join(super::moving::MOVING_FILE),
         format!("{} {} {}\n", saved.id, day(18), day(19)),
@@ -576,7 +576,7 @@ fn outlines_show_an_entry_cut_mid_move_once() {
         .value;
     let mut moved = saved.clone();
     moved.date = day(19);
-    let _ = journal.add_with_ids(std::slice::from_ref(&moved)).unwrap();
+    second_copy(&journal, &moved);
     fs::write(
         dir.path().join(super::moving::MOVING_FILE),
         format!("{} {} {}\n", saved.id, day(18), day(19)),
@@ -796,4 +796,40 @@ fn a_day_rewritten_with_its_old_size_and_time_still_changes_its_stamp() {
         .set_modified(mtime)
         .unwrap();
     assert_ne!(journal.stamp_days([day(18), day(19)]), stamp);
+}
+
+/// Appends `entry` to its day as it is, its id held elsewhere too: what a
+/// move cut between its two writes leaves (the store refuses to add it so).
+fn second_copy(journal: &Journal, entry: &Entry) {
+    journal
+        .edit_day(entry.date, |file| {
+            file.append(entry);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn an_import_the_disk_fills_during_is_taken_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let _ = journal
+        .add(new_entry(day(3), Kind::Note, "Written by hand before"))
+        .unwrap();
+    let before_day_3 = fs::read(journal.day_path(day(3))).unwrap();
+    let import = [
+        new_entry(day(2), Kind::Note, "New day"),
+        new_entry(day(3), Kind::Note, "Onto a day with an entry"),
+        new_entry(day(4), Kind::Note, "Fails to save"),
+    ];
+    // Days 2 and 3 are written, then the disk is full.
+    super::write::FAIL_AFTER.with(|f| f.set(Some(2)));
+    let err = journal.add_with_ids(&import).unwrap_err().to_string();
+    assert!(err.contains("No space left on device"), "{err}");
+    assert!(!journal.day_path(day(2)).exists());
+    assert_eq!(fs::read(journal.day_path(day(3))).unwrap(), before_day_3);
+    assert!(!journal.day_path(day(4)).exists());
+    // With room again, the same import lands whole.
+    let _ = journal.add_with_ids(&import).unwrap();
+    assert_eq!(journal.load_all().unwrap().entries.len(), 4);
 }

@@ -1,6 +1,8 @@
 //! Every change to the journal: under the journal lock, re-read the day
 //! file, change it, and save it atomically.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use toml_edit::Table;
 
@@ -9,6 +11,8 @@ use super::{Journal, changes};
 use crate::model::{Entry, EntryId, Kind, ModelError};
 use crate::store::dayfile::DayFile;
 use crate::store::git::{Change, commit_message};
+use crate::store::index::Index;
+use crate::store::open::{Contents, read_regular};
 use crate::store::save::{self, JournalLock, create_private_dir};
 use crate::store::{Problem, StoreError};
 
@@ -170,26 +174,18 @@ impl Journal {
         let _lock = self.lock()?;
         // Every day is checked first: a clash found on the tenth day once
         // left the first nine imported.
-        for (date, day) in &days {
-            if let Some(parsed) = self.read_day(*date)? {
-                let ids: std::collections::HashSet<&EntryId> =
-                    parsed.entries.iter().map(|e| &e.id).collect();
-                if parsed.file.is_none() {
-                    return Err(StoreError::Broken(
-                        parsed.problems.into_iter().next().unwrap_or_else(|| {
-                            Problem::whole_file(&self.day_path(*date), "unreadable")
-                        }),
-                    ));
-                }
-                if let Some(taken) = day.iter().find(|e| ids.contains(&e.id)) {
-                    return Err(ModelError::Invalid(format!(
-                        "{} is already in the journal",
-                        taken.id
-                    ))
-                    .into());
-                }
+        for date in days.keys() {
+            if let Some(parsed) = self.read_day(*date)?
+                && parsed.file.is_none()
+            {
+                return Err(StoreError::Broken(
+                    parsed.problems.into_iter().next().unwrap_or_else(|| {
+                        Problem::whole_file(&self.day_path(*date), "unreadable")
+                    }),
+                ));
             }
         }
+        self.refuse_taken_ids(entries)?;
         let imported: std::collections::HashMap<&EntryId, Kind> =
             entries.iter().map(|e| (&e.id, e.kind)).collect();
         for entry in entries {
@@ -212,13 +208,25 @@ impl Journal {
                 self.check_links(&probe)?;
             }
         }
+        // What each day held before, to take the import back should a
+        // later day fail to save (a full disk): whole or not at all.
+        let mut written: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
         for (date, day) in &days {
-            self.edit_day(*date, |file| {
+            let path = self.day_path(*date);
+            let before = match read_regular(&path).map_err(StoreError::io(&path))? {
+                Contents::Bytes(bytes) => Some(bytes),
+                _ => None,
+            };
+            let saved = self.edit_day(*date, |file| {
                 for entry in day {
                     file.append(entry);
                 }
                 Ok(())
-            })?;
+            });
+            if let Err(err) = saved {
+                return Err(take_back(written, err));
+            }
+            written.push((path, before));
         }
         let dates: Vec<NaiveDate> = days.keys().copied().collect();
         let warning = self.commit(&dates, || {
@@ -226,6 +234,30 @@ impl Journal {
             format!("import: {n} {}", if n == 1 { "entry" } else { "entries" })
         });
         Ok(Saved::with((), warning))
+    }
+
+    /// Refuses an id given twice, or one the journal has on any day: an
+    /// entry keeps its id when it moves, so its id's day may not hold it.
+    /// Read from the day files, not the cache, as every save does.
+    fn refuse_taken_ids(&self, entries: &[Entry]) -> Result<(), StoreError> {
+        let mut wanted = std::collections::HashSet::new();
+        if let Some(twice) = entries.iter().find(|e| !wanted.insert(&e.id)) {
+            return Err(ModelError::Invalid(format!("{} is given twice", twice.id)).into());
+        }
+        let keep = |e: &Entry| wanted.contains(&e.id);
+        let scan = super::read::Scan {
+            keep: &keep,
+            needle: None,
+        };
+        let held = self.load_files(self.day_files()?, &scan, &mut Index::default())?;
+        match held.entries.first() {
+            Some(taken) => Err(ModelError::Invalid(format!(
+                "{} is already in the journal (on {})",
+                taken.id, taken.date
+            ))
+            .into()),
+            None => Ok(()),
+        }
     }
 
     /// Saves `entry` over the entry with its id, moving it if its date
@@ -373,6 +405,33 @@ impl Journal {
             commit_message(Change::Restore, &deleted.entry, None)
         });
         Ok(Saved::with((), warning))
+    }
+}
+
+/// Puts back the days an import wrote before `failed` stopped it: new
+/// files first (removing them makes room), then the old bytes of the rest.
+/// Should that fail too, the error says which days keep imported entries.
+fn take_back(mut written: Vec<(PathBuf, Option<Vec<u8>>)>, failed: StoreError) -> StoreError {
+    written.sort_by_key(|(_, before)| before.is_some());
+    let mut kept = Vec::new();
+    for (path, before) in written {
+        let undone = match &before {
+            None => std::fs::remove_file(&path),
+            Some(bytes) => write_day(&path, bytes),
+        };
+        if undone.is_err() {
+            kept.push(crate::sanitize::line(&path.display().to_string()));
+        }
+    }
+    match kept.is_empty() {
+        true => failed,
+        false => StoreError::Io {
+            path: PathBuf::from(kept.join(", ")),
+            source: std::io::Error::other(format!(
+                "kept the entries imported there before the import failed ({failed}); \
+                 importing the same file again adds only the rest"
+            )),
+        },
     }
 }
 
