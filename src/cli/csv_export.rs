@@ -61,8 +61,9 @@ fn is_broken_pipe(err: &csv::Error) -> bool {
 
 /// What a spreadsheet reads as the start of a formula (OWASP's list): a
 /// title such as `=HYPERLINK(…)` from an import must not run when the file is
-/// opened.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// opened. And `'`, which a spreadsheet takes as "text follows" and hides:
+/// a title `'90s music` would show as `90s music`.
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
 
 /// Text for a text cell: as written, except that text a spreadsheet would
 /// take for a formula gets a leading `'`, which spreadsheets show as text.
@@ -147,6 +148,7 @@ mod tests {
         entry.adopted_by = vec!["@ops".into(), "Sales".into()];
         entry.details = Some("-2 days early".into());
         entry.expected = Some("\tFriday".into());
+        entry.delivered = Some("'90s pricing".into());
         entry.revenue = Some(Money(-120_050));
         let mut out = Vec::new();
         write(&[entry], &mut out).expect("writes");
@@ -158,6 +160,7 @@ mod tests {
         assert_eq!(cell("adopted_by"), "'@ops; Sales");
         assert_eq!(cell("details"), "'-2 days early");
         assert_eq!(cell("expected"), "'\tFriday");
+        assert_eq!(cell("delivered"), "''90s pricing", "shown as typed");
         assert_eq!(cell("revenue"), "-1200.50", "a number stays a number");
     }
 }
