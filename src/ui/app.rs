@@ -23,6 +23,7 @@ use super::keymap::{KeyMap, Screen};
 use super::search::{Hit, Search};
 use crate::config::Config;
 use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
+use crate::report::render::Renditions;
 use crate::report::{CustomerLine, Stats, Templates, WeekStats};
 use crate::store::{Loaded, Problem};
 pub use history::Step;
@@ -146,8 +147,9 @@ pub struct App {
     customers: OnceCell<Vec<CustomerLine>>,
     /// Index into `customer_lines()` on the customers view.
     pub customer_selected: usize,
-    /// The report or bullets as rendered for `TextKey`, or why not.
-    rendered: Option<(TextKey, Result<String, String>)>,
+    /// The report or bullets as rendered for `TextKey` (for the screen and
+    /// for `x`), or why not.
+    rendered: Option<(TextKey, Result<Renditions, String>)>,
     /// The text last asked for with `Effect::Render`, so it is asked once.
     text_asked: Option<TextKey>,
     /// The terminal's (width, height), as last reported.

@@ -3,6 +3,7 @@
 
 use super::tests::{app_with, day, entry, press, sample};
 use super::*;
+use crate::report::render::Renditions;
 use crate::ui::action::TextOrder;
 
 /// The render orders among `effects`.
@@ -19,7 +20,10 @@ fn renders(effects: &[Effect]) -> Vec<&TextOrder> {
 fn answer(app: &mut App, order: &TextOrder, text: &str) -> Vec<Effect> {
     app.update(Action::Rendered {
         key: order.key,
-        text: Ok(text.into()),
+        text: Ok(Renditions {
+            file: text.into(),
+            screen: text.into(),
+        }),
     })
 }
 
@@ -37,7 +41,7 @@ fn opening_the_report_asks_for_it_once() {
     assert!(renders(&press(&mut app, "j")).is_empty());
     let order = order.clone();
     assert!(answer(&mut app, &order, "# the report").is_empty());
-    assert_eq!(app.view_text(), Some(&Ok("# the report".to_string())));
+    assert_eq!(app.view_text(), Some(Ok("# the report")));
     assert!(
         renders(&press(&mut app, "k")).is_empty(),
         "kept, not redone"
@@ -66,7 +70,7 @@ fn the_report_is_asked_again_when_the_journal_changes() {
     assert_eq!(app.view_text(), None);
     let order = order.clone();
     answer(&mut app, &order, "# after");
-    assert_eq!(app.view_text(), Some(&Ok("# after".to_string())));
+    assert_eq!(app.view_text(), Some(Ok("# after")));
 }
 
 #[test]
@@ -119,7 +123,7 @@ fn a_report_order_holds_what_the_report_reads() {
         assert!(!titles.contains(&settled), "{settled}: {titles:?}");
     }
     // What the runner does with it: the report's own builder.
-    let text = crate::ui::reports::render(order).unwrap();
+    let text = crate::ui::reports::render(order).unwrap().screen;
     assert!(text.contains("Monthly close on time"), "{text}");
     assert!(text.contains("Lost the Gable keys"), "{text}");
 }

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::{App, Level, Mode, TextKey};
 use crate::model::{EntryId, Outline};
-use crate::report::render::Setup;
+use crate::report::render::{Renditions, Setup};
 use crate::report::{Author, Bullets, Period, WeeklyReport};
 use crate::ui::action::{Command, Effect, TextOrder};
 use crate::ui::keymap::Screen;
@@ -123,10 +123,11 @@ impl App {
                 return Vec::new();
             }
         };
-        match self.view_text() {
+        match self.rendered_now() {
+            // The file's text: the screen's leaves out what it draws itself.
             Some(Ok(text)) => vec![Effect::Export {
                 file_name,
-                text: text.clone(),
+                text: text.file.clone(),
                 overwrite: false,
             }],
             Some(Err(err)) => {
@@ -236,14 +237,23 @@ impl App {
     }
 
     /// Keeps rendered text while it is still what the screen needs.
-    pub(super) fn text_rendered(&mut self, key: TextKey, text: Result<String, String>) {
+    pub(super) fn text_rendered(&mut self, key: TextKey, text: Result<Renditions, String>) {
         if self.text_key() == Some(key) {
             self.rendered = Some((key, text));
         }
     }
 
-    /// The rendered text of the screen shown, when it is up to date.
-    pub fn view_text(&self) -> Option<&Result<String, String>> {
+    /// The text the report or bullets screen shows, or why there is none,
+    /// when it is up to date.
+    pub fn view_text(&self) -> Option<Result<&str, &str>> {
+        self.rendered_now().map(|text| match text {
+            Ok(text) => Ok(text.screen.as_str()),
+            Err(err) => Err(err.as_str()),
+        })
+    }
+
+    /// The rendering of the screen shown, when it is up to date.
+    fn rendered_now(&self) -> Option<&Result<Renditions, String>> {
         let key = self.text_key()?;
         self.rendered
             .as_ref()

@@ -45,7 +45,7 @@ fn last_top(parts: &[Part], height: u16) -> u16 {
 /// What the screen shows, laid out `width` cells wide.
 fn parts(app: &App, width: u16) -> Vec<Part> {
     let mut parts = match app.view_text() {
-        Some(Ok(markdown)) => without_sparklines(document(markdown, usize::from(width.max(1)))),
+        Some(Ok(markdown)) => document(markdown, usize::from(width.max(1))),
         Some(Err(err)) => vec![Part::Line(Line::styled(sanitize::line(err), theme::ERROR))],
         None => vec![Part::Line(Line::styled("Rendering…", theme::DIM))],
     };
@@ -59,35 +59,6 @@ fn parts(app: &App, width: u16) -> Vec<Part> {
         );
     }
     parts
-}
-
-/// The document without the Markdown's sparkline line under the trend:
-/// the screen draws the trend as bars, which say the same thing, larger.
-fn without_sparklines(parts: Vec<Part>) -> Vec<Part> {
-    let sparkline = |part: &Part| match part {
-        Part::Line(line) => line.spans.iter().any(|span| {
-            span.content
-                .contains(['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'])
-        }),
-        Part::Table(_) => false,
-    };
-    let blank = |part: &Part| matches!(part, Part::Line(line) if line.width() == 0);
-    let mut drop = vec![false; parts.len()];
-    for i in 0..parts.len() {
-        if !sparkline(&parts[i]) {
-            continue;
-        }
-        // With the blank lines between it and the trend it follows.
-        let from = (0..i).rev().find(|&j| !blank(&parts[j]));
-        if let Some(table) = from.filter(|&j| matches!(parts[j], Part::Table(_))) {
-            drop[table + 1..=i].fill(true);
-        }
-    }
-    parts
-        .into_iter()
-        .zip(drop)
-        .filter_map(|(part, drop)| (!drop).then_some(part))
-        .collect()
 }
 
 fn part_height(part: &Part) -> usize {
