@@ -146,3 +146,110 @@ fn a_changed_week_is_read_again_unless_another_is_shown_by_then() {
     assert!(matches!(asked.as_slice(), [Effect::LoadWeek(w)] if *w == shown));
     assert!(app.update(Action::WeekChanged(shown.prev())).is_empty());
 }
+
+/// The TUI picks a report's entries from those it holds; `report` has the
+/// loader pick them from the files. Each week's Markdown must come out the
+/// same both ways, byte for byte, on a journal with what either could miss.
+#[test]
+fn the_tuis_report_is_the_clis_report_week_by_week() {
+    use crate::model::PromiseStatus;
+    use crate::report::{self, Format};
+    use crate::store::Journal;
+    let id = |s: &str| -> crate::model::EntryId { s.parse().unwrap() };
+    let mut entries = sample();
+    // Years back: an open screw-up, a fixed one, and a screw-up only a fix
+    // of this week names.
+    entries.push(entry(
+        "2019-03-04-0ld1",
+        Kind::Screwup,
+        "Lost the Gable keys",
+    ));
+    entries.push(entry("2019-03-05-0ld2", Kind::Screwup, "Wrong price list"));
+    let mut settled = entry("2019-03-06-0ld3", Kind::Fix, "Price list check");
+    settled.fixes = vec![id("2019-03-05-0ld2")];
+    entries.push(settled);
+    entries.push(entry(
+        "2020-06-01-0ld5",
+        Kind::Screwup,
+        "Mixed up the Dunmore orders",
+    ));
+    let mut late_fix = entry("2026-11-17-f1x9", Kind::Fix, "Re-sent the Dunmore orders");
+    late_fix.fixes = vec![id("2020-06-01-0ld5")];
+    entries.push(late_fix);
+    // Fixed years ago, and named again by a fix of this week: only the
+    // name brings it into the report.
+    entries.push(entry(
+        "2021-02-01-0ld6",
+        Kind::Screwup,
+        "Lost the Birch keys",
+    ));
+    let mut first_fix = entry("2021-02-02-0ld7", Kind::Fix, "Cut new Birch keys");
+    first_fix.fixes = vec![id("2021-02-01-0ld6")];
+    entries.push(first_fix);
+    let mut again = entry("2026-11-18-f1x8", Kind::Fix, "Key box for Birch");
+    again.fixes = vec![id("2021-02-01-0ld6")];
+    entries.push(again);
+    // A screw-up of an earlier week fixed in a later one.
+    entries.push(entry(
+        "2026-10-06-scr1",
+        Kind::Screwup,
+        "Missed the Birch call",
+    ));
+    let mut fixed_later = entry("2026-11-04-f1x1", Kind::Fix, "Called Birch back");
+    fixed_later.fixes = vec![id("2026-10-06-scr1")];
+    entries.push(fixed_later);
+    // Promises of earlier weeks: one overdue, one kept after its week, one
+    // missed, one kept long ago.
+    let mut overdue = entry("2026-10-13-pr01", Kind::Promise, "Send Acme the quote");
+    overdue.due = Some(day(2));
+    entries.push(overdue);
+    let mut kept_after = entry("2026-10-20-pr02", Kind::Promise, "Train the Birch team");
+    kept_after.due = Some(day(6));
+    kept_after.status = Some(PromiseStatus::Kept);
+    kept_after.closed = Some(day(12));
+    entries.push(kept_after);
+    let mut missed = entry("2026-10-27-pr03", Kind::Promise, "Call Gable weekly");
+    missed.due = Some(day(3));
+    missed.status = Some(PromiseStatus::Missed);
+    missed.closed = Some(day(5));
+    entries.push(missed);
+    let mut old_kept = entry("2025-01-06-pr04", Kind::Promise, "Renew the Acme contract");
+    old_kept.due = NaiveDate::from_ymd_opt(2025, 1, 31);
+    old_kept.status = Some(PromiseStatus::Kept);
+    old_kept.closed = NaiveDate::from_ymd_opt(2025, 1, 20);
+    entries.push(old_kept);
+
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let saved = journal.add_with_ids(&entries).expect("a valid journal");
+    assert_eq!(saved.warning, None);
+    let mut app = app_with(journal.load_all().unwrap().entries);
+    press(&mut app, "r");
+    let mut weeks = 0;
+    while app.week.start() >= NaiveDate::from_ymd_opt(2026, 9, 28).unwrap() {
+        let order = app.text_order().expect("a report to render");
+        let tui = crate::ui::reports::render(&order).unwrap().file;
+        let loaded = report::load::weekly(&journal, app.week).unwrap();
+        let cli = report::render::week(
+            app.week,
+            &loaded.entries,
+            app.today,
+            &order.setup,
+            Format::Markdown,
+        )
+        .unwrap();
+        assert_eq!(tui, cli, "{}", app.week.label());
+        if weeks == 0 {
+            for title in [
+                "Lost the Gable keys",
+                "Mixed up the Dunmore",
+                "Lost the Birch keys",
+            ] {
+                assert!(cli.contains(title), "{title}: {cli}");
+            }
+        }
+        press(&mut app, "[");
+        weeks += 1;
+    }
+    assert_eq!(weeks, 8);
+}
