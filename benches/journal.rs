@@ -8,12 +8,19 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jobjournal::config::Config;
 use jobjournal::model::{Entry, EntryId, Kind, Week};
 use jobjournal::report::{self, Author, Bullets, Format, Period, Templates, WeeklyReport};
 use jobjournal::store::{Journal, Scan};
 use jobjournal::synth::Synth;
+use jobjournal::ui::action::{Action, Effect};
+use jobjournal::ui::app::{App, Settings};
+use jobjournal::ui::keymap::KeyMap;
 use jobjournal::ui::search::Search;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
 use ratatui_textarea::TextArea;
 
 /// The synthetic journals end on this day (a Wednesday of 2026-W47), as
@@ -139,6 +146,7 @@ fn bench_size(c: &mut Criterion, fixture: &Fixture) {
     all.finish();
 
     tui_search(c, &journal, size);
+    tui_scroll(c, &journal, size);
 
     let mut year = c.benchmark_group("year");
     year.sampling_mode(SamplingMode::Flat).sample_size(10);
@@ -183,6 +191,50 @@ fn tui_search(c: &mut Criterion, journal: &Journal, size: usize) {
             },
             BatchSize::LargeInput,
         )
+    });
+    group.finish();
+}
+
+/// The TUI's bullets screen at 120x40 as a user holds `j` down: each key
+/// goes through `update` (which finds where the scroll ends) and is drawn,
+/// as the runner does; `g` goes back to the top between iterations.
+fn tui_scroll(c: &mut Criterion, journal: &Journal, size: usize) {
+    let key = |c: char| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let mut app = App::new(Settings::default(), KeyMap::default(), today());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let loaded = journal.load_all().expect("load all");
+    app.update(Action::JournalLoaded(loaded));
+    for effect in app.update(key('b')) {
+        if let Effect::Render(order) = effect {
+            let text = jobjournal::ui::reports::render(&order);
+            app.update(Action::Rendered {
+                key: order.key,
+                text,
+            });
+        }
+    }
+    let lines = match app.view_text() {
+        Some(Ok(text)) => text.lines().count(),
+        other => panic!("bullets not rendered: {other:?}"),
+    };
+    eprintln!("tui_scroll/{size}: a bullets document of {lines} lines");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    let mut group = c.benchmark_group("tui_scroll");
+    group.sampling_mode(SamplingMode::Flat).sample_size(10);
+    group.bench_function(BenchmarkId::new("200_j_keys_drawn", size), |b| {
+        b.iter(|| {
+            for _ in 0..200 {
+                app.update(key('j'));
+                terminal
+                    .draw(|frame| frame.render_widget(&app, frame.area()))
+                    .expect("draw");
+            }
+            app.update(key('g'));
+            app.scroll
+        })
     });
     group.finish();
 }
