@@ -12,7 +12,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jobjournal::config::Config;
 use jobjournal::model::{Entry, EntryId, Kind, Week};
 use jobjournal::report::{self, Author, Bullets, Format, Period, Templates, WeeklyReport};
-use jobjournal::store::{Journal, Scan};
+use jobjournal::store::{Journal, Loaded, Scan};
 use jobjournal::synth::Synth;
 use jobjournal::ui::action::{Action, Effect};
 use jobjournal::ui::app::{App, Settings};
@@ -146,7 +146,6 @@ fn bench_size(c: &mut Criterion, fixture: &Fixture) {
     all.finish();
 
     tui_search(c, &journal, size);
-    tui_scroll(c, &journal, size);
 
     let mut year = c.benchmark_group("year");
     year.sampling_mode(SamplingMode::Flat).sample_size(10);
@@ -195,19 +194,43 @@ fn tui_search(c: &mut Criterion, journal: &Journal, size: usize) {
     group.finish();
 }
 
-/// The TUI's bullets screen at 120x40 as a user holds `j` down: each key
-/// goes through `update` (which finds where the scroll ends) and is drawn,
-/// as the runner does; `g` goes back to the top between iterations.
-fn tui_scroll(c: &mut Criterion, journal: &Journal, size: usize) {
+/// The TUI's report screen at 120x40 on a week of 1,000 entries (some 900
+/// Markdown lines, most of them items wrapped in two) as a user holds `j`
+/// down, from the top and at the foot of the document: each
+/// key goes through `update` (which finds where the scroll ends) and is
+/// drawn, as the runner does; `g` goes back to the top between iterations.
+fn tui_scroll(c: &mut Criterion) {
     let key = |c: char| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let mut rng = fastrand::Rng::with_seed(3);
+    let entries: Vec<Entry> = (0..1000)
+        .map(|i| {
+            let date = week().start() + chrono::Days::new(i % 7);
+            let kind = [Kind::Met, Kind::Exceeded, Kind::Note, Kind::Screwup][i as usize % 4];
+            let title = format!(
+                "Item {i}: walked the Acme Corp billing team through the new renewal \
+                 quote, the three-year discount and the seat count, then wrote it up"
+            );
+            Entry::new(EntryId::generate(date, &mut rng), date, kind, title)
+        })
+        .collect();
     let mut app = App::new(Settings::default(), KeyMap::default(), today());
     app.update(Action::Resize {
         width: 120,
         height: 40,
     });
-    let loaded = journal.load_all().expect("load all");
-    app.update(Action::JournalLoaded(loaded));
-    for effect in app.update(key('b')) {
+    // As the runner answers: the week first, then the whole journal.
+    app.update(Action::WeekLoaded {
+        week: week(),
+        loaded: Loaded {
+            entries: entries.clone(),
+            problems: Vec::new(),
+        },
+    });
+    app.update(Action::JournalLoaded(Loaded {
+        entries,
+        problems: Vec::new(),
+    }));
+    for effect in app.update(key('r')) {
         if let Effect::Render(order) = effect {
             let text = jobjournal::ui::reports::render(&order);
             app.update(Action::Rendered {
@@ -218,13 +241,13 @@ fn tui_scroll(c: &mut Criterion, journal: &Journal, size: usize) {
     }
     let lines = match app.view_text() {
         Some(Ok(text)) => text.lines().count(),
-        other => panic!("bullets not rendered: {other:?}"),
+        other => panic!("report not rendered: {other:?}"),
     };
-    eprintln!("tui_scroll/{size}: a bullets document of {lines} lines");
+    eprintln!("tui_scroll: a report of {lines} Markdown lines");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
     let mut group = c.benchmark_group("tui_scroll");
     group.sampling_mode(SamplingMode::Flat).sample_size(10);
-    group.bench_function(BenchmarkId::new("200_j_keys_drawn", size), |b| {
+    group.bench_function("report_1000_entries_200_j_keys_drawn", |b| {
         b.iter(|| {
             for _ in 0..200 {
                 app.update(key('j'));
@@ -233,6 +256,19 @@ fn tui_scroll(c: &mut Criterion, journal: &Journal, size: usize) {
                     .expect("draw");
             }
             app.update(key('g'));
+            app.scroll
+        })
+    });
+    // The same at the foot of the document, moving up.
+    group.bench_function("report_1000_entries_200_k_keys_at_the_end_drawn", |b| {
+        b.iter(|| {
+            app.update(key('G'));
+            for _ in 0..200 {
+                app.update(key('k'));
+                terminal
+                    .draw(|frame| frame.render_widget(&app, frame.area()))
+                    .expect("draw");
+            }
             app.scroll
         })
     });
@@ -271,6 +307,7 @@ fn add(c: &mut Criterion, journal: &Journal, size: usize) {
 }
 
 fn benches(c: &mut Criterion) {
+    tui_scroll(c);
     for size in sizes() {
         let fixture = Fixture::new(size);
         bench_size(c, &fixture);

@@ -21,6 +21,7 @@ use super::draft::Draft;
 use super::form::Form;
 use super::keymap::{KeyMap, Screen};
 use super::search::{Hit, Search};
+use super::views::text::Part;
 use crate::config::Config;
 use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
 use crate::report::render::Renditions;
@@ -150,6 +151,10 @@ pub struct App {
     /// The report or bullets as rendered for `TextKey` (for the screen and
     /// for `x`), or why not.
     rendered: Option<(TextKey, Result<Renditions, String>)>,
+    /// `rendered`'s screen text laid out for the terminal's width, made when
+    /// the text arrives or the terminal is resized, so neither a scroll key
+    /// nor a draw lays out the whole document again.
+    laid_out: Option<(u16, Vec<Part>)>,
     /// The text last asked for with `Effect::Render`, so it is asked once.
     text_asked: Option<TextKey>,
     /// The terminal's (width, height), as last reported.
@@ -185,6 +190,7 @@ impl App {
             customers: OnceCell::new(),
             customer_selected: 0,
             rendered: None,
+            laid_out: None,
             text_asked: None,
             size: (80, 24),
         }
@@ -322,6 +328,7 @@ impl App {
             Action::Command(command) => self.command(command),
             Action::Resize { width, height } => {
                 self.size = (width, height);
+                self.lay_out_text();
                 self.scroll = self.scroll.min(self.max_scroll());
                 Vec::new()
             }

@@ -253,3 +253,33 @@ fn the_tuis_report_is_the_clis_report_week_by_week() {
     }
     assert_eq!(weeks, 8);
 }
+
+/// Scroll keys and draws read the text as laid out when it arrived or the
+/// terminal was resized, never laying the whole document out again.
+#[test]
+fn the_text_is_laid_out_when_it_arrives_and_when_the_terminal_resizes() {
+    use crate::ui::views::report::{lay_out, text_width};
+    let mut app = app_with(sample());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    press(&mut app, "r");
+    assert_eq!(app.laid_out(text_width(&app)), None, "nothing rendered yet");
+    crate::ui::reports::refresh(&mut app);
+    let Some(Ok(text)) = app.view_text() else {
+        panic!("rendered")
+    };
+    let text = text.to_string();
+    assert_eq!(text_width(&app), 118);
+    assert_eq!(app.laid_out(118), Some(&lay_out(&text, 118)[..]));
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!(app.laid_out(118), None, "not at the old width");
+    assert_eq!(app.laid_out(78), Some(&lay_out(&text, 78)[..]));
+    // Another screen is not laid out until its own text arrives.
+    press(&mut app, "b");
+    assert_eq!(app.laid_out(78), None, "the bullets are not rendered yet");
+}

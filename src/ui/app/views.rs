@@ -9,6 +9,7 @@ use crate::report::{Author, Bullets, Period, WeeklyReport};
 use crate::ui::action::{Command, Effect, TextOrder};
 use crate::ui::keymap::Screen;
 use crate::ui::search::Search;
+use crate::ui::views::text::Part;
 
 impl App {
     pub(super) fn open_view(&mut self, command: Command) -> Vec<Effect> {
@@ -240,7 +241,34 @@ impl App {
     pub(super) fn text_rendered(&mut self, key: TextKey, text: Result<Renditions, String>) {
         if self.text_key() == Some(key) {
             self.rendered = Some((key, text));
+            self.lay_out_text();
         }
+    }
+
+    /// Lays the rendered screen text out for the terminal's width: once per
+    /// text and size, here in `update`, so the view stays a plain reading
+    /// of the app.
+    pub(super) fn lay_out_text(&mut self) {
+        self.laid_out = match &self.rendered {
+            Some((_, Ok(text))) => {
+                let width = crate::ui::views::report::text_width(self);
+                Some((
+                    width,
+                    crate::ui::views::report::lay_out(&text.screen, width),
+                ))
+            }
+            _ => None,
+        };
+    }
+
+    /// The shown text as laid out `width` cells wide, when it is up to date
+    /// and was laid out at that width.
+    pub(crate) fn laid_out(&self, width: u16) -> Option<&[Part]> {
+        self.view_text()?.ok()?;
+        self.laid_out
+            .as_ref()
+            .filter(|(w, _)| *w == width)
+            .map(|(_, parts)| parts.as_slice())
     }
 
     /// The text the report or bullets screen shows, or why there is none,

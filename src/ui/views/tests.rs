@@ -649,3 +649,42 @@ fn a_user_templates_blocks_after_a_table_stay_on_screen() {
     assert!(rows.contains("Screw-ups ▅▁▁▁▁▁▅█"), "{rows}");
     assert!(rows.contains("Busiest week: █ W47"), "{rows}");
 }
+
+/// Each scroll position shows the window of the whole document drawn at
+/// once: drawing only what reaches into the window changes nothing, the
+/// trend cut by the top edge included.
+#[test]
+fn every_scroll_position_is_a_window_on_the_whole_document() {
+    let mut app = populated();
+    press(&mut app, "r");
+    crate::ui::reports::refresh(&mut app);
+    app.update(Action::Resize {
+        width: 80,
+        height: 200,
+    });
+    let whole = report_rows(&mut app, 80, 200);
+    let end = whole
+        .iter()
+        .rposition(|row| !row.trim_matches(['"', '│', ' ']).is_empty())
+        .unwrap();
+    // Shorter than the trend, so the top edge cuts it on the way down.
+    app.update(Action::Resize {
+        width: 80,
+        height: 12,
+    });
+    let shown = 12 - 5;
+    let mut at = 0;
+    loop {
+        assert_eq!(
+            report_rows(&mut app, 80, 12),
+            whole[at..at + shown],
+            "scrolled {at}"
+        );
+        if at + shown > end {
+            break;
+        }
+        press(&mut app, "j");
+        at += 1;
+    }
+    assert!(at > 10, "the report is longer than the window: {at}");
+}
