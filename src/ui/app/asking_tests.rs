@@ -283,3 +283,31 @@ fn the_text_is_laid_out_when_it_arrives_and_when_the_terminal_resizes() {
     press(&mut app, "b");
     assert_eq!(app.laid_out(78), None, "the bullets are not rendered yet");
 }
+
+/// A text that comes back shorter (an entry gone) leaves the scroll at its
+/// new end, so the first key up moves the screen.
+#[test]
+fn a_shorter_text_pulls_the_scroll_back_to_its_end() {
+    let mut app = app_with(sample());
+    press(&mut app, "r");
+    crate::ui::reports::refresh(&mut app);
+    press(&mut app, "G");
+    let long_end = app.scroll;
+    assert!(long_end > 0);
+    let week = app.week;
+    let fewer: Vec<Entry> = sample()
+        .into_iter()
+        .filter(|e| week.contains(e.date) && e.kind != Kind::Promise && e.kind != Kind::Note)
+        .collect();
+    app.update(Action::WeekLoaded {
+        week,
+        loaded: Loaded {
+            entries: fewer,
+            problems: Vec::new(),
+        },
+    });
+    crate::ui::reports::refresh(&mut app);
+    let end = app.max_scroll();
+    assert!(end < long_end, "{end} < {long_end}");
+    assert_eq!(app.scroll, end);
+}

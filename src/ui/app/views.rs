@@ -242,6 +242,8 @@ impl App {
         if self.text_key() == Some(key) {
             self.rendered = Some((key, text));
             self.lay_out_text();
+            // A shorter text (an entry gone) ends higher up: no dead keys.
+            self.scroll = self.scroll.min(self.max_scroll());
         }
     }
 
