@@ -3,6 +3,7 @@
 
 use super::tests::{app_with, day, entry, press, sample};
 use super::*;
+use crate::model::PromiseStatus;
 use crate::report::render::Renditions;
 use crate::ui::action::TextOrder;
 
@@ -147,72 +148,72 @@ fn a_changed_week_is_read_again_unless_another_is_shown_by_then() {
     assert!(app.update(Action::WeekChanged(shown.prev())).is_empty());
 }
 
+/// A fix named `title` of the screw-up `screwup`.
+fn fix_of(id: &str, title: &str, screwup: &str) -> Entry {
+    let mut fix = entry(id, Kind::Fix, title);
+    fix.fixes = vec![screwup.parse().unwrap()];
+    fix
+}
+
+/// A promise due on November `due`, closed `(status, on November day)`.
+fn promise(id: &str, title: &str, due: u32, closed: Option<(PromiseStatus, u32)>) -> Entry {
+    let mut promise = entry(id, Kind::Promise, title);
+    promise.due = Some(day(due));
+    if let Some((status, on)) = closed {
+        promise.status = Some(status);
+        promise.closed = Some(day(on));
+    }
+    promise
+}
+
 /// The TUI picks a report's entries from those it holds; `report` has the
 /// loader pick them from the files. Each week's Markdown must come out the
 /// same both ways, byte for byte, on a journal with what either could miss.
 #[test]
 fn the_tuis_report_is_the_clis_report_week_by_week() {
-    use crate::model::PromiseStatus;
     use crate::report::{self, Format};
     use crate::store::Journal;
-    let id = |s: &str| -> crate::model::EntryId { s.parse().unwrap() };
     let mut entries = sample();
-    // Years back: an open screw-up, a fixed one, and a screw-up only a fix
-    // of this week names.
-    entries.push(entry(
-        "2019-03-04-0ld1",
-        Kind::Screwup,
-        "Lost the Gable keys",
-    ));
-    entries.push(entry("2019-03-05-0ld2", Kind::Screwup, "Wrong price list"));
-    let mut settled = entry("2019-03-06-0ld3", Kind::Fix, "Price list check");
-    settled.fixes = vec![id("2019-03-05-0ld2")];
-    entries.push(settled);
-    entries.push(entry(
-        "2020-06-01-0ld5",
-        Kind::Screwup,
-        "Mixed up the Dunmore orders",
-    ));
-    let mut late_fix = entry("2026-11-17-f1x9", Kind::Fix, "Re-sent the Dunmore orders");
-    late_fix.fixes = vec![id("2020-06-01-0ld5")];
-    entries.push(late_fix);
-    // Fixed years ago, and named again by a fix of this week: only the
-    // name brings it into the report.
-    entries.push(entry(
-        "2021-02-01-0ld6",
-        Kind::Screwup,
-        "Lost the Birch keys",
-    ));
-    let mut first_fix = entry("2021-02-02-0ld7", Kind::Fix, "Cut new Birch keys");
-    first_fix.fixes = vec![id("2021-02-01-0ld6")];
-    entries.push(first_fix);
-    let mut again = entry("2026-11-18-f1x8", Kind::Fix, "Key box for Birch");
-    again.fixes = vec![id("2021-02-01-0ld6")];
-    entries.push(again);
-    // A screw-up of an earlier week fixed in a later one.
-    entries.push(entry(
-        "2026-10-06-scr1",
-        Kind::Screwup,
-        "Missed the Birch call",
-    ));
-    let mut fixed_later = entry("2026-11-04-f1x1", Kind::Fix, "Called Birch back");
-    fixed_later.fixes = vec![id("2026-10-06-scr1")];
-    entries.push(fixed_later);
-    // Promises of earlier weeks: one overdue, one kept after its week, one
-    // missed, one kept long ago.
-    let mut overdue = entry("2026-10-13-pr01", Kind::Promise, "Send Acme the quote");
-    overdue.due = Some(day(2));
-    entries.push(overdue);
-    let mut kept_after = entry("2026-10-20-pr02", Kind::Promise, "Train the Birch team");
-    kept_after.due = Some(day(6));
-    kept_after.status = Some(PromiseStatus::Kept);
-    kept_after.closed = Some(day(12));
-    entries.push(kept_after);
-    let mut missed = entry("2026-10-27-pr03", Kind::Promise, "Call Gable weekly");
-    missed.due = Some(day(3));
-    missed.status = Some(PromiseStatus::Missed);
-    missed.closed = Some(day(5));
-    entries.push(missed);
+    entries.extend([
+        // Years back: an open screw-up, and a fixed one.
+        entry("2019-03-04-0ld1", Kind::Screwup, "Lost the Gable keys"),
+        entry("2019-03-05-0ld2", Kind::Screwup, "Wrong price list"),
+        fix_of("2019-03-06-0ld3", "Price list check", "2019-03-05-0ld2"),
+        // Years back, open until a fix of this week.
+        entry(
+            "2020-06-01-0ld5",
+            Kind::Screwup,
+            "Mixed up the Dunmore orders",
+        ),
+        fix_of(
+            "2026-11-17-f1x9",
+            "Re-sent the Dunmore orders",
+            "2020-06-01-0ld5",
+        ),
+        // Fixed years ago, and named again by a fix of this week: only the
+        // name brings it into the report.
+        entry("2021-02-01-0ld6", Kind::Screwup, "Lost the Birch keys"),
+        fix_of("2021-02-02-0ld7", "Cut new Birch keys", "2021-02-01-0ld6"),
+        fix_of("2026-11-18-f1x8", "Key box for Birch", "2021-02-01-0ld6"),
+        // A screw-up of an earlier week fixed in a later one.
+        entry("2026-10-06-scr1", Kind::Screwup, "Missed the Birch call"),
+        fix_of("2026-11-04-f1x1", "Called Birch back", "2026-10-06-scr1"),
+        // Promises of earlier weeks: overdue, kept after its week, missed.
+        promise("2026-10-13-pr01", "Send Acme the quote", 2, None),
+        promise(
+            "2026-10-20-pr02",
+            "Train the Birch team",
+            6,
+            Some((PromiseStatus::Kept, 12)),
+        ),
+        promise(
+            "2026-10-27-pr03",
+            "Call Gable weekly",
+            3,
+            Some((PromiseStatus::Missed, 5)),
+        ),
+    ]);
+    // And one kept long ago.
     let mut old_kept = entry("2025-01-06-pr04", Kind::Promise, "Renew the Acme contract");
     old_kept.due = NaiveDate::from_ymd_opt(2025, 1, 31);
     old_kept.status = Some(PromiseStatus::Kept);
