@@ -1108,3 +1108,43 @@ fn search_lists_a_title_match_above_a_newer_details_match_at_both_sizes() {
         tmux.wait_for("exit=0");
     }
 }
+
+/// The screen draws the trend as bars and leaves out the Markdown's
+/// sparkline line; `x` still writes it, the file being byte for byte what
+/// `report --format md` prints.
+#[test]
+fn x_exports_the_report_the_cli_prints_sparklines_and_all() {
+    let journal = TestJournal::new();
+    let exports = journal.dir.path().join("exports");
+    journal.write_config(&format!(
+        "name = \"Ada\"\nexport_dir = '{}'\n",
+        exports.display()
+    ));
+    journal.add(&[
+        "screwup",
+        "Sent Acme the invoice twice",
+        "--date",
+        "2026-11-10",
+    ]);
+    journal.add(&["met", "Monthly close on time"]);
+    let Some(tmux) = Tmux::start_at(&journal, "120", "40") else {
+        return;
+    };
+    tmux.wait_for("Monthly close on time");
+    tmux.keys(&["r", "G"]);
+    let screen = tmux.wait_for("One scale for every column");
+    assert!(!screen.contains("(one scale: █"), "{screen}");
+    tmux.keys(&["x"]);
+    tmux.wait_for("Wrote ");
+    let file = read(&exports.join("report-2026-W47.md"));
+    let printed = journal
+        .cmd()
+        .args(["report", "--week", "2026-W47", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(printed.status.success());
+    assert_eq!(file, String::from_utf8(printed.stdout).unwrap());
+    assert!(file.contains("(one scale: █ = 1)"), "{file}");
+    tmux.keys(&["q", "q"]);
+    tmux.wait_for("exit=0");
+}
