@@ -337,14 +337,20 @@ fn a_resize_redraws_side_by_side() {
     tmux.wait_for("exit=0");
 }
 
-#[test]
-fn r_then_x_exports_the_weeks_report_privately() {
+/// A journal whose config names Ada and an `exports` dir inside it.
+fn exporting_journal() -> (TestJournal, PathBuf) {
     let journal = TestJournal::new();
     let exports = journal.dir.path().join("exports");
     journal.write_config(&format!(
         "name = \"Ada\"\nexport_dir = '{}'\n",
         exports.display()
     ));
+    (journal, exports)
+}
+
+#[test]
+fn r_then_x_exports_the_weeks_report_privately() {
+    let (journal, exports) = exporting_journal();
     journal.add(&[
         "exceeded",
         "Quote turned around same day",
@@ -1114,12 +1120,7 @@ fn search_lists_a_title_match_above_a_newer_details_match_at_both_sizes() {
 /// `report --format md` prints.
 #[test]
 fn x_exports_the_report_the_cli_prints_sparklines_and_all() {
-    let journal = TestJournal::new();
-    let exports = journal.dir.path().join("exports");
-    journal.write_config(&format!(
-        "name = \"Ada\"\nexport_dir = '{}'\n",
-        exports.display()
-    ));
+    let (journal, exports) = exporting_journal();
     journal.add(&[
         "screwup",
         "Sent Acme the invoice twice",
