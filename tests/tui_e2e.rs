@@ -337,14 +337,20 @@ fn a_resize_redraws_side_by_side() {
     tmux.wait_for("exit=0");
 }
 
-#[test]
-fn r_then_x_exports_the_weeks_report_privately() {
+/// A journal whose config names Ada and an `exports` dir inside it.
+fn exporting_journal() -> (TestJournal, PathBuf) {
     let journal = TestJournal::new();
     let exports = journal.dir.path().join("exports");
     journal.write_config(&format!(
         "name = \"Ada\"\nexport_dir = '{}'\n",
         exports.display()
     ));
+    (journal, exports)
+}
+
+#[test]
+fn r_then_x_exports_the_weeks_report_privately() {
+    let (journal, exports) = exporting_journal();
     journal.add(&[
         "exceeded",
         "Quote turned around same day",
@@ -1107,4 +1113,39 @@ fn search_lists_a_title_match_above_a_newer_details_match_at_both_sizes() {
         tmux.keys(&["Escape", "q"]);
         tmux.wait_for("exit=0");
     }
+}
+
+/// The screen draws the trend as bars and leaves out the Markdown's
+/// sparkline line; `x` still writes it, the file being byte for byte what
+/// `report --format md` prints.
+#[test]
+fn x_exports_the_report_the_cli_prints_sparklines_and_all() {
+    let (journal, exports) = exporting_journal();
+    journal.add(&[
+        "screwup",
+        "Sent Acme the invoice twice",
+        "--date",
+        "2026-11-10",
+    ]);
+    journal.add(&["met", "Monthly close on time"]);
+    let Some(tmux) = Tmux::start_at(&journal, "120", "40") else {
+        return;
+    };
+    tmux.wait_for("Monthly close on time");
+    tmux.keys(&["r", "G"]);
+    let screen = tmux.wait_for("One scale for every column");
+    assert!(!screen.contains("(one scale: █"), "{screen}");
+    tmux.keys(&["x"]);
+    tmux.wait_for("Wrote ");
+    let file = read(&exports.join("report-2026-W47.md"));
+    let printed = journal
+        .cmd()
+        .args(["report", "--week", "2026-W47", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(printed.status.success());
+    assert_eq!(file, String::from_utf8(printed.stdout).unwrap());
+    assert!(file.contains("(one scale: █ = 1)"), "{file}");
+    tmux.keys(&["q", "q"]);
+    tmux.wait_for("exit=0");
 }

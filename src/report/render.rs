@@ -54,14 +54,42 @@ pub fn week(
     setup: &Setup,
     format: Format,
 ) -> Result<String, ReportError> {
-    let report = WeeklyReport::build(
+    let report = build(week, entries, today, setup);
+    weekly(&report, format, &setup.templates)
+}
+
+/// A document rendered for a file (or stdout), as `report` and the TUI's
+/// export write it, and for the TUI's screen, which draws the trend as bars.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renditions {
+    pub file: String,
+    pub screen: String,
+}
+
+/// The weekly report of `week` as Markdown for a file and for the screen,
+/// from one build: report templates see `screen`, true only for the screen,
+/// so the built-in one leaves out the sparkline line the bars replace.
+pub fn week_markdown(
+    week: Week,
+    entries: &[Entry],
+    today: NaiveDate,
+    setup: &Setup,
+) -> Result<Renditions, ReportError> {
+    let report = build(week, entries, today, setup);
+    Ok(Renditions {
+        file: weekly(&report, Format::Markdown, &setup.templates)?,
+        screen: rendered(&report, Format::Markdown, &setup.templates, true)?,
+    })
+}
+
+fn build(week: Week, entries: &[Entry], today: NaiveDate, setup: &Setup) -> WeeklyReport {
+    WeeklyReport::build(
         week,
         entries,
         setup.author.clone(),
         setup.currency.clone(),
         today,
-    );
-    weekly(&report, format, &setup.templates)
+    )
 }
 
 /// How many items of "Needs attention" Markdown, text and HTML list.
@@ -73,11 +101,23 @@ pub fn weekly(
     format: Format,
     templates: &Templates,
 ) -> Result<String, ReportError> {
+    rendered(report, format, templates, false)
+}
+
+/// The weekly report in `format`, for the TUI's screen or not.
+fn rendered(
+    report: &WeeklyReport,
+    format: Format,
+    templates: &Templates,
+    screen: bool,
+) -> Result<String, ReportError> {
     if format == Format::Json {
         return Ok(pretty(&report.to_json()));
     }
     let name = format!("report.{}", format.extension());
-    templates.render(&name, &weekly_context(report), &report.currency)
+    let mut context = weekly_context(report);
+    context["screen"] = json!(screen);
+    templates.render(&name, &context, &report.currency)
 }
 
 /// Resume bullets in `format` (Markdown, text or JSON).
@@ -119,7 +159,7 @@ pub fn write_json(value: &impl Serialize, out: &mut dyn Write) -> Result<(), Rep
 /// What report templates see: the report's JSON (`week`, `start`, `end`,
 /// `author`, `summary`, `entries`, `totals`, `trend`) plus `currency`,
 /// `empty`, `headline`, `attention`, `sections`, `other_totals`, `chart`,
-/// `sparklines` and `scale`. Every entry shown carries `label`, `title`,
+/// `sparklines` and `scale` (and `screen`, which [`rendered`] adds). Every entry shown carries `label`, `title`,
 /// `facts` (its numbers as phrases) and `details`. Documented in
 /// docs/reports.md.
 pub fn weekly_context(report: &WeeklyReport) -> Value {

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::app::TextKey;
 use super::draft::Draft;
 use crate::model::{Entry, EntryId, Kind, Week};
-use crate::report::render::Setup;
+use crate::report::render::{Renditions, Setup};
 use crate::store::Loaded;
 
 /// A user's intent, bound to keys per screen. The snake_case names are the
@@ -263,7 +263,7 @@ pub enum Action {
     /// it could not be rendered.
     Rendered {
         key: TextKey,
-        text: Result<String, String>,
+        text: Result<Renditions, String>,
     },
     /// Something the outside world could not do; shown, never fatal.
     Failed(String),

@@ -21,8 +21,10 @@ use super::draft::Draft;
 use super::form::Form;
 use super::keymap::{KeyMap, Screen};
 use super::search::{Hit, Search};
+use super::views::text::Part;
 use crate::config::Config;
 use crate::model::{Currency, Entry, EntryId, Kind, Week, WeekStart};
+use crate::report::render::Renditions;
 use crate::report::{CustomerLine, Stats, Templates, WeekStats};
 use crate::store::{Loaded, Problem};
 pub use history::Step;
@@ -146,8 +148,13 @@ pub struct App {
     customers: OnceCell<Vec<CustomerLine>>,
     /// Index into `customer_lines()` on the customers view.
     pub customer_selected: usize,
-    /// The report or bullets as rendered for `TextKey`, or why not.
-    rendered: Option<(TextKey, Result<String, String>)>,
+    /// The report or bullets as rendered for `TextKey` (for the screen and
+    /// for `x`), or why not.
+    rendered: Option<(TextKey, Result<Renditions, String>)>,
+    /// `rendered`'s screen text laid out for the terminal's width, made when
+    /// the text arrives or the terminal is resized, so neither a scroll key
+    /// nor a draw lays out the whole document again.
+    laid_out: Option<(u16, Vec<Part>)>,
     /// The text last asked for with `Effect::Render`, so it is asked once.
     text_asked: Option<TextKey>,
     /// The terminal's (width, height), as last reported.
@@ -183,6 +190,7 @@ impl App {
             customers: OnceCell::new(),
             customer_selected: 0,
             rendered: None,
+            laid_out: None,
             text_asked: None,
             size: (80, 24),
         }
@@ -320,6 +328,7 @@ impl App {
             Action::Command(command) => self.command(command),
             Action::Resize { width, height } => {
                 self.size = (width, height);
+                self.lay_out_text();
                 self.scroll = self.scroll.min(self.max_scroll());
                 Vec::new()
             }

@@ -5,28 +5,31 @@
 
 use super::action::TextOrder;
 use super::app::Mode;
+use crate::report::render::Renditions;
 use crate::report::{self, Bullets, Format, Period};
 
-/// The Markdown `order` asks for, or why it could not be rendered.
-pub fn render(order: &TextOrder) -> Result<String, String> {
+/// The Markdown `order` asks for, for the screen and for `x` to export, or
+/// why it could not be rendered.
+pub fn render(order: &TextOrder) -> Result<Renditions, String> {
     let setup = &order.setup;
     let rendered = match order.key.mode {
-        Mode::Report => report::render::week(
-            order.key.week,
-            &order.entries,
-            order.today,
-            setup,
-            Format::Markdown,
-        ),
+        Mode::Report => {
+            report::render::week_markdown(order.key.week, &order.entries, order.today, setup)
+        }
         Mode::Bullets => {
             let period = Period::last_12_months(order.today);
             let bullets = Bullets::build(&order.entries, period, &setup.currency);
+            // The bullets draw nothing of their own on the screen.
             report::render::bullets(
                 &bullets,
                 Format::Markdown,
                 &setup.templates,
                 &setup.currency,
             )
+            .map(|text| Renditions {
+                file: text.clone(),
+                screen: text,
+            })
         }
         _ => return Err("nothing to render here".into()),
     };

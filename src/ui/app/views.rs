@@ -4,11 +4,12 @@ use std::collections::HashSet;
 
 use super::{App, Level, Mode, TextKey};
 use crate::model::{EntryId, Outline};
-use crate::report::render::Setup;
+use crate::report::render::{Renditions, Setup};
 use crate::report::{Author, Bullets, Period, WeeklyReport};
 use crate::ui::action::{Command, Effect, TextOrder};
 use crate::ui::keymap::Screen;
 use crate::ui::search::Search;
+use crate::ui::views::text::Part;
 
 impl App {
     pub(super) fn open_view(&mut self, command: Command) -> Vec<Effect> {
@@ -123,10 +124,11 @@ impl App {
                 return Vec::new();
             }
         };
-        match self.view_text() {
+        match self.rendered_now() {
+            // The file's text: the screen's leaves out what it draws itself.
             Some(Ok(text)) => vec![Effect::Export {
                 file_name,
-                text: text.clone(),
+                text: text.file.clone(),
                 overwrite: false,
             }],
             Some(Err(err)) => {
@@ -236,14 +238,52 @@ impl App {
     }
 
     /// Keeps rendered text while it is still what the screen needs.
-    pub(super) fn text_rendered(&mut self, key: TextKey, text: Result<String, String>) {
+    pub(super) fn text_rendered(&mut self, key: TextKey, text: Result<Renditions, String>) {
         if self.text_key() == Some(key) {
             self.rendered = Some((key, text));
+            self.lay_out_text();
+            // A shorter text (an entry gone) ends higher up: no dead keys.
+            self.scroll = self.scroll.min(self.max_scroll());
         }
     }
 
-    /// The rendered text of the screen shown, when it is up to date.
-    pub fn view_text(&self) -> Option<&Result<String, String>> {
+    /// Lays the rendered screen text out for the terminal's width: once per
+    /// text and size, here in `update`, so the view stays a plain reading
+    /// of the app.
+    pub(super) fn lay_out_text(&mut self) {
+        self.laid_out = match &self.rendered {
+            Some((_, Ok(text))) => {
+                let width = crate::ui::views::report::text_width(self);
+                Some((
+                    width,
+                    crate::ui::views::report::lay_out(&text.screen, width),
+                ))
+            }
+            _ => None,
+        };
+    }
+
+    /// The shown text as laid out `width` cells wide, when it is up to date
+    /// and was laid out at that width.
+    pub(crate) fn laid_out(&self, width: u16) -> Option<&[Part]> {
+        self.view_text()?.ok()?;
+        self.laid_out
+            .as_ref()
+            .filter(|(w, _)| *w == width)
+            .map(|(_, parts)| parts.as_slice())
+    }
+
+    /// The text the report or bullets screen shows, or why there is none,
+    /// when it is up to date.
+    pub fn view_text(&self) -> Option<Result<&str, &str>> {
+        self.rendered_now().map(|text| match text {
+            Ok(text) => Ok(text.screen.as_str()),
+            Err(err) => Err(err.as_str()),
+        })
+    }
+
+    /// The rendering of the screen shown, when it is up to date.
+    fn rendered_now(&self) -> Option<&Result<Renditions, String>> {
         let key = self.text_key()?;
         self.rendered
             .as_ref()

@@ -6,7 +6,7 @@ mod form;
 mod help;
 pub(crate) mod report;
 mod stats;
-mod text;
+pub(crate) mod text;
 mod week;
 
 use ratatui::buffer::Buffer;

@@ -1,10 +1,13 @@
 //! The report and bullets screens: the rendered Markdown laid out by
 //! [`text`](super::text), its trend drawn as a `Table` with a bar per
-//! series on one scale, and the whole document drawn into a buffer as tall
-//! as itself and shown a window at a time, so the table scrolls like text.
-//! The app asks [`max_scroll`] where the end is, so it and the screen count
-//! the same wrapped lines: scrolling stops at the end and one key up moves
-//! one line.
+//! series on one scale, and the parts that reach into the window drawn
+//! whole into a buffer that the window is cut from, so the table scrolls
+//! like text. The app lays the text out once per text and width
+//! ([`lay_out`]) and asks [`max_scroll`] where the end is, so it and the
+//! screen count the same wrapped lines: scrolling stops at the end and one
+//! key up moves one line.
+
+use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -31,63 +34,65 @@ pub fn bullets(app: &App, area: Rect, buf: &mut Buffer) {
 /// size: until the last line is at the bottom of the view, counting lines
 /// as the screen wraps them.
 pub fn max_scroll(app: &App) -> u16 {
+    let inner = inner(app);
+    last_top(&shown(app, inner.width), inner.height)
+}
+
+/// The width the report or bullets text is laid out to at the app's
+/// terminal size.
+pub fn text_width(app: &App) -> u16 {
+    inner(app).width
+}
+
+/// `markdown` as the screen lays it out `width` cells wide.
+pub fn lay_out(markdown: &str, width: u16) -> Vec<Part> {
+    document(markdown, usize::from(width.max(1)))
+}
+
+/// The view's room inside its border at the app's terminal size.
+fn inner(app: &App) -> Rect {
     let screen = Rect::new(0, 0, app.size.0, app.size.1);
-    let inner = Block::bordered().inner(layout::areas(app, screen).body);
-    last_top(&parts(app, inner.width), inner.height)
+    Block::bordered().inner(layout::areas(app, screen).body)
 }
 
 /// The first line shown when the last line is at the bottom.
-fn last_top(parts: &[Part], height: u16) -> u16 {
-    let total = parts.iter().map(part_height).sum::<usize>();
+fn last_top(shown: &Shown, height: u16) -> u16 {
+    let total = shown.parts().map(part_height).sum::<usize>();
     u16::try_from(total.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
 }
 
-/// What the screen shows, laid out `width` cells wide.
-fn parts(app: &App, width: u16) -> Vec<Part> {
-    let mut parts = match app.view_text() {
-        Some(Ok(markdown)) => without_sparklines(document(markdown, usize::from(width.max(1)))),
-        Some(Err(err)) => vec![Part::Line(Line::styled(sanitize::line(err), theme::ERROR))],
-        None => vec![Part::Line(Line::styled("Rendering…", theme::DIM))],
-    };
-    if !app.journal().is_loaded() {
-        parts.insert(
-            0,
-            Part::Line(Line::styled(
-                "(still reading the whole journal; older weeks will fill in)",
-                theme::DIM,
-            )),
-        );
-    }
-    parts
+/// What the screen shows: a notice while the journal is still read, then
+/// the text (as the app laid it out when it can).
+struct Shown<'a> {
+    notice: Option<Part>,
+    body: Cow<'a, [Part]>,
 }
 
-/// The document without the Markdown's sparkline line under the trend:
-/// the screen draws the trend as bars, which say the same thing, larger.
-fn without_sparklines(parts: Vec<Part>) -> Vec<Part> {
-    let sparkline = |part: &Part| match part {
-        Part::Line(line) => line.spans.iter().any(|span| {
-            span.content
-                .contains(['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'])
-        }),
-        Part::Table(_) => false,
-    };
-    let blank = |part: &Part| matches!(part, Part::Line(line) if line.width() == 0);
-    let mut drop = vec![false; parts.len()];
-    for i in 0..parts.len() {
-        if !sparkline(&parts[i]) {
-            continue;
-        }
-        // With the blank lines between it and the trend it follows.
-        let from = (0..i).rev().find(|&j| !blank(&parts[j]));
-        if let Some(table) = from.filter(|&j| matches!(parts[j], Part::Table(_))) {
-            drop[table + 1..=i].fill(true);
-        }
+impl Shown<'_> {
+    fn parts(&self) -> impl Iterator<Item = &Part> {
+        self.notice.iter().chain(self.body.iter())
     }
-    parts
-        .into_iter()
-        .zip(drop)
-        .filter_map(|(part, drop)| (!drop).then_some(part))
-        .collect()
+}
+
+/// What the screen shows, laid out `width` cells wide.
+fn shown(app: &App, width: u16) -> Shown<'_> {
+    let body = match app.view_text() {
+        Some(Ok(markdown)) => app
+            .laid_out(width)
+            .map_or_else(|| Cow::Owned(lay_out(markdown, width)), Cow::Borrowed),
+        Some(Err(err)) => Cow::Owned(vec![Part::Line(Line::styled(
+            sanitize::line(err),
+            theme::ERROR,
+        ))]),
+        None => Cow::Owned(vec![Part::Line(Line::styled("Rendering…", theme::DIM))]),
+    };
+    let notice = (!app.journal().is_loaded()).then(|| {
+        Part::Line(Line::styled(
+            "(still reading the whole journal; older weeks will fill in)",
+            theme::DIM,
+        ))
+    });
+    Shown { notice, body }
 }
 
 fn part_height(part: &Part) -> usize {
@@ -101,31 +106,38 @@ fn scrolled(app: &App, title: &str, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().title(title.to_string());
     let inner = block.inner(area);
     block.render(area, buf);
-    let parts = parts(app, inner.width);
-    let top = app.scroll.min(last_top(&parts, inner.height));
-    // Only the parts down to the window's foot are drawn, each whole: a
-    // trend cut by the page would lay its bars out for the smaller room.
-    let bottom = usize::from(top) + usize::from(inner.height);
-    let mut reach = 0usize;
-    for part in &parts {
-        if reach >= bottom {
-            break;
-        }
-        reach += part_height(part);
-    }
-    let mut page = Buffer::empty(Rect::new(
-        0,
-        0,
-        inner.width,
-        u16::try_from(reach.max(bottom)).unwrap_or(u16::MAX),
-    ));
+    let shown = shown(app, inner.width);
+    let top = app.scroll.min(last_top(&shown, inner.height));
+    // Only the parts that reach into the window are drawn, each whole (a
+    // trend cut by the window would lay its bars out for the smaller room),
+    // on a page that starts with the first of them: a draw costs the
+    // window, not the lines above it.
+    let top = usize::from(top);
+    let bottom = top + usize::from(inner.height);
+    let mut drawn = Vec::new();
     let mut y = 0usize;
-    for part in &parts {
+    for part in shown.parts() {
         if y >= bottom {
             break;
         }
         let height = part_height(part);
-        let Ok(row) = u16::try_from(y) else { break };
+        if y + height > top {
+            drawn.push((y, height, part));
+        }
+        y += height;
+    }
+    let page_top = drawn.first().map_or(top, |(y, _, _)| *y);
+    let page_height = y.max(bottom) - page_top;
+    let mut page = Buffer::empty(Rect::new(
+        0,
+        0,
+        inner.width,
+        u16::try_from(page_height).unwrap_or(u16::MAX),
+    ));
+    for (y, height, part) in drawn {
+        let Ok(row) = u16::try_from(y - page_top) else {
+            break;
+        };
         match part {
             Part::Line(line) => {
                 page.set_line(0, row, line, inner.width);
@@ -137,10 +149,10 @@ fn scrolled(app: &App, title: &str, area: Rect, buf: &mut Buffer) {
                 Trend::new(rows).render(Rect::new(0, row, inner.width, room), &mut page);
             }
         }
-        y += height;
     }
     for dy in 0..inner.height {
-        let from = top.saturating_add(dy);
+        let from = top - page_top + usize::from(dy);
+        let Ok(from) = u16::try_from(from) else { break };
         if from >= page.area.height {
             break;
         }

@@ -594,3 +594,97 @@ fn u_undoes_a_status_change_and_says_so() {
     app.update(crate::ui::app::tests::landed(&effects[0]));
     snap("undo_status_change", &mut app);
 }
+
+/// The report's Markdown as `x` exports it, after `r` and a render.
+fn exported(app: &mut App) -> String {
+    let effects = press(app, "x");
+    let [Effect::Export { text, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    text.clone()
+}
+
+#[test]
+fn the_screen_leaves_out_the_sparklines_the_export_keeps() {
+    let mut app = populated();
+    press(&mut app, "r");
+    let order = app.text_order().expect("a report to render");
+    let file = crate::report::render::week(
+        order.key.week,
+        &order.entries,
+        order.today,
+        &order.setup,
+        crate::report::Format::Markdown,
+    )
+    .unwrap();
+    let sparkline = "\nScrew-ups ▅▁▁▁▁▁▅█ · Fixes ▁▁▁▁▁▁▁▅ · Wins ▁▁▁▁▁▅▁█ (one scale: █ = 2)\n";
+    assert!(file.contains(sparkline), "{file}");
+    crate::ui::reports::refresh(&mut app);
+    let Some(Ok(shown)) = app.view_text() else {
+        panic!("rendered")
+    };
+    // The screen's text is the file's but for the sparkline line and the
+    // blank line above it, which the template leaves out for the screen.
+    assert_eq!(shown, file.replace(sparkline, ""));
+    assert_eq!(exported(&mut app), file, "x exports the file's bytes");
+}
+
+#[test]
+fn a_user_templates_blocks_after_a_table_stay_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("templates")).unwrap();
+    // A template that ignores `screen`: its sparkline line stays, as does
+    // any line of block characters it prints.
+    std::fs::write(
+        dir.path().join("templates/report.md"),
+        "| Week | Screw-ups |\n|---|---:|\n{% for p in trend %}\
+         | {{ p.week }} | {{ p.screwups }} |\n{% endfor %}\n\
+         Screw-ups {{ sparklines.screwups }}\n\nBusiest week: █ W47\n",
+    )
+    .unwrap();
+    let mut app = populated();
+    app.settings.templates = crate::report::Templates::for_config_dir(Some(dir.path()));
+    press(&mut app, "r");
+    let rows = report_rows(&mut app, 120, 40).join("\n");
+    assert!(rows.contains("Screw-ups ▅▁▁▁▁▁▅█"), "{rows}");
+    assert!(rows.contains("Busiest week: █ W47"), "{rows}");
+}
+
+/// Each scroll position shows the window of the whole document drawn at
+/// once: drawing only what reaches into the window changes nothing, the
+/// trend cut by the top edge included.
+#[test]
+fn every_scroll_position_is_a_window_on_the_whole_document() {
+    let mut app = populated();
+    press(&mut app, "r");
+    crate::ui::reports::refresh(&mut app);
+    app.update(Action::Resize {
+        width: 80,
+        height: 200,
+    });
+    let whole = report_rows(&mut app, 80, 200);
+    let end = whole
+        .iter()
+        .rposition(|row| !row.trim_matches(['"', '│', ' ']).is_empty())
+        .unwrap();
+    // Shorter than the trend, so the top edge cuts it on the way down.
+    app.update(Action::Resize {
+        width: 80,
+        height: 12,
+    });
+    let shown = 12 - 5;
+    let mut at = 0;
+    loop {
+        assert_eq!(
+            report_rows(&mut app, 80, 12),
+            whole[at..at + shown],
+            "scrolled {at}"
+        );
+        if at + shown > end {
+            break;
+        }
+        press(&mut app, "j");
+        at += 1;
+    }
+    assert!(at > 10, "the report is longer than the window: {at}");
+}

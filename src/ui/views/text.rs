@@ -5,6 +5,7 @@
 
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme;
 use crate::sanitize;
@@ -101,7 +102,7 @@ fn wrap(
     for span in spans {
         let style = span.style;
         for word in span.content.split_inclusive(' ') {
-            let fits = used + word.trim_end().chars().count() <= width;
+            let fits = used + word.trim_end().width() <= width;
             if !fits && has_text {
                 lines.push(Line::from(std::mem::take(&mut current)));
                 current.push(Span::raw(" ".repeat(indent)));
@@ -109,22 +110,37 @@ fn wrap(
             }
             let mut rest = word.to_string();
             // A word wider than the line is cut.
-            while used + rest.trim_end().chars().count() > width && rest.chars().count() > 1 {
+            while used + rest.trim_end().width() > width && rest.chars().count() > 1 {
                 let room = width.saturating_sub(used).max(1);
-                let head: String = rest.chars().take(room).collect();
-                rest = rest.chars().skip(room).collect();
+                let cut = cut_at(&rest, room);
+                let head = rest[..cut].to_string();
+                rest = rest[cut..].to_string();
                 current.push(Span::styled(head, style));
                 lines.push(Line::from(std::mem::take(&mut current)));
                 current.push(Span::raw(" ".repeat(indent)));
                 used = indent;
             }
-            used += rest.chars().count();
+            used += rest.width();
             current.push(Span::styled(rest, style));
             has_text = true;
         }
     }
     lines.push(Line::from(current));
     lines
+}
+
+/// The byte offset where `text` fills `cells` cells: at least one character,
+/// so a cut always moves on.
+fn cut_at(text: &str, cells: usize) -> usize {
+    let mut used = 0;
+    for (at, c) in text.char_indices() {
+        let width = c.width().unwrap_or(0);
+        if at > 0 && used + width > cells {
+            return at;
+        }
+        used += width;
+    }
+    text.len()
 }
 
 /// `**bold**` runs, Markdown backslash escapes undone, and money amounts.
@@ -269,5 +285,28 @@ mod tests {
                 vec!["W_47".into(), "4".into()],
             ])
         );
+    }
+
+    #[test]
+    fn wide_characters_wrap_by_the_cells_they_take() {
+        // Each of these takes two cells: ten of them fill a 20-cell line.
+        let parts = document("- 東京の顧客に 請求書を二重に送った 件の対応を完了", 24);
+        // Trailing spaces may hang past the edge, as with narrow text.
+        let shown = texts(&parts);
+        assert!(
+            shown.iter().all(|t| t.trim_end().width() <= 24),
+            "{shown:?}"
+        );
+        assert_eq!(
+            texts(&parts),
+            [
+                "  • 東京の顧客に ",
+                "    請求書を二重に送った ",
+                "    件の対応を完了",
+            ]
+        );
+        // A word wider than the line is cut where the cells run out.
+        let parts = document("一二三四五六七八九十一二三四五", 12);
+        assert_eq!(texts(&parts), ["一二三四五六", "七八九十一二", "三四五"]);
     }
 }
