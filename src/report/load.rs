@@ -54,9 +54,9 @@ pub fn weekly(journal: &Journal, week: Week) -> Result<Loaded, StoreError> {
     if !moved.is_empty() {
         loaded.entries.extend(moved_entries(journal, &moved)?);
     }
-    // In the journal's order, as a whole-journal read gives them: a
-    // screw-up's fixes are listed in the order given, earliest first.
-    // (Stable: a day's entries keep the order they were written in.)
+    // By date, as a whole-journal read gives them: a screw-up's fixes are
+    // listed in the order given, earliest first. (Stable: within a day,
+    // the order loaded, the window's entries in file order first.)
     loaded.entries.sort_by_key(|e| e.date);
     Ok(loaded)
 }

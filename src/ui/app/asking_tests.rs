@@ -257,6 +257,51 @@ fn the_tuis_report_is_the_clis_report_week_by_week() {
 
 /// Scroll keys and draws read the text as laid out when it arrived or the
 /// terminal was resized, never laying the whole document out again.
+/// An entry saved in the session goes to the end of the app's list, in no
+/// date order; the report must still list a screw-up's fixes as the CLI
+/// does, earliest first.
+#[test]
+fn the_tuis_report_stays_the_clis_after_an_entry_is_moved_in_the_session() {
+    use crate::report::{self, Format};
+    use crate::store::Journal;
+    let screwup = entry("2026-11-16-scr1", Kind::Screwup, "Lost the Gable keys");
+    let first = fix_of("2026-11-09-fx01", "First fix", "2026-11-16-scr1");
+    let second = fix_of("2026-11-12-fx02", "Second fix", "2026-11-16-scr1");
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let saved = journal
+        .add_with_ids(&[screwup, first, second.clone()])
+        .expect("a valid journal");
+    assert_eq!(saved.warning, None);
+    let mut app = app_with(journal.load_all().unwrap().entries);
+    // The second fix moved back to the 8th, before the first.
+    let mut moved = second.clone();
+    moved.date = day(8);
+    assert_eq!(journal.update(&moved).expect("saved").warning, None);
+    app.update(Action::Updated {
+        base: Box::new(second),
+        asked: Box::new(moved.clone()),
+        saved: moved,
+    });
+    press(&mut app, "r");
+    while app.week.label() != "2026-W47" {
+        press(&mut app, "]");
+    }
+    let order = app.text_order().expect("a report to render");
+    let tui = crate::ui::reports::render(&order).unwrap().file;
+    let loaded = report::load::weekly(&journal, app.week).unwrap();
+    let cli = report::render::week(
+        app.week,
+        &loaded.entries,
+        app.today,
+        &order.setup,
+        Format::Markdown,
+    )
+    .unwrap();
+    assert!(tui.contains("Second fix"), "{tui}");
+    assert_eq!(tui, cli);
+}
+
 #[test]
 fn the_text_is_laid_out_when_it_arrives_and_when_the_terminal_resizes() {
     use crate::ui::views::report::{lay_out, text_width};

@@ -188,7 +188,7 @@ impl App {
                     .filter(|e| week.contains(e.date))
                     .flat_map(|e| &e.fixes)
                     .collect();
-                known
+                let mut entries: Vec<_> = known
                     .iter()
                     .filter(|e| {
                         (start..=end).contains(&e.date)
@@ -196,7 +196,12 @@ impl App {
                             || named.contains(&e.id)
                     })
                     .cloned()
-                    .collect()
+                    .collect();
+                // By date, as the loader gives them: an entry saved in this
+                // session sits at the end of `known`, and a screw-up's fixes
+                // are listed in the order given.
+                entries.sort_by_key(|e| e.date);
+                entries
             }
             _ => {
                 let (start, end) = Bullets::window(Period::last_12_months(self.today));
