@@ -238,6 +238,25 @@ fn adding_with_ids_refuses_an_id_held_on_another_day_or_given_twice() {
     );
 }
 
+/// A broken day file may hold an id too: the import cannot tell, so it
+/// refuses, names the file and writes nothing, until the file is mended.
+#[test]
+fn adding_with_ids_refuses_while_a_day_file_it_cannot_read_may_hold_an_id() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let journal = Journal::new(dir.path());
+    let id: EntryId = "2026-11-02-gabl".parse().expect("id");
+    let moved = Entry::new(id.clone(), day(2026, 11, 5), Kind::Screwup, "Lost the keys");
+    let _ = journal.add_with_ids(&[moved]).expect("adds");
+    // A hand edit broke the day the entry moved to.
+    let broken = journal.day_path(day(2026, 11, 5));
+    let text = std::fs::read_to_string(&broken).expect("day");
+    std::fs::write(&broken, text.replace("title = ", "title = = ")).expect("break it");
+    let again = Entry::new(id, day(2026, 11, 2), Kind::Screwup, "Lost the keys");
+    let err = journal.add_with_ids(&[again]).expect_err("refused");
+    assert!(err.to_string().contains("2026-11-05.toml"), "{err}");
+    assert!(!journal.day_path(day(2026, 11, 2)).exists());
+}
+
 /// One day file's text as its `[[entry]]` blocks, each with its header.
 fn blocks(text: &str) -> Vec<String> {
     text.split("[[entry]]")

@@ -14,7 +14,7 @@ use super::{CliError, Context};
 use crate::import::jrnl::{self, JrnlEntry};
 use crate::model::{Entry, EntryId, Kind};
 use crate::sanitize;
-use crate::store::Scan;
+use crate::store::{Scan, StoreError};
 
 /// Different entries whose ids collide this many times in a row are refused.
 const ID_ATTEMPTS: u32 = 64;
@@ -80,7 +80,17 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
             );
         }
     } else if !plan.new.is_empty() {
-        let saved = context.journal.add_with_ids(&plan.new)?;
+        let saved = context.journal.add_with_ids(&plan.new).map_err(|err| {
+            let partly = matches!(err, StoreError::PartlyKept { .. });
+            let mut err = CliError::from(err);
+            if partly && let CliError::Runtime(message) = &mut err {
+                // Ids come from the file, so what landed is recognised.
+                message.push_str(
+                    "\nImporting the same file again adds only the entries still missing.",
+                );
+            }
+            err
+        })?;
         super::warn(saved.warning);
     }
     println!(

@@ -32,6 +32,16 @@ pub enum StoreError {
     /// A link between entries that does not hold (a fix of a non-screw-up).
     #[error("{0}")]
     Link(String),
+    /// A save of several days failed part-way, and these days could not be
+    /// put back as they were: they keep what was saved before `cause`.
+    #[error(
+        "{cause}\nThese files could not be put back and keep what was saved before that: {}",
+        kept.iter().map(|p| sanitize::line(&p.display().to_string())).collect::<Vec<_>>().join(", ")
+    )]
+    PartlyKept {
+        kept: Vec<PathBuf>,
+        cause: Box<StoreError>,
+    },
     /// Fields this editor changed were also changed on disk since it read them.
     #[error(
         "{id}: {} changed in the journal while it was open here; open it again to make your change",

@@ -833,3 +833,25 @@ fn an_import_the_disk_fills_during_is_taken_back_whole() {
     let _ = journal.add_with_ids(&import).unwrap();
     assert_eq!(journal.load_all().unwrap().entries.len(), 4);
 }
+
+#[test]
+fn an_import_whose_save_fails_after_its_rename_is_taken_back_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let _ = journal
+        .add(new_entry(day(3), Kind::Note, "Written by hand before"))
+        .unwrap();
+    let before_day_3 = fs::read(journal.day_path(day(3))).unwrap();
+    let import = [
+        new_entry(day(2), Kind::Note, "New day"),
+        new_entry(day(3), Kind::Note, "Onto a day with an entry"),
+    ];
+    // Day 2 lands; day 3's new file is in place when syncing its folder fails.
+    super::write::FAIL_AFTER.with(|f| f.set(Some(1)));
+    super::write::FAIL_AT.with(|f| f.set(crate::store::SaveStep::SyncDir));
+    let failed = journal.add_with_ids(&import);
+    super::write::FAIL_AT.with(|f| f.set(crate::store::SaveStep::Write));
+    assert!(failed.is_err());
+    assert!(!journal.day_path(day(2)).exists());
+    assert_eq!(fs::read(journal.day_path(day(3))).unwrap(), before_day_3);
+}

@@ -173,7 +173,10 @@ impl Journal {
         }
         let _lock = self.lock()?;
         // Every day is checked first: a clash found on the tenth day once
-        // left the first nine imported.
+        // left the first nine imported. What each day holds now is kept, to
+        // take the import back should a later day fail to save (a full
+        // disk): whole or not at all.
+        let mut before: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
         for date in days.keys() {
             if let Some(parsed) = self.read_day(*date)?
                 && parsed.file.is_none()
@@ -184,6 +187,12 @@ impl Journal {
                     }),
                 ));
             }
+            let path = self.day_path(*date);
+            let bytes = match read_regular(&path).map_err(StoreError::io(&path))? {
+                Contents::Bytes(bytes) => Some(bytes),
+                _ => None,
+            };
+            before.push((path, bytes));
         }
         self.refuse_taken_ids(entries)?;
         let imported: std::collections::HashMap<&EntryId, Kind> =
@@ -208,15 +217,9 @@ impl Journal {
                 self.check_links(&probe)?;
             }
         }
-        // What each day held before, to take the import back should a
-        // later day fail to save (a full disk): whole or not at all.
-        let mut written: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
-        for (date, day) in &days {
-            let path = self.day_path(*date);
-            let before = match read_regular(&path).map_err(StoreError::io(&path))? {
-                Contents::Bytes(bytes) => Some(bytes),
-                _ => None,
-            };
+        // Days are counted as touched before their save: a save can fail
+        // after its rename (syncing the folder), with the new file in place.
+        for (touched, (date, day)) in days.iter().enumerate() {
             let saved = self.edit_day(*date, |file| {
                 for entry in day {
                     file.append(entry);
@@ -224,9 +227,9 @@ impl Journal {
                 Ok(())
             });
             if let Err(err) = saved {
-                return Err(take_back(written, err));
+                before.truncate(touched + 1);
+                return Err(take_back(before, err));
             }
-            written.push((path, before));
         }
         let dates: Vec<NaiveDate> = days.keys().copied().collect();
         let warning = self.commit(&dates, || {
@@ -238,7 +241,8 @@ impl Journal {
 
     /// Refuses an id given twice, or one the journal has on any day: an
     /// entry keeps its id when it moves, so its id's day may not hold it.
-    /// Read from the day files, not the cache, as every save does.
+    /// Read from the day files, not the cache, as every save does; while a
+    /// day file cannot be read, it may hold one, so that refuses too.
     fn refuse_taken_ids(&self, entries: &[Entry]) -> Result<(), StoreError> {
         let mut wanted = std::collections::HashSet::new();
         if let Some(twice) = entries.iter().find(|e| !wanted.insert(&e.id)) {
@@ -250,6 +254,10 @@ impl Journal {
             needle: None,
         };
         let held = self.load_files(self.day_files()?, &scan, &mut Index::default())?;
+        // A file that cannot be read may hold one of the ids.
+        if let Some(problem) = held.problems.into_iter().next() {
+            return Err(StoreError::Broken(problem));
+        }
         match held.entries.first() {
             Some(taken) => Err(ModelError::Invalid(format!(
                 "{} is already in the journal (on {})",
@@ -408,29 +416,32 @@ impl Journal {
     }
 }
 
-/// Puts back the days an import wrote before `failed` stopped it: new
+/// Puts back the days an import touched before `failed` stopped it: new
 /// files first (removing them makes room), then the old bytes of the rest.
-/// Should that fail too, the error says which days keep imported entries.
-fn take_back(mut written: Vec<(PathBuf, Option<Vec<u8>>)>, failed: StoreError) -> StoreError {
-    written.sort_by_key(|(_, before)| before.is_some());
+/// Should that fail too, the error names the days that keep imported entries.
+fn take_back(mut touched: Vec<(PathBuf, Option<Vec<u8>>)>, failed: StoreError) -> StoreError {
+    touched.sort_by_key(|(_, before)| before.is_some());
     let mut kept = Vec::new();
-    for (path, before) in written {
+    for (path, before) in touched {
         let undone = match &before {
-            None => std::fs::remove_file(&path),
+            None => match std::fs::remove_file(&path) {
+                // The failed save never put it there.
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                done => done,
+            },
+            // Untouched when the failed save never reached it.
+            Some(bytes) if std::fs::read(&path).is_ok_and(|now| now == *bytes) => Ok(()),
             Some(bytes) => write_day(&path, bytes),
         };
         if undone.is_err() {
-            kept.push(crate::sanitize::line(&path.display().to_string()));
+            kept.push(path);
         }
     }
     match kept.is_empty() {
         true => failed,
-        false => StoreError::Io {
-            path: PathBuf::from(kept.join(", ")),
-            source: std::io::Error::other(format!(
-                "kept the entries imported there before the import failed ({failed}); \
-                 importing the same file again adds only the rest"
-            )),
+        false => StoreError::PartlyKept {
+            kept,
+            cause: Box::new(failed),
         },
     }
 }
@@ -445,6 +456,9 @@ fn write_day(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
 thread_local! {
     /// Day-file writes to let through before one fails (with "disk full").
     pub(super) static FAIL_AFTER: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    /// The step of that write that fails.
+    pub(super) static FAIL_AT: std::cell::Cell<crate::store::SaveStep> =
+        const { std::cell::Cell::new(crate::store::SaveStep::Write) };
 }
 
 #[cfg(test)]
@@ -460,8 +474,9 @@ fn write_day(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
         }
         None => false,
     });
+    let at = FAIL_AT.with(std::cell::Cell::get);
     crate::store::atomic_write_with(path, bytes, &mut |step| {
-        if fail && step == crate::store::SaveStep::Write {
+        if fail && step == at {
             Err(std::io::Error::other("No space left on device (injected)"))
         } else {
             Ok(())
