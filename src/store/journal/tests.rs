@@ -809,8 +809,13 @@ fn second_copy(journal: &Journal, entry: &Entry) {
         .unwrap();
 }
 
-#[test]
-fn an_import_the_disk_fills_during_is_taken_back_whole() {
+/// An import onto days 2, 3 (which holds an entry written before) and 4
+/// whose day-file saves let `after` through, then fail at `step`: nothing
+/// of it may stay. Returns the journal, the import and the error.
+fn an_import_failing(
+    after: usize,
+    step: crate::store::SaveStep,
+) -> (tempfile::TempDir, Journal, [Entry; 3], StoreError) {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::new(dir.path());
     let _ = journal
@@ -820,15 +825,24 @@ fn an_import_the_disk_fills_during_is_taken_back_whole() {
     let import = [
         new_entry(day(2), Kind::Note, "New day"),
         new_entry(day(3), Kind::Note, "Onto a day with an entry"),
-        new_entry(day(4), Kind::Note, "Fails to save"),
+        new_entry(day(4), Kind::Note, "Not reached, or fails to save"),
     ];
-    // Days 2 and 3 are written, then the disk is full.
-    super::write::FAIL_AFTER.with(|f| f.set(Some(2)));
-    let err = journal.add_with_ids(&import).unwrap_err().to_string();
-    assert!(err.contains("No space left on device"), "{err}");
+    super::write::FAIL_AFTER.with(|f| f.set(Some(after)));
+    super::write::FAIL_AT.with(|f| f.set(step));
+    let failed = journal.add_with_ids(&import);
+    super::write::FAIL_AT.with(|f| f.set(crate::store::SaveStep::Write));
+    let err = failed.expect_err("the save fails");
     assert!(!journal.day_path(day(2)).exists());
     assert_eq!(fs::read(journal.day_path(day(3))).unwrap(), before_day_3);
     assert!(!journal.day_path(day(4)).exists());
+    (dir, journal, import, err)
+}
+
+#[test]
+fn an_import_the_disk_fills_during_is_taken_back_whole() {
+    // Days 2 and 3 are written, then the disk is full.
+    let (_dir, journal, import, err) = an_import_failing(2, crate::store::SaveStep::Write);
+    assert!(err.to_string().contains("No space left on device"), "{err}");
     // With room again, the same import lands whole.
     let _ = journal.add_with_ids(&import).unwrap();
     assert_eq!(journal.load_all().unwrap().entries.len(), 4);
@@ -836,22 +850,6 @@ fn an_import_the_disk_fills_during_is_taken_back_whole() {
 
 #[test]
 fn an_import_whose_save_fails_after_its_rename_is_taken_back_too() {
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::new(dir.path());
-    let _ = journal
-        .add(new_entry(day(3), Kind::Note, "Written by hand before"))
-        .unwrap();
-    let before_day_3 = fs::read(journal.day_path(day(3))).unwrap();
-    let import = [
-        new_entry(day(2), Kind::Note, "New day"),
-        new_entry(day(3), Kind::Note, "Onto a day with an entry"),
-    ];
     // Day 2 lands; day 3's new file is in place when syncing its folder fails.
-    super::write::FAIL_AFTER.with(|f| f.set(Some(1)));
-    super::write::FAIL_AT.with(|f| f.set(crate::store::SaveStep::SyncDir));
-    let failed = journal.add_with_ids(&import);
-    super::write::FAIL_AT.with(|f| f.set(crate::store::SaveStep::Write));
-    assert!(failed.is_err());
-    assert!(!journal.day_path(day(2)).exists());
-    assert_eq!(fs::read(journal.day_path(day(3))).unwrap(), before_day_3);
+    let _ = an_import_failing(1, crate::store::SaveStep::SyncDir);
 }

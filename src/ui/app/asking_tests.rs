@@ -169,9 +169,26 @@ fn promise(id: &str, title: &str, due: u32, closed: Option<(PromiseStatus, u32)>
 /// The TUI picks a report's entries from those it holds; `report` has the
 /// loader pick them from the files. Each week's Markdown must come out the
 /// same both ways, byte for byte, on a journal with what either could miss.
+/// The Markdown the TUI would show for its week, and the CLI's for that
+/// week from the same files, today and setup.
+fn tui_and_cli_reports(app: &App, journal: &crate::store::Journal) -> (String, String) {
+    use crate::report::{self, Format};
+    let order = app.text_order().expect("a report to render");
+    let tui = crate::ui::reports::render(&order).unwrap().file;
+    let loaded = report::load::weekly(journal, app.week).unwrap();
+    let cli = report::render::week(
+        app.week,
+        &loaded.entries,
+        app.today,
+        &order.setup,
+        Format::Markdown,
+    )
+    .unwrap();
+    (tui, cli)
+}
+
 #[test]
 fn the_tuis_report_is_the_clis_report_week_by_week() {
-    use crate::report::{self, Format};
     use crate::store::Journal;
     let mut entries = sample();
     entries.extend([
@@ -228,17 +245,7 @@ fn the_tuis_report_is_the_clis_report_week_by_week() {
     press(&mut app, "r");
     let mut weeks = 0;
     while app.week.start() >= NaiveDate::from_ymd_opt(2026, 9, 28).unwrap() {
-        let order = app.text_order().expect("a report to render");
-        let tui = crate::ui::reports::render(&order).unwrap().file;
-        let loaded = report::load::weekly(&journal, app.week).unwrap();
-        let cli = report::render::week(
-            app.week,
-            &loaded.entries,
-            app.today,
-            &order.setup,
-            Format::Markdown,
-        )
-        .unwrap();
+        let (tui, cli) = tui_and_cli_reports(&app, &journal);
         assert_eq!(tui, cli, "{}", app.week.label());
         if weeks == 0 {
             for title in [
@@ -262,7 +269,6 @@ fn the_tuis_report_is_the_clis_report_week_by_week() {
 /// does, earliest first.
 #[test]
 fn the_tuis_report_stays_the_clis_after_an_entry_is_moved_in_the_session() {
-    use crate::report::{self, Format};
     use crate::store::Journal;
     let screwup = entry("2026-11-16-scr1", Kind::Screwup, "Lost the Gable keys");
     let first = fix_of("2026-11-09-fx01", "First fix", "2026-11-16-scr1");
@@ -287,17 +293,7 @@ fn the_tuis_report_stays_the_clis_after_an_entry_is_moved_in_the_session() {
     while app.week.label() != "2026-W47" {
         press(&mut app, "]");
     }
-    let order = app.text_order().expect("a report to render");
-    let tui = crate::ui::reports::render(&order).unwrap().file;
-    let loaded = report::load::weekly(&journal, app.week).unwrap();
-    let cli = report::render::week(
-        app.week,
-        &loaded.entries,
-        app.today,
-        &order.setup,
-        Format::Markdown,
-    )
-    .unwrap();
+    let (tui, cli) = tui_and_cli_reports(&app, &journal);
     assert!(tui.contains("Second fix"), "{tui}");
     assert_eq!(tui, cli);
 }
