@@ -399,11 +399,14 @@ fn outcomes(entry: &Entry, currency: &Currency, core: &str) -> Vec<Outcome> {
 }
 
 /// "a", "a and b", "a, b and c".
-fn join_and(parts: &[String]) -> String {
+pub(crate) fn join_and(parts: &[impl AsRef<str>]) -> String {
     match parts {
         [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
     }
 }
 

@@ -387,11 +387,9 @@ fn hours(value: f64) -> String {
 /// noun agrees: `{{ n | count("screw-up") }}` → `1 screw-up`, `2 screw-ups`,
 /// and `{{ n | count("entry", "entries") }}` for a plural not made with -s.
 fn count(value: u64, noun: Option<String>, plural: Option<String>) -> String {
-    let number = crate::model::group_thousands(value);
     match noun {
-        None => number,
-        Some(noun) if value == 1 => format!("{number} {noun}"),
-        Some(noun) => format!("{number} {}", plural.unwrap_or_else(|| format!("{noun}s"))),
+        None => crate::model::group_thousands(value),
+        Some(noun) => super::wording::counted(value, &noun, plural.as_deref()),
     }
 }
 

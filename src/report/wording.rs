@@ -89,10 +89,17 @@ pub fn humane_hours(hours: f64) -> String {
 }
 
 fn plural(n: u64, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{} {word}s", crate::model::group_thousands(n))
+    counted(n, word, None)
+}
+
+/// `1 screw-up`, `2 screw-ups`, `1,200 wins`; `many` for a plural not made
+/// with -s (`entries`).
+pub fn counted(n: u64, one: &str, many: Option<&str>) -> String {
+    let number = crate::model::group_thousands(n);
+    match (n, many) {
+        (1, _) => format!("{number} {one}"),
+        (_, Some(many)) => format!("{number} {many}"),
+        (_, None) => format!("{number} {one}s"),
     }
 }
 

@@ -3,7 +3,7 @@
 //! the count and the summed outcomes, so a resume never repeats a line.
 
 use crate::model::{Entry, Money};
-use crate::report::phrase::{RollUp, opening_of};
+use crate::report::phrase::{RollUp, join_and, opening_of};
 
 const ARTICLES: &[&str] = &["the", "a", "an", "our", "my"];
 
@@ -149,6 +149,7 @@ const MAX_NAMES_CHARS: usize = 50;
 /// `None` when the names would not say how many entries there are or would
 /// be too long.
 fn named_accounts(group: &[&Entry], accounts: usize) -> Option<String> {
+    // As many accounts as entries: each entry names its own customer.
     if accounts != group.len() || accounts > MAX_NAMED_ACCOUNTS {
         return None;
     }
@@ -157,13 +158,7 @@ fn named_accounts(group: &[&Entry], accounts: usize) -> Option<String> {
         .filter_map(|e| e.customer.as_deref())
         .map(str::trim)
         .collect();
-    if names.len() != group.len() {
-        return None;
-    }
-    let joined = match names.as_slice() {
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-        [] => return None,
-    };
+    let joined = join_and(&names);
     (joined.chars().count() <= MAX_NAMES_CHARS).then(|| format!("the {joined}"))
 }
 
