@@ -66,6 +66,8 @@ pub trait Linked {
     fn kind(&self) -> Kind;
     /// The screw-ups this entry fixes.
     fn fixes(&self) -> &[EntryId];
+    fn status(&self) -> Option<PromiseStatus>;
+    fn closed(&self) -> Option<NaiveDate>;
 }
 
 impl Linked for Entry {
@@ -81,6 +83,12 @@ impl Linked for Entry {
     fn fixes(&self) -> &[EntryId] {
         &self.fixes
     }
+    fn status(&self) -> Option<PromiseStatus> {
+        self.status
+    }
+    fn closed(&self) -> Option<NaiveDate> {
+        self.closed
+    }
 }
 
 impl Linked for Outline {
@@ -95,6 +103,12 @@ impl Linked for Outline {
     }
     fn fixes(&self) -> &[EntryId] {
         &self.fixes
+    }
+    fn status(&self) -> Option<PromiseStatus> {
+        self.status
+    }
+    fn closed(&self) -> Option<NaiveDate> {
+        self.closed
     }
 }
 

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use super::fixed::fixes_by_screwup;
 use super::summary::{Summary, still_open};
 use super::totals::Totals;
-use crate::model::{Currency, Entry, EntryId, Kind, Outline, PromiseStatus, Week};
+use crate::model::{Currency, Entry, EntryId, Kind, Linked, PromiseStatus, Week};
 
 /// How many weeks the trend covers, the report's own week last.
 pub const TREND_WEEKS: usize = 8;
@@ -106,32 +106,33 @@ impl WeeklyReport {
         (first.start(), week.end())
     }
 
-    /// Of `earlier`, the outlines of screw-ups, fixes and promises from any
-    /// week back (those in or after the window of `week` are passed over),
-    /// the ids the report of `week` still needs: screw-ups no earlier fix
-    /// had named, promises still open the day before the window, and
-    /// earlier fixes of screw-ups not among `earlier`. Everything else there
-    /// was settled before the window and can change nothing in the report.
-    /// (Outlines, not entries: a 70-year journal has 48,000 of them.)
-    pub fn needs_from_before(week: Week, earlier: &[Outline]) -> HashSet<EntryId> {
+    /// Of `earlier` (outlines or whole entries, of any week: those in or
+    /// after the window of `week` are passed over), the ids the report of
+    /// `week` still needs: screw-ups no earlier fix had named, promises
+    /// still open the day before the window, and earlier fixes of screw-ups
+    /// not among `earlier`. Everything else there was settled before the
+    /// window and can change nothing in the report. (The store passes
+    /// outlines, not entries: a 70-year journal has 48,000 of them; the TUI
+    /// passes the entries it holds.)
+    pub fn needs_from_before<T: Linked>(week: Week, earlier: &[T]) -> HashSet<EntryId> {
         let (start, _) = Self::window(week);
         let Some(before) = start.pred_opt() else {
             return HashSet::new();
         };
-        let earlier = || earlier.iter().filter(|o| o.date <= before);
+        let earlier = || earlier.iter().filter(|o| o.date() <= before);
         let fixed = fixes_by_screwup(earlier(), before);
         let screwups: HashSet<&EntryId> = earlier()
-            .filter(|o| o.kind == Kind::Screwup)
-            .map(|o| &o.id)
+            .filter(|o| o.kind() == Kind::Screwup)
+            .map(|o| o.id())
             .collect();
         earlier()
-            .filter(|o| match o.kind {
-                Kind::Screwup => !fixed.contains_key(&o.id),
-                Kind::Promise => still_open(o.status.unwrap_or_default(), o.closed, before),
-                Kind::Fix => o.fixes.iter().any(|id| !screwups.contains(id)),
+            .filter(|o| match o.kind() {
+                Kind::Screwup => !fixed.contains_key(o.id()),
+                Kind::Promise => still_open(o.status().unwrap_or_default(), o.closed(), before),
+                Kind::Fix => o.fixes().iter().any(|id| !screwups.contains(id)),
                 _ => false,
             })
-            .map(|o| o.id.clone())
+            .map(|o| o.id().clone())
             .collect()
     }
 

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{App, Level, Mode, TextKey};
-use crate::model::{EntryId, Outline};
+use crate::model::EntryId;
 use crate::report::render::{Renditions, Setup};
 use crate::report::{Author, Bullets, Period, WeeklyReport};
 use crate::ui::action::{Command, Effect, TextOrder};
@@ -176,12 +176,9 @@ impl App {
             Mode::Report => {
                 let week = key.week;
                 let (start, end) = WeeklyReport::window(week);
-                let outlines: Vec<Outline> = known
-                    .iter()
-                    .filter(|e| e.date < start && Outline::kept(e.kind))
-                    .map(Outline::of)
-                    .collect();
-                let still_open = WeeklyReport::needs_from_before(week, &outlines);
+                // The same rule the loader applies to outlines, read from
+                // the entries held: no outline is made on a key's path.
+                let still_open = WeeklyReport::needs_from_before(week, known);
                 // A fix of the week shows the title of the screw-up it names.
                 let named: HashSet<&EntryId> = known
                     .iter()
