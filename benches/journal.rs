@@ -146,6 +146,7 @@ fn bench_size(c: &mut Criterion, fixture: &Fixture) {
     all.finish();
 
     tui_search(c, &journal, size);
+    tui_report_week_key(c, &journal, size);
 
     let mut year = c.benchmark_group("year");
     year.sampling_mode(SamplingMode::Flat).sample_size(10);
@@ -190,6 +191,32 @@ fn tui_search(c: &mut Criterion, journal: &Journal, size: usize) {
             },
             BatchSize::LargeInput,
         )
+    });
+    group.finish();
+}
+
+/// The TUI's report screen over the whole journal as a user steps to the
+/// week before and back: each key goes through `update`, which picks the
+/// entries the week's report needs (everything still open from any earlier
+/// week) for the renderer. The rendering itself runs off the key's path.
+fn tui_report_week_key(c: &mut Criterion, journal: &Journal, size: usize) {
+    let key = |c: char| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let mut app = App::new(Settings::default(), KeyMap::default(), today());
+    app.update(Action::JournalLoaded(journal.load_all().expect("load all")));
+    app.update(key('r'));
+    let mut group = c.benchmark_group("tui_report_week_key");
+    group.sampling_mode(SamplingMode::Flat).sample_size(10);
+    group.bench_function(BenchmarkId::from_parameter(size), |b| {
+        let mut back = true;
+        b.iter(|| {
+            back = !back;
+            let effects = app.update(key(if back { ']' } else { '[' }));
+            assert!(
+                effects.iter().any(|e| matches!(e, Effect::Render(_))),
+                "the key asks for the week's report"
+            );
+            effects.len()
+        })
     });
     group.finish();
 }
