@@ -80,17 +80,16 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
             );
         }
     } else if !plan.new.is_empty() {
-        let saved = context.journal.add_with_ids(&plan.new).map_err(|err| {
-            let partly = matches!(err, StoreError::PartlyKept { .. });
-            let mut err = CliError::from(err);
-            if partly && let CliError::Runtime(message) = &mut err {
+        let saved = context
+            .journal
+            .add_with_ids(&plan.new)
+            .map_err(|err| match err {
                 // Ids come from the file, so what landed is recognised.
-                message.push_str(
-                    "\nImporting the same file again adds only the entries still missing.",
-                );
-            }
-            err
-        })?;
+                StoreError::PartlyKept { .. } => CliError::Runtime(format!(
+                    "{err}\nImporting the same file again adds only the entries still missing."
+                )),
+                err => err.into(),
+            })?;
         super::warn(saved.warning);
     }
     println!(
